@@ -1,0 +1,155 @@
+//! Packs jieba's dictionary (dict.txt) and IDF table (idf.txt) into one compact blob that
+//! `src/dictionary.rs` decodes at start-up.
+//!
+//! Why: jieba-rs embeds both files as text (11 MB, ~2.4 MB gzip in a WASM build). The blob
+//! front-codes the sorted word list, stores frequencies as varints, POS tags as indexes and IDF
+//! values quantized to one byte aligned with the word list, which is several times smaller.
+//!
+//! The source files come from the jieba-rs crate that Cargo already downloaded; we find it
+//! with `cargo metadata`, so nothing from jieba is copied into this repository.
+
+use std::collections::BTreeMap;
+use std::env;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Must match the exact version pinned in Cargo.toml.
+const JIEBA_VERSION: &str = "0.10.4";
+
+fn main() {
+    println!("cargo:rerun-if-changed=build.rs");
+    let data = jieba_data_dir();
+    let dict = fs::read_to_string(data.join("dict.txt")).expect("read jieba dict.txt");
+    let idf = fs::read_to_string(data.join("idf.txt")).expect("read jieba idf.txt");
+    let blob = pack(&dict, &idf);
+    let out = PathBuf::from(env::var("OUT_DIR").unwrap()).join("dictionary.bin");
+    fs::write(out, blob).unwrap();
+}
+
+/// Directory holding jieba-rs's `dict.txt` and `idf.txt`.
+fn jieba_data_dir() -> PathBuf {
+    if let Ok(dir) = env::var("WENXI_JIEBA_DATA") {
+        return PathBuf::from(dir);
+    }
+    // Usual case: the registry checkout Cargo just built jieba-rs from.
+    let cargo_home = env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")));
+    if let Some(src) = cargo_home.map(|h| h.join("registry").join("src")) {
+        for index in fs::read_dir(&src).into_iter().flatten().flatten() {
+            let dir = index.path().join(format!("jieba-rs-{JIEBA_VERSION}")).join("src").join("data");
+            if dir.join("dict.txt").exists() {
+                return dir;
+            }
+        }
+    }
+    // Vendored or unusual layouts: ask Cargo where the package lives.
+    let cargo = env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let manifest = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap()).join("Cargo.toml");
+    let output = Command::new(cargo)
+        .args(["metadata", "--format-version", "1", "--manifest-path"])
+        .arg(&manifest)
+        .output()
+        .expect("run cargo metadata");
+    assert!(
+        output.status.success(),
+        "cargo metadata failed (set WENXI_JIEBA_DATA to jieba-rs's src/data): {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let meta: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let packages = meta["packages"].as_array().unwrap();
+    let jieba = packages
+        .iter()
+        .find(|p| p["name"] == "jieba-rs")
+        .expect("jieba-rs in cargo metadata");
+    let manifest_path = Path::new(jieba["manifest_path"].as_str().unwrap());
+    manifest_path.parent().unwrap().join("src").join("data")
+}
+
+/// Blob layout (all integers LEB128 varints unless noted):
+/// - magic `WXD1`
+/// - tag table: count, then each tag as len + bytes
+/// - dictionary entries sorted by word: count, then per entry:
+///   shared-prefix bytes with the previous word, suffix len, suffix bytes,
+///   freq, tag index (u8), quantized idf (u8, 0 = none)
+/// - IDF-only words (in idf.txt but not dict.txt), sorted, front-coded the same way, each with
+///   a quantized idf byte
+/// - idf quantization: min and max as f32 little endian; q in 1..=255 maps linearly.
+fn pack(dict: &str, idf: &str) -> Vec<u8> {
+    let mut entries: BTreeMap<&str, (u64, &str)> = BTreeMap::new();
+    for line in dict.lines() {
+        let mut parts = line.split_whitespace();
+        let (Some(word), Some(freq)) = (parts.next(), parts.next()) else { continue };
+        let Ok(freq) = freq.parse::<u64>() else { continue };
+        entries.insert(word, (freq, parts.next().unwrap_or("")));
+    }
+    let mut idfs: BTreeMap<&str, f64> = BTreeMap::new();
+    for line in idf.lines() {
+        let mut parts = line.split_whitespace();
+        let (Some(word), Some(value)) = (parts.next(), parts.next()) else { continue };
+        if let Ok(v) = value.parse::<f64>() {
+            idfs.insert(word, v);
+        }
+    }
+    let min = idfs.values().cloned().fold(f64::INFINITY, f64::min);
+    let max = idfs.values().cloned().fold(f64::NEG_INFINITY, f64::max);
+    let quantize = |v: f64| -> u8 { 1 + (((v - min) / (max - min)) * 254.0).round() as u8 };
+
+    let mut tags: Vec<&str> = entries.values().map(|(_, t)| *t).collect();
+    tags.sort_unstable();
+    tags.dedup();
+    assert!(tags.len() < 256);
+
+    let mut out = b"WXD1".to_vec();
+    out.extend_from_slice(&(min as f32).to_le_bytes());
+    out.extend_from_slice(&(max as f32).to_le_bytes());
+    varint(&mut out, tags.len() as u64);
+    for t in &tags {
+        varint(&mut out, t.len() as u64);
+        out.extend_from_slice(t.as_bytes());
+    }
+    varint(&mut out, entries.len() as u64);
+    let mut prev = "";
+    for (word, (freq, tag)) in &entries {
+        front_code(&mut out, prev, word);
+        varint(&mut out, *freq);
+        out.push(tags.binary_search(tag).unwrap() as u8);
+        out.push(idfs.get(word).map_or(0, |v| quantize(*v)));
+        prev = word;
+    }
+    let idf_only: Vec<(&str, f64)> =
+        idfs.iter().filter(|(w, _)| !entries.contains_key(*w)).map(|(w, v)| (*w, *v)).collect();
+    varint(&mut out, idf_only.len() as u64);
+    let mut prev = "";
+    for (word, v) in idf_only {
+        front_code(&mut out, prev, word);
+        out.push(quantize(v));
+        prev = word;
+    }
+    out
+}
+
+fn front_code(out: &mut Vec<u8>, prev: &str, word: &str) {
+    let shared = prev.bytes().zip(word.bytes()).take_while(|(a, b)| a == b).count();
+    // Keep the suffix on a char boundary so the decoder can validate UTF-8 cheaply.
+    let mut shared = shared;
+    while !word.is_char_boundary(shared) {
+        shared -= 1;
+    }
+    varint(out, shared as u64);
+    varint(out, (word.len() - shared) as u64);
+    out.extend_from_slice(&word.as_bytes()[shared..]);
+}
+
+fn varint(out: &mut Vec<u8>, mut v: u64) {
+    loop {
+        let byte = (v & 0x7f) as u8;
+        v >>= 7;
+        if v == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
+    }
+}

@@ -1,0 +1,191 @@
+//! The pipeline in one place: ingest → segment → rank → summarize → report.
+
+use crate::error::Error;
+use crate::ingest::{self, Article};
+use crate::keywords::{self, KeywordInput, Method};
+use crate::report::{ArticleReport, Frequency, Report, Stats, SummarySentence};
+use crate::segment::{Mode, Segmenter, Token};
+use crate::sentences;
+use crate::stopwords::is_stopword;
+use crate::summary::{self, Candidate, Length};
+use crate::text::{is_number_like, is_punctuation_or_space, Utf16Map};
+use serde::Deserialize;
+use std::collections::HashMap;
+
+/// What `analyze` should compute. Deserializes from camelCase JSON with every field optional.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Options {
+    /// Number of keywords (default 10).
+    pub top_k: usize,
+    /// Summary length in sentences (default 3). Ignored when `summary_chars` is set.
+    pub summary_sentences: usize,
+    /// Summary length as a character budget.
+    pub summary_chars: Option<usize>,
+    /// Keyword method: `auto` (default), `tfidf` or `textrank`.
+    pub method: String,
+    /// Use jieba's HMM for words missing from the dictionary (default true).
+    pub hmm: bool,
+    /// Shortest content word in `frequencies`, in characters (default 2).
+    pub min_word_length: usize,
+    /// Longest `frequencies` list (default 200).
+    pub max_frequencies: usize,
+    /// Extra stopwords for keywords and frequencies.
+    pub stopwords: Vec<String>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            top_k: 10,
+            summary_sentences: 3,
+            summary_chars: None,
+            method: "auto".into(),
+            hmm: true,
+            min_word_length: 2,
+            max_frequencies: 200,
+            stopwords: Vec::new(),
+        }
+    }
+}
+
+/// Segmenter plus analysis. Create once (loading the dictionary is the slow part) and reuse.
+///
+/// ```
+/// let analyzer = wenxi::Analyzer::new();
+/// let report = analyzer.analyze("株洲齿轮公司的新能源变速器项目竣工投产。项目年产变速器25万台。", &Default::default()).unwrap();
+/// let article = &report.articles[0];
+/// assert!(article.keywords.iter().any(|k| k.word == "变速器"));
+/// assert_eq!(article.stats.sentences, 2);
+/// ```
+#[derive(Default)]
+pub struct Analyzer {
+    segmenter: Segmenter,
+}
+
+impl Analyzer {
+    /// Loads the built-in dictionary.
+    pub fn new() -> Self {
+        Analyzer { segmenter: Segmenter::new() }
+    }
+
+    /// The segmenter (to segment, tag, or add user words).
+    pub fn segmenter(&self) -> &Segmenter {
+        &self.segmenter
+    }
+
+    /// Mutable segmenter, for user dictionary changes.
+    pub fn segmenter_mut(&mut self) -> &mut Segmenter {
+        &mut self.segmenter
+    }
+
+    /// Analyzes decoded text: splits it into articles and analyzes each.
+    pub fn analyze(&self, text: &str, options: &Options) -> Result<Report, Error> {
+        let method: Method = options.method.parse()?;
+        let articles = ingest::articles(text)
+            .into_iter()
+            .map(|a| self.analyze_article(a, method, options))
+            .collect();
+        Ok(Report { articles })
+    }
+
+    /// Analyzes one already-cleaned article.
+    pub fn analyze_article(&self, article: Article, method: Method, options: &Options) -> ArticleReport {
+        let text = article.body.as_str();
+        let tokens = self.segmenter.segment(text, Mode::Default, options.hmm, true);
+        let sentences = sentences::split(text);
+        let extra_stop = |w: &str| options.stopwords.iter().any(|s| s == w);
+        let content: Vec<&Token<'_>> = tokens.iter().filter(|t| is_content_word(t.word, options.min_word_length) && !extra_stop(t.word)).collect();
+
+        let lead_end = sentences.iter().find(|s| !s.is_heading).map_or(0, |s| {
+            sentences.iter().filter(|x| x.paragraph == s.paragraph).map(|x| x.end).max().unwrap_or(s.end)
+        });
+        let keyword_tokens: Vec<Token<'_>> = tokens.iter().filter(|t| !extra_stop(t.word)).cloned().collect();
+        let keywords = keywords::rank(
+            &self.segmenter,
+            &KeywordInput { tokens: &keyword_tokens, title: article.title.as_deref(), lead_end },
+            method,
+            options.top_k,
+        );
+
+        // Summary candidates: non-heading sentences with their content words.
+        let mut token_iter = content.iter().peekable();
+        let mut candidates = Vec::new();
+        let mut candidate_sentence = Vec::new();
+        for (position, s) in sentences.iter().enumerate() {
+            let mut words = Vec::new();
+            while let Some(t) = token_iter.peek() {
+                if t.byte_start >= s.end {
+                    break;
+                }
+                if t.byte_start >= s.start {
+                    words.push(t.word);
+                }
+                token_iter.next();
+            }
+            if !s.is_heading {
+                candidates.push(Candidate { words, position, chars: text[s.start..s.end].chars().count() });
+                candidate_sentence.push(*s);
+            }
+        }
+        let max_score = keywords.first().map_or(1.0, |k| k.score.max(f64::MIN_POSITIVE));
+        let keyword_weights: HashMap<&str, f64> = keywords.iter().map(|k| (k.word.as_str(), k.score / max_score)).collect();
+        let length = match options.summary_chars {
+            Some(c) => Length::Chars(c),
+            None => Length::Sentences(options.summary_sentences),
+        };
+        let mut map = Utf16Map::new(text);
+        let summary = summary::select(&candidates, &keyword_weights, length)
+            .into_iter()
+            .map(|(i, score)| {
+                let s = candidate_sentence[i];
+                SummarySentence {
+                    text: text[s.start..s.end].to_string(),
+                    start: map.to_utf16(s.start),
+                    end: map.to_utf16(s.end),
+                    score: (score * 1e6).round() / 1e6,
+                }
+            })
+            .collect();
+
+        let stats = Stats {
+            chars: text.chars().filter(|c| !c.is_whitespace()).count(),
+            words: tokens.iter().filter(|t| !is_punctuation_or_space(t.word)).count(),
+            sentences: sentences.iter().filter(|s| !s.is_heading).count(),
+            paragraphs: text.lines().filter(|l| !l.trim().is_empty()).count(),
+        };
+        let frequencies = frequencies(&content, options.max_frequencies);
+        ArticleReport {
+            title: article.title,
+            kicker: article.kicker,
+            subtitle: article.subtitle,
+            byline: article.byline,
+            date: article.date,
+            source: article.source,
+            stats,
+            keywords,
+            frequencies,
+            summary,
+            text: article.body,
+        }
+    }
+}
+
+/// A word worth counting: not a stopword, number or punctuation, and long enough.
+pub fn is_content_word(word: &str, min_chars: usize) -> bool {
+    word.chars().count() >= min_chars.max(1)
+        && !is_punctuation_or_space(word)
+        && !is_number_like(word)
+        && !is_stopword(word)
+}
+
+fn frequencies(content: &[&Token<'_>], limit: usize) -> Vec<Frequency> {
+    let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+    for (i, t) in content.iter().enumerate() {
+        counts.entry(t.word).or_insert((0, i)).0 += 1;
+    }
+    let mut list: Vec<(&str, (usize, usize))> = counts.into_iter().collect();
+    // Most frequent first; ties in order of first appearance.
+    list.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.1 .1.cmp(&b.1 .1)));
+    list.into_iter().take(limit).map(|(w, (count, _))| Frequency { word: w.to_string(), count }).collect()
+}

@@ -1,0 +1,191 @@
+//! The built-in dictionary: jieba's word list (frequency, part-of-speech tag) and IDF table,
+//! decoded from the compact blob that `build.rs` packs.
+//!
+//! The IDF table is kept as one sorted string arena with offsets, so a lookup is a binary
+//! search and start-up allocates a handful of vectors instead of 600k strings.
+
+use jieba_rs::Jieba;
+
+static BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/dictionary.bin"));
+
+/// Sorted words with their IDF, stored without per-word allocation.
+#[derive(Debug, Default, Clone)]
+pub struct IdfTable {
+    arena: String,
+    /// `ends[i]` is the end of word `i` in `arena`; word `i` starts at `ends[i-1]` (or 0).
+    ends: Vec<u32>,
+    idf: Vec<f32>,
+    median: f32,
+}
+
+impl IdfTable {
+    /// IDF of `word`, or `None` when the corpus never saw it.
+    pub fn get(&self, word: &str) -> Option<f32> {
+        let (mut lo, mut hi) = (0usize, self.ends.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match self.word(mid).cmp(word) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Some(self.idf[mid]),
+            }
+        }
+        None
+    }
+
+    /// Median IDF: the usual stand-in for words the table does not know.
+    pub fn median(&self) -> f32 {
+        self.median
+    }
+
+    /// Number of words with an IDF.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// True when the table holds no words.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    fn word(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.arena[start..self.ends[i] as usize]
+    }
+}
+
+/// Builds a segmenter holding the built-in dictionary, and the IDF table.
+pub fn load() -> (Jieba, IdfTable) {
+    // The blob is produced by our own build script; a decoding failure is a build bug, and we
+    // fall back to an empty dictionary rather than panic inside the WASM instance.
+    decode(BLOB).unwrap_or_else(|| (Jieba::empty(), IdfTable::default()))
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn byte(&mut self) -> Option<u8> {
+        let b = *self.bytes.get(self.pos)?;
+        self.pos += 1;
+        Some(b)
+    }
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let s = self.bytes.get(self.pos..self.pos.checked_add(n)?)?;
+        self.pos += n;
+        Some(s)
+    }
+    fn varint(&mut self) -> Option<u64> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte()?;
+            v |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Some(v);
+            }
+        }
+        None
+    }
+    fn f32(&mut self) -> Option<f32> {
+        Some(f32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+    /// Next front-coded word, rebuilt in `word`.
+    fn word(&mut self, word: &mut String) -> Option<()> {
+        let shared = self.varint()? as usize;
+        let len = self.varint()? as usize;
+        let suffix = std::str::from_utf8(self.take(len)?).ok()?;
+        if shared > word.len() || !word.is_char_boundary(shared) {
+            return None;
+        }
+        word.truncate(shared);
+        word.push_str(suffix);
+        Some(())
+    }
+}
+
+fn decode(bytes: &[u8]) -> Option<(Jieba, IdfTable)> {
+    let mut r = Reader { bytes, pos: 0 };
+    if r.take(4)? != b"WXD1" {
+        return None;
+    }
+    let (min, max) = (r.f32()?, r.f32()?);
+    let dequantize = |q: u8| min + (max - min) * f32::from(q - 1) / 254.0;
+    let tag_count = r.varint()? as usize;
+    let mut tags = Vec::with_capacity(tag_count);
+    for _ in 0..tag_count {
+        let len = r.varint()? as usize;
+        tags.push(std::str::from_utf8(r.take(len)?).ok()?);
+    }
+
+    let mut jieba = Jieba::empty();
+    let mut dict_idf = IdfTable::default();
+    let mut word = String::new();
+    let count = r.varint()? as usize;
+    for _ in 0..count {
+        r.word(&mut word)?;
+        let freq = r.varint()? as usize;
+        let tag = *tags.get(r.byte()? as usize)?;
+        let q = r.byte()?;
+        jieba.add_word(&word, Some(freq), Some(tag));
+        if q != 0 {
+            dict_idf.arena.push_str(&word);
+            dict_idf.ends.push(dict_idf.arena.len() as u32);
+            dict_idf.idf.push(dequantize(q));
+        }
+    }
+    let mut extra = IdfTable::default();
+    word.clear();
+    let count = r.varint()? as usize;
+    for _ in 0..count {
+        r.word(&mut word)?;
+        let q = r.byte()?;
+        extra.arena.push_str(&word);
+        extra.ends.push(extra.arena.len() as u32);
+        extra.idf.push(dequantize(q));
+    }
+    Some((jieba, merge(dict_idf, extra)))
+}
+
+/// Merges two sorted tables into one sorted table and computes the median.
+fn merge(a: IdfTable, b: IdfTable) -> IdfTable {
+    let mut out = IdfTable {
+        arena: String::with_capacity(a.arena.len() + b.arena.len()),
+        ends: Vec::with_capacity(a.len() + b.len()),
+        idf: Vec::with_capacity(a.len() + b.len()),
+        median: 0.0,
+    };
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        let take_a = j >= b.len() || (i < a.len() && a.word(i) <= b.word(j));
+        let (table, k) = if take_a { (&a, &mut i) } else { (&b, &mut j) };
+        out.arena.push_str(table.word(*k));
+        out.ends.push(out.arena.len() as u32);
+        out.idf.push(table.idf[*k]);
+        *k += 1;
+    }
+    let mut sorted = out.idf.clone();
+    sorted.sort_unstable_by(f32::total_cmp);
+    out.median = sorted.get(sorted.len() / 2).copied().unwrap_or(10.0);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_the_builtin_dictionary() {
+        let (jieba, idf) = load();
+        assert!(jieba.has_word("我们"));
+        assert!(jieba.has_word("北京烤鸭"));
+        assert!(idf.len() > 250_000, "idf words: {}", idf.len());
+        // Rare words have a high IDF, common ones a low IDF.
+        let rare = idf.get("劳动防护").unwrap();
+        let common = idf.get("中国").unwrap();
+        assert!(rare > common, "{rare} vs {common}");
+        assert!(idf.get("不存在的词语甲乙丙").is_none());
+        assert!(idf.median() > common && idf.median() < rare);
+    }
+}

@@ -1,0 +1,204 @@
+//! Word segmentation: jieba with the built-in dictionary plus user words, with offsets in
+//! bytes (for Rust) and UTF-16 code units (for JavaScript).
+
+use crate::dictionary::{self, IdfTable};
+use crate::error::Error;
+use crate::text::Utf16Map;
+use jieba_rs::Jieba;
+use std::collections::HashSet;
+use std::str::FromStr;
+
+/// How jieba cuts text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// Most likely segmentation; tokens cover the text without overlap.
+    #[default]
+    Default,
+    /// Default, plus the shorter dictionary words inside long words (tokens overlap).
+    Search,
+    /// Every dictionary word found anywhere (tokens overlap).
+    All,
+}
+
+impl FromStr for Mode {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        match s {
+            "default" | "" => Ok(Mode::Default),
+            "search" => Ok(Mode::Search),
+            "all" => Ok(Mode::All),
+            _ => Err(Error::InvalidOption { name: "mode", value: s.to_string() }),
+        }
+    }
+}
+
+/// One word of the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token<'a> {
+    /// The word, borrowed from the input.
+    pub word: &'a str,
+    /// Byte range in the input.
+    pub byte_start: usize,
+    /// End of the byte range (exclusive).
+    pub byte_end: usize,
+    /// UTF-16 range in the input (what JavaScript indexes by).
+    pub start: u32,
+    /// End of the UTF-16 range (exclusive).
+    pub end: u32,
+    /// Part-of-speech tag, when requested (`n`, `v`, `ns`, …; `x` for punctuation).
+    pub tag: Option<&'a str>,
+}
+
+/// jieba plus the data wenxi adds: IDF table and the words the user added.
+pub struct Segmenter {
+    jieba: Jieba,
+    idf: IdfTable,
+    user_words: HashSet<String>,
+}
+
+impl Default for Segmenter {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Segmenter {
+    /// Loads the built-in dictionary (~100 ms natively).
+    pub fn new() -> Self {
+        let (jieba, idf) = dictionary::load();
+        Segmenter { jieba, idf, user_words: HashSet::new() }
+    }
+
+    /// IDF table of the built-in corpus.
+    pub fn idf(&self) -> &IdfTable {
+        &self.idf
+    }
+
+    /// True when the user added `word` through [`Segmenter::add_word`] or a dictionary.
+    pub fn is_user_word(&self, word: &str) -> bool {
+        self.user_words.contains(word)
+    }
+
+    /// Adds one word. Without `freq`, jieba picks a frequency just high enough to keep the word
+    /// together. Returns the frequency used.
+    ///
+    /// ```
+    /// let mut seg = wenxi::Segmenter::new();
+    /// seg.add_word("贯流风机", None, Some("n"));
+    /// let words: Vec<_> = seg.segment("贯流风机很安静", Default::default(), true, false)
+    ///     .into_iter().map(|t| t.word).collect();
+    /// assert_eq!(words[0], "贯流风机");
+    /// ```
+    pub fn add_word(&mut self, word: &str, freq: Option<usize>, tag: Option<&str>) -> usize {
+        let word = word.trim();
+        if word.is_empty() {
+            return 0;
+        }
+        self.user_words.insert(word.to_string());
+        self.jieba.add_word(word, freq, tag)
+    }
+
+    /// Loads a jieba-format dictionary: one `word [freq] [tag]` a line; blank lines and lines
+    /// starting with `#` are skipped. Malformed lines are reported with their line number;
+    /// every valid line is still added. Returns the number of words added.
+    pub fn load_dictionary(&mut self, text: &str) -> (usize, Vec<Error>) {
+        let mut added = 0;
+        let mut errors = Vec::new();
+        for (i, line) in text.lines().enumerate() {
+            let trimmed = line.trim().trim_start_matches('\u{feff}');
+            if trimmed.is_empty() || trimmed.starts_with('#') {
+                continue;
+            }
+            let fields: Vec<&str> = trimmed.split_whitespace().collect();
+            let bad = |reason| Error::DictionaryLine { line: i + 1, content: trimmed.to_string(), reason };
+            let (word, freq, tag) = match fields.as_slice() {
+                [w] => (*w, None, None),
+                [w, f] => match f.parse::<usize>() {
+                    Ok(f) => (*w, Some(f), None),
+                    // `word tag` is a common hand-written form; accept a tag without frequency.
+                    Err(_) if f.chars().all(|c| c.is_ascii_alphabetic()) => (*w, None, Some(*f)),
+                    Err(_) => {
+                        errors.push(bad("frequency is not a whole number"));
+                        continue;
+                    }
+                },
+                [w, f, t] => match f.parse::<usize>() {
+                    Ok(f) => (*w, Some(f), Some(*t)),
+                    Err(_) => {
+                        errors.push(bad("frequency is not a whole number"));
+                        continue;
+                    }
+                },
+                _ => {
+                    errors.push(bad("expected `word [freq] [tag]`"));
+                    continue;
+                }
+            };
+            if word.chars().count() > 64 {
+                errors.push(bad("word longer than 64 characters"));
+                continue;
+            }
+            self.add_word(word, freq, tag);
+            added += 1;
+        }
+        (added, errors)
+    }
+
+    /// Segments `text`. Offsets are exact for any input, including characters outside the BMP.
+    pub fn segment<'a>(&'a self, text: &'a str, mode: Mode, hmm: bool, with_tags: bool) -> Vec<Token<'a>> {
+        let mut map = Utf16Map::new(text);
+        let mut out: Vec<Token<'a>> = match (mode, with_tags) {
+            (Mode::Default, true) => self
+                .jieba
+                .tag(text, hmm)
+                .into_iter()
+                .map(|t| Token {
+                    word: t.word,
+                    byte_start: t.byte_start,
+                    byte_end: t.byte_end,
+                    start: 0,
+                    end: 0,
+                    tag: Some(t.tag),
+                })
+                .collect(),
+            _ => {
+                let tokens = match mode {
+                    Mode::Default => self.jieba.cut(text, hmm),
+                    Mode::Search => self.jieba.cut_for_search(text, hmm),
+                    Mode::All => self.jieba.cut_all(text),
+                };
+                tokens
+                    .into_iter()
+                    .map(|t| Token {
+                        word: t.word,
+                        byte_start: t.byte_start,
+                        byte_end: t.byte_end,
+                        start: 0,
+                        end: 0,
+                        tag: None,
+                    })
+                    .collect()
+            }
+        };
+        if with_tags && mode != Mode::Default {
+            for t in &mut out {
+                t.tag = Some(self.tag_of(t.word));
+            }
+        }
+        // Overlapping modes are not sorted by start; map in start order to stay linear.
+        let ordered = out.windows(2).all(|w| w[0].byte_start <= w[1].byte_start);
+        if !ordered {
+            out.sort_by_key(|t| (t.byte_start, t.byte_end));
+        }
+        for t in &mut out {
+            t.start = map.to_utf16(t.byte_start);
+            t.end = t.start + crate::text::utf16_len(t.word) as u32;
+        }
+        out
+    }
+
+    /// Dictionary tag of `word`, or jieba's guess (`x` for punctuation, `m` for numbers…).
+    pub fn tag_of<'a>(&'a self, word: &'a str) -> &'a str {
+        self.jieba.tag(word, false).first().map(|t| t.tag).unwrap_or("x")
+    }
+}

@@ -1,0 +1,128 @@
+//! The WebAssembly boundary — the only file that knows about JavaScript.
+//!
+//! Design for a cheap boundary: segmentation returns a `Uint32Array` of UTF-16 offsets
+//! (JavaScript slices words itself), tags come back as one space-separated string, and only
+//! the Report (a handful of objects) is built field by field. No function here can panic on
+//! user input: errors become JavaScript `Error`s.
+
+use crate::analyzer::{Analyzer, Options};
+use crate::ingest::decode::decode;
+use crate::segment::Mode;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+/// One analyzer instance: dictionary, user words, and the analysis pipeline.
+#[wasm_bindgen]
+pub struct Wenxi {
+    analyzer: Analyzer,
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    // json_compatible: `None` becomes `null` (not `undefined`), maps become plain objects.
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
+fn options(value: JsValue) -> Result<Options, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Options::default());
+    }
+    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("invalid options: {e}")))
+}
+
+fn mode(value: &str) -> Result<Mode, JsError> {
+    value.parse().map_err(|e: crate::Error| JsError::new(&e.to_string()))
+}
+
+#[wasm_bindgen]
+impl Wenxi {
+    /// Loads the built-in dictionary.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Wenxi {
+        Wenxi { analyzer: Analyzer::new() }
+    }
+
+    /// Analyzes text; returns the Report object.
+    pub fn analyze(&self, text: &str, opts: JsValue) -> Result<JsValue, JsError> {
+        let report = self.analyzer.analyze(text, &options(opts)?).map_err(|e| JsError::new(&e.to_string()))?;
+        to_js(&report)
+    }
+
+    /// Decodes file bytes (UTF-8, UTF-16 with BOM, GB18030/GBK) to text.
+    pub fn decode(&self, bytes: &[u8]) -> Result<String, JsError> {
+        decode(bytes).map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// UTF-16 end offsets of the tokens (for `default` mode they tile the text).
+    pub fn segment(&self, text: &str, mode_name: &str, hmm: bool) -> Result<Vec<u32>, JsError> {
+        let tokens = self.analyzer.segmenter().segment(text, mode(mode_name)?, hmm, false);
+        Ok(tokens.iter().map(|t| t.end).collect())
+    }
+
+    /// `[start0, end0, start1, end1, …]` UTF-16 offsets; needed for the overlapping modes.
+    pub fn spans(&self, text: &str, mode_name: &str, hmm: bool) -> Result<Vec<u32>, JsError> {
+        let tokens = self.analyzer.segmenter().segment(text, mode(mode_name)?, hmm, false);
+        Ok(tokens.iter().flat_map(|t| [t.start, t.end]).collect())
+    }
+
+    /// Part-of-speech tags for the default segmentation, space separated, one per token
+    /// (a `*` suffix marks user-dictionary words). Pair with [`Wenxi::segment`].
+    #[wasm_bindgen(js_name = tagString)]
+    pub fn tag_string(&self, text: &str, hmm: bool) -> String {
+        let seg = self.analyzer.segmenter();
+        let tokens = seg.segment(text, Mode::Default, hmm, true);
+        let mut out = String::with_capacity(tokens.len() * 3);
+        for (i, t) in tokens.iter().enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            out.push_str(t.tag.unwrap_or("x"));
+            if seg.is_user_word(t.word) {
+                out.push('*');
+            }
+        }
+        out
+    }
+
+    /// Adds a word to the dictionary; returns the frequency used.
+    #[wasm_bindgen(js_name = addWord)]
+    pub fn add_word(&mut self, word: &str, freq: Option<u32>, tag: Option<String>) -> u32 {
+        let freq = freq.map(|f| f as usize);
+        self.analyzer.segmenter_mut().add_word(word, freq, tag.as_deref()) as u32
+    }
+
+    /// Loads a jieba-format dictionary. Returns `{added, errors: [{line, message}]}`; valid
+    /// lines are loaded even when others are malformed.
+    #[wasm_bindgen(js_name = loadDictionary)]
+    pub fn load_dictionary(&mut self, text: &str) -> Result<JsValue, JsError> {
+        #[derive(Serialize)]
+        struct LineError {
+            line: usize,
+            message: String,
+        }
+        #[derive(Serialize)]
+        struct Loaded {
+            added: usize,
+            errors: Vec<LineError>,
+        }
+        let (added, errors) = self.analyzer.segmenter_mut().load_dictionary(text);
+        let errors = errors
+            .into_iter()
+            .map(|e| LineError {
+                line: match &e {
+                    crate::Error::DictionaryLine { line, .. } => *line,
+                    _ => 0,
+                },
+                message: e.to_string(),
+            })
+            .collect();
+        to_js(&Loaded { added, errors })
+    }
+}
+
+impl Default for Wenxi {
+    fn default() -> Self {
+        Self::new()
+    }
+}

@@ -1,0 +1,102 @@
+// Types for wenxi.js — the wenxi analyzer in JavaScript.
+
+export type Method = 'auto' | 'tfidf' | 'textrank';
+export type Mode = 'default' | 'search' | 'all';
+
+export interface AnalyzeOptions {
+  /** Number of keywords (default 10). */
+  topK?: number;
+  /** Summary length in sentences (default 3). */
+  summarySentences?: number;
+  /** Summary length as a character budget; overrides summarySentences. */
+  summaryChars?: number;
+  /** Keyword method (default 'auto'). */
+  method?: Method;
+  /** Use the HMM for words missing from the dictionary (default true). */
+  hmm?: boolean;
+  /** Shortest word in `frequencies`, in characters (default 2). */
+  minWordLength?: number;
+  /** Longest `frequencies` list (default 200). */
+  maxFrequencies?: number;
+  /** Extra stopwords. */
+  stopwords?: string[];
+}
+
+export interface SegmentOptions {
+  mode?: Mode;
+  hmm?: boolean;
+}
+
+export interface Keyword {
+  word: string;
+  score: number;
+  count: number;
+  /** [start, end] UTF-16 offsets into the article text. */
+  occurrences: [number, number][];
+}
+
+export interface Frequency {
+  word: string;
+  count: number;
+}
+
+export interface SummarySentence {
+  text: string;
+  /** UTF-16 offsets into the article text. */
+  start: number;
+  end: number;
+  score: number;
+}
+
+export interface Stats {
+  chars: number;
+  words: number;
+  sentences: number;
+  paragraphs: number;
+}
+
+export interface Article {
+  title: string | null;
+  kicker: string | null;
+  subtitle: string | null;
+  byline: string | null;
+  date: string | null;
+  source: string | null;
+  /** Cleaned body; every offset refers to this string. */
+  text: string;
+  stats: Stats;
+  keywords: Keyword[];
+  frequencies: Frequency[];
+  summary: SummarySentence[];
+}
+
+export interface Report {
+  articles: Article[];
+}
+
+export interface TaggedWord {
+  word: string;
+  tag: string;
+  /** Present and true for words from the user dictionary. */
+  user?: true;
+}
+
+export interface DictionaryResult {
+  added: number;
+  errors: { line: number; message: string }[];
+}
+
+export interface Analyzer {
+  analyze(text: string, options?: AnalyzeOptions): Report;
+  decode(bytes: BufferSource): string;
+  segment(text: string, options?: SegmentOptions): Uint32Array;
+  spans(text: string, options?: SegmentOptions): Uint32Array;
+  cut(text: string, options?: SegmentOptions): string[];
+  tag(text: string, options?: { hmm?: boolean }): TaggedWord[];
+  addWord(word: string, freq?: number, tag?: string): number;
+  loadDictionary(text: string): DictionaryResult;
+}
+
+/** Instantiate once; later calls resolve to the same analyzer. */
+export function load(options?: { wasm?: BufferSource | WebAssembly.Module | URL | Response }): Promise<Analyzer>;
+export default load;

@@ -1,0 +1,120 @@
+// wenxi JS API: one shared WebAssembly instance of the Rust core.
+//
+//   import { load } from './wenxi.js';
+//   const w = await load();
+//   const report = w.analyze(text, { topK: 10 });
+//
+// The .wasm is resolved relative to this module, so the files can be served from any path
+// or origin. Works in browsers, workers and Node 20+.
+import init, { Wenxi } from './wenxi_core.js';
+
+const WASM_URL = new URL('./wenxi_core_bg.wasm', import.meta.url);
+const MODES = new Set(['default', 'search', 'all']);
+
+let loading = null;
+
+async function wasmSource(source) {
+  if (source) return source;
+  const isNode = typeof process !== 'undefined' && process.versions?.node && WASM_URL.protocol === 'file:';
+  if (isNode) {
+    const { readFile } = await import('node:fs/promises');
+    return readFile(WASM_URL);
+  }
+  return WASM_URL;
+}
+
+function modeOf(options) {
+  const mode = options?.mode ?? 'default';
+  if (!MODES.has(mode)) throw new Error(`unknown segmentation mode "${mode}" (expected default, search or all)`);
+  return mode;
+}
+
+const hmmOf = (options) => options?.hmm ?? true;
+
+/** The analyzer API around one WASM instance. */
+class Analyzer {
+  #core;
+  constructor(core) {
+    this.#core = core;
+  }
+
+  /** Analyze text → Report ({ articles: [...] }). */
+  analyze(text, options = {}) {
+    return this.#core.analyze(String(text ?? ''), options);
+  }
+
+  /** Decode file bytes (UTF-8, UTF-16 with BOM, GBK/GB18030) → string. Throws on binary data. */
+  decode(bytes) {
+    return this.#core.decode(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes));
+  }
+
+  /** UTF-16 end offsets of the tokens, as a Uint32Array. */
+  segment(text, options = {}) {
+    return this.#core.segment(String(text ?? ''), modeOf(options), hmmOf(options));
+  }
+
+  /** [start, end] pairs (flattened) — the search and all modes produce overlapping tokens. */
+  spans(text, options = {}) {
+    return this.#core.spans(String(text ?? ''), modeOf(options), hmmOf(options));
+  }
+
+  /** Words as strings, sliced in JS from the offsets. */
+  cut(text, options = {}) {
+    text = String(text ?? '');
+    const words = [];
+    if (modeOf(options) === 'default') {
+      const ends = this.segment(text, options);
+      let start = 0;
+      for (const end of ends) {
+        words.push(text.slice(start, end));
+        start = end;
+      }
+    } else {
+      const spans = this.spans(text, options);
+      for (let i = 0; i < spans.length; i += 2) words.push(text.slice(spans[i], spans[i + 1]));
+    }
+    return words;
+  }
+
+  /** [{word, tag}] for the default segmentation; `user: true` marks user-dictionary words. */
+  tag(text, options = {}) {
+    text = String(text ?? '');
+    const hmm = hmmOf(options);
+    const ends = this.#core.segment(text, 'default', hmm);
+    const tags = this.#core.tagString(text, hmm).split(' ');
+    const out = new Array(ends.length);
+    let start = 0;
+    for (let i = 0; i < ends.length; i++) {
+      const raw = tags[i] ?? 'x';
+      const user = raw.endsWith('*');
+      out[i] = { word: text.slice(start, ends[i]), tag: user ? raw.slice(0, -1) : raw };
+      if (user) out[i].user = true;
+      start = ends[i];
+    }
+    return out;
+  }
+
+  /** Add a word to the dictionary (freq and tag optional). Returns the frequency used. */
+  addWord(word, freq, tag) {
+    return this.#core.addWord(String(word), freq ?? undefined, tag ?? undefined);
+  }
+
+  /** Load a jieba-format dictionary (`word [freq] [tag]` a line) → {added, errors: [{line, message}]}. */
+  loadDictionary(text) {
+    return this.#core.loadDictionary(String(text ?? ''));
+  }
+}
+
+/**
+ * Instantiate the analyzer once; later calls return the same instance.
+ * @param {{wasm?: BufferSource | WebAssembly.Module | URL | Response}} [options]
+ */
+export function load(options = {}) {
+  loading ??= (async () => {
+    await init({ module_or_path: await wasmSource(options.wasm) });
+    return new Analyzer(new Wenxi());
+  })();
+  return loading;
+}
+
+export default load;

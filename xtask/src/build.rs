@@ -1,0 +1,53 @@
+//! `cargo xtask build`: the release WASM and the static site in `dist/`.
+
+use crate::env::{self, root};
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+/// Builds `dist/`. Returns the path of the optimized `.wasm`.
+pub fn build() -> Result<std::path::PathBuf, String> {
+    env::ensure_wasm_target()?;
+    let root = root();
+    env::run(env::cargo().args(["build", "--release", "--lib", "--target", "wasm32-unknown-unknown", "--package", "wenxi"]))?;
+    let dist = root.join("dist");
+    if dist.exists() {
+        fs::remove_dir_all(&dist).map_err(|e| format!("cannot clear dist/: {e}"))?;
+    }
+    fs::create_dir_all(&dist).map_err(|e| e.to_string())?;
+
+    let input = root.join("target/wasm32-unknown-unknown/release/wenxi.wasm");
+    wasm_bindgen_cli_support::Bindgen::new()
+        .input_path(&input)
+        .out_name("wenxi_core")
+        .web(true)
+        .map_err(|e| e.to_string())?
+        .typescript(false)
+        .generate(&dist)
+        .map_err(|e| format!("wasm-bindgen: {e}"))?;
+
+    let wasm = dist.join("wenxi_core_bg.wasm");
+    // binaryen from npm: Debian's is too old for the reference types Rust emits today.
+    env::ensure_npm_packages()?;
+    env::run(Command::new(root.join("node_modules/.bin/wasm-opt")).arg(&wasm).arg("-o").arg(&wasm).args(["-O3", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"]))?;
+
+    copy_dir(&root.join("www"), &dist)?;
+    let size = fs::metadata(&wasm).map(|m| m.len()).unwrap_or(0);
+    println!("xtask build: dist/ ready ({:.2} MB wasm)", size as f64 / 1e6);
+    Ok(wasm)
+}
+
+/// Copies a directory tree.
+pub fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
+    fs::create_dir_all(to).map_err(|e| e.to_string())?;
+    for entry in fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))? {
+        let entry = entry.map_err(|e| e.to_string())?;
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            fs::copy(entry.path(), &target).map_err(|e| format!("{}: {e}", entry.path().display()))?;
+        }
+    }
+    Ok(())
+}
