@@ -7,8 +7,10 @@
 
 use crate::analyzer::{Analyzer, Options};
 use crate::ingest::decode::decode;
+use crate::ingest::Article;
+use crate::keywords::Method;
 use crate::segment::Mode;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 /// One analyzer instance: dictionary, user words, and the analysis pipeline.
@@ -35,6 +37,34 @@ fn mode(value: &str) -> Result<Mode, JsError> {
     value.parse().map_err(|e: crate::Error| JsError::new(&e.to_string()))
 }
 
+/// An article found by ingestion, before analysis: `splitArticles` returns these and
+/// `analyzeArticle` takes one back, so a worker can report progress article by article.
+#[derive(Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+struct Part {
+    title: Option<String>,
+    kicker: Option<String>,
+    subtitle: Option<String>,
+    byline: Option<String>,
+    date: Option<String>,
+    source: Option<String>,
+    body: String,
+}
+
+impl From<Article> for Part {
+    fn from(a: Article) -> Part {
+        Part { title: a.title, kicker: a.kicker, subtitle: a.subtitle, byline: a.byline, date: a.date, source: a.source, body: a.body }
+    }
+}
+
+impl From<Part> for Article {
+    // The update keeps this compiling when ingestion adds fields.
+    #[allow(clippy::needless_update)]
+    fn from(p: Part) -> Article {
+        Article { title: p.title, kicker: p.kicker, subtitle: p.subtitle, byline: p.byline, date: p.date, source: p.source, body: p.body, ..Article::default() }
+    }
+}
+
 #[wasm_bindgen]
 impl Wenxi {
     /// Loads the built-in dictionary.
@@ -47,6 +77,23 @@ impl Wenxi {
     pub fn analyze(&self, text: &str, opts: JsValue) -> Result<JsValue, JsError> {
         let report = self.analyzer.analyze(text, &options(opts)?).map_err(|e| JsError::new(&e.to_string()))?;
         to_js(&report)
+    }
+
+    /// Splits text into articles without analyzing them (`analyze` = this + `analyzeArticle`
+    /// on each part).
+    #[wasm_bindgen(js_name = splitArticles)]
+    pub fn split_articles(&self, text: &str) -> Result<JsValue, JsError> {
+        let parts: Vec<Part> = crate::ingest::articles(text).into_iter().map(Part::from).collect();
+        to_js(&parts)
+    }
+
+    /// Analyzes one part returned by `splitArticles`; returns one Report article.
+    #[wasm_bindgen(js_name = analyzeArticle)]
+    pub fn analyze_article(&self, part: JsValue, opts: JsValue) -> Result<JsValue, JsError> {
+        let options = options(opts)?;
+        let method: Method = options.method.parse().map_err(|e: crate::Error| JsError::new(&e.to_string()))?;
+        let part: Part = serde_wasm_bindgen::from_value(part).map_err(|e| JsError::new(&format!("invalid article: {e}")))?;
+        to_js(&self.analyzer.analyze_article(part.into(), method, &options))
     }
 
     /// Decodes file bytes (UTF-8, UTF-16 with BOM, GB18030/GBK) to text.

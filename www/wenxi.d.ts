@@ -86,8 +86,22 @@ export interface DictionaryResult {
   errors: { line: number; message: string }[];
 }
 
+/** An article found by ingestion, not yet analyzed. */
+export interface ArticlePart {
+  title: string | null;
+  kicker: string | null;
+  subtitle: string | null;
+  byline: string | null;
+  date: string | null;
+  source: string | null;
+  body: string;
+}
+
 export interface Analyzer {
   analyze(text: string, options?: AnalyzeOptions): Report;
+  /** `analyze` in two steps, for per-article progress. */
+  splitArticles(text: string): ArticlePart[];
+  analyzeArticle(part: ArticlePart, options?: AnalyzeOptions): Article;
   decode(bytes: BufferSource): string;
   segment(text: string, options?: SegmentOptions): Uint32Array;
   spans(text: string, options?: SegmentOptions): Uint32Array;

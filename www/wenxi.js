@@ -43,6 +43,20 @@ class Analyzer {
     return this.#core.analyze(String(text ?? ''), options);
   }
 
+  /**
+   * Split text into articles without analyzing them: `analyze(text)` equals
+   * `{articles: splitArticles(text).map((p) => analyzeArticle(p, options))}`. Lets a worker
+   * report progress article by article on large inputs.
+   */
+  splitArticles(text) {
+    return this.#core.splitArticles(String(text ?? ''));
+  }
+
+  /** Analyze one part from `splitArticles` → one Report article. */
+  analyzeArticle(part, options = {}) {
+    return this.#core.analyzeArticle(part, options);
+  }
+
   /** Decode file bytes (UTF-8, UTF-16 with BOM, GBK/GB18030) → string. Throws on binary data. */
   decode(bytes) {
     return this.#core.decode(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes));

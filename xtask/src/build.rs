@@ -32,9 +32,24 @@ pub fn build() -> Result<std::path::PathBuf, String> {
     env::run(Command::new(root.join("node_modules/.bin/wasm-opt")).arg(&wasm).arg("-o").arg(&wasm).args(["-O3", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"]))?;
 
     copy_dir(&root.join("www"), &dist)?;
+    vendor(&root, &dist)?;
     let size = fs::metadata(&wasm).map(|m| m.len()).unwrap_or(0);
     println!("xtask build: dist/ ready ({:.2} MB wasm)", size as f64 / 1e6);
     Ok(wasm)
+}
+
+/// Browser libraries the page uses, copied from `node_modules` into `dist/vendor/` with their
+/// licences: the page never fetches code from another origin.
+fn vendor(root: &Path, dist: &Path) -> Result<(), String> {
+    let vendor = dist.join("vendor");
+    fs::create_dir_all(&vendor).map_err(|e| e.to_string())?;
+    for (from, to) in [
+        ("node_modules/wordcloud/src/wordcloud2.js", "wordcloud2.js"),
+        ("node_modules/wordcloud/LICENSE", "wordcloud2.LICENSE.txt"),
+    ] {
+        fs::copy(root.join(from), vendor.join(to)).map_err(|e| format!("{from}: {e} (run `npm ci`)"))?;
+    }
+    Ok(())
 }
 
 /// Copies a directory tree.
