@@ -107,69 +107,51 @@ impl<'a> Reader<'a> {
 
 fn decode(bytes: &[u8]) -> Option<(Jieba, IdfTable)> {
     let mut r = Reader { bytes, pos: 0 };
-    if r.take(4)? != b"WXD1" {
+    if r.take(4)? != b"WXD2" {
         return None;
     }
     let (min, max) = (r.f32()?, r.f32()?);
-    let dequantize = |q: u8| min + (max - min) * f32::from(q - 1) / 254.0;
+    let dequantize = |q: u8| min + (max - min) * f32::from(q.saturating_sub(1)) / 254.0;
     let tag_count = r.varint()? as usize;
     let mut tags = Vec::with_capacity(tag_count);
     for _ in 0..tag_count {
         let len = r.varint()? as usize;
         tags.push(std::str::from_utf8(r.take(len)?).ok()?);
     }
+    let count = r.varint()? as usize;
+    let words_len = r.varint()? as usize;
+    let mut words = Reader { bytes: r.take(words_len)?, pos: 0 };
+    let freqs_len = r.varint()? as usize;
+    let mut freqs = Reader { bytes: r.take(freqs_len)?, pos: 0 };
+    let tag_col = r.take(count)?;
+    let idf_col = r.take(count)?;
 
     let mut jieba = Jieba::empty();
-    let mut dict_idf = IdfTable::default();
-    let mut word = String::new();
-    let count = r.varint()? as usize;
-    for _ in 0..count {
-        r.word(&mut word)?;
-        let freq = r.varint()? as usize;
-        let tag = *tags.get(r.byte()? as usize)?;
-        let q = r.byte()?;
-        jieba.add_word(&word, Some(freq), Some(tag));
-        if q != 0 {
-            dict_idf.arena.push_str(&word);
-            dict_idf.ends.push(dict_idf.arena.len() as u32);
-            dict_idf.idf.push(dequantize(q));
-        }
-    }
-    let mut extra = IdfTable::default();
-    word.clear();
-    let count = r.varint()? as usize;
-    for _ in 0..count {
-        r.word(&mut word)?;
-        let q = r.byte()?;
-        extra.arena.push_str(&word);
-        extra.ends.push(extra.arena.len() as u32);
-        extra.idf.push(dequantize(q));
-    }
-    Some((jieba, merge(dict_idf, extra)))
-}
-
-/// Merges two sorted tables into one sorted table and computes the median.
-fn merge(a: IdfTable, b: IdfTable) -> IdfTable {
-    let mut out = IdfTable {
-        arena: String::with_capacity(a.arena.len() + b.arena.len()),
-        ends: Vec::with_capacity(a.len() + b.len()),
-        idf: Vec::with_capacity(a.len() + b.len()),
+    let mut idf = IdfTable {
+        arena: String::with_capacity(words_len * 2),
+        ends: Vec::with_capacity(count),
+        idf: Vec::with_capacity(count),
         median: 0.0,
     };
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() || j < b.len() {
-        let take_a = j >= b.len() || (i < a.len() && a.word(i) <= b.word(j));
-        let (table, k) = if take_a { (&a, &mut i) } else { (&b, &mut j) };
-        out.arena.push_str(table.word(*k));
-        out.ends.push(out.arena.len() as u32);
-        out.idf.push(table.idf[*k]);
-        *k += 1;
+    let mut word = String::new();
+    for i in 0..count {
+        words.word(&mut word)?;
+        let freq = freqs.varint()? as usize;
+        let tag = *tags.get(usize::from(*tag_col.get(i)?))?;
+        jieba.add_word(&word, Some(freq), Some(tag));
+        let q = *idf_col.get(i)?;
+        if q != 0 {
+            idf.arena.push_str(&word);
+            idf.ends.push(idf.arena.len() as u32);
+            idf.idf.push(dequantize(q));
+        }
     }
-    let mut sorted = out.idf.clone();
+    let mut sorted = idf.idf.clone();
     sorted.sort_unstable_by(f32::total_cmp);
-    out.median = sorted.get(sorted.len() / 2).copied().unwrap_or(10.0);
-    out
+    idf.median = sorted.get(sorted.len() / 2).copied().unwrap_or(10.0);
+    Some((jieba, idf))
 }
+
 
 #[cfg(test)]
 mod tests {
@@ -180,12 +162,24 @@ mod tests {
         let (jieba, idf) = load();
         assert!(jieba.has_word("我们"));
         assert!(jieba.has_word("北京烤鸭"));
-        assert!(idf.len() > 250_000, "idf words: {}", idf.len());
+        assert!(jieba.has_word("新能源"));
+        // One-off rare entries are left out of the compact dictionary.
+        assert!(!jieba.has_word("郑屠那"));
+        assert!(idf.len() > 150_000, "idf words: {}", idf.len());
         // Rare words have a high IDF, common ones a low IDF.
-        let rare = idf.get("劳动防护").unwrap();
+        let rare = idf.get("北京烤鸭").unwrap();
         let common = idf.get("中国").unwrap();
         assert!(rare > common, "{rare} vs {common}");
         assert!(idf.get("不存在的词语甲乙丙").is_none());
         assert!(idf.median() > common && idf.median() < rare);
+    }
+
+    #[test]
+    fn truncated_or_foreign_blobs_are_rejected_without_panic() {
+        assert!(decode(b"").is_none());
+        assert!(decode(b"WXD1....").is_none());
+        for cut in [5, 100, BLOB.len() / 2, BLOB.len() - 1] {
+            assert!(decode(&BLOB[..cut]).is_none(), "cut at {cut}");
+        }
     }
 }
