@@ -9,14 +9,15 @@ use std::process::Command;
 pub fn build() -> Result<std::path::PathBuf, String> {
     env::ensure_wasm_target()?;
     let root = root();
-    env::run(env::cargo().args(["build", "--release", "--lib", "--target", "wasm32-unknown-unknown", "--package", "wenxi"]))?;
+    env::run(env::cargo().args(["build", "--profile", "wasm", "--lib", "--target", "wasm32-unknown-unknown", "--package", "wenxi"]))?;
     let dist = root.join("dist");
     if dist.exists() {
         fs::remove_dir_all(&dist).map_err(|e| format!("cannot clear dist/: {e}"))?;
     }
     fs::create_dir_all(&dist).map_err(|e| e.to_string())?;
 
-    let input = root.join("target/wasm32-unknown-unknown/release/wenxi.wasm");
+    let target_dir = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), Into::into);
+    let input = target_dir.join("wasm32-unknown-unknown/wasm/wenxi.wasm");
     wasm_bindgen_cli_support::Bindgen::new()
         .input_path(&input)
         .out_name("wenxi_core")
@@ -32,6 +33,7 @@ pub fn build() -> Result<std::path::PathBuf, String> {
     env::run(Command::new(root.join("node_modules/.bin/wasm-opt")).arg(&wasm).arg("-o").arg(&wasm).args(["-O3", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"]))?;
 
     copy_dir(&root.join("www"), &dist)?;
+    crate::widget::build(&root, &dist)?;
     vendor(&root, &dist)?;
     let size = fs::metadata(&wasm).map(|m| m.len()).unwrap_or(0);
     println!("xtask build: dist/ ready ({:.2} MB wasm)", size as f64 / 1e6);

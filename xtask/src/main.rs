@@ -12,6 +12,7 @@
 mod build;
 mod env;
 mod serve;
+mod widget;
 
 use std::process::ExitCode;
 
@@ -48,6 +49,8 @@ fn test(args: &[String]) -> Result<(), String> {
         }
     };
     step("native tests", env::run(env::cargo().args(["test", "--workspace", "--release"])));
+    // The Node tests compare the WASM build with the native CLI.
+    step("native CLI", env::run(env::cargo().args(["build", "--release", "--bin", "wenxi"])));
     if !quick {
         build::build()?;
         env::ensure_npm_packages()?;
