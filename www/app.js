@@ -1,0 +1,828 @@
+// wenxi page: wires input, persistence, the analyzer worker and the views together.
+//
+// Data flow: an input (paste, file, drop, demo) becomes a *source* {id, name, kind, text},
+// saved to IndexedDB first, then analyzed in the worker; each source yields one or more
+// articles (keys "<sourceId>:<index>"). Settings and the user dictionary are saved too.
+// Timing marks for `cargo xtask bench`: wenxi:interactive, wenxi:ready, measure wenxi:results.
+import { h, byId, replace } from './dom.js';
+import { t, setLanguage, language, num, chars } from './i18n.js';
+import { Store } from './store.js';
+import { AnalyzerClient, Cancelled } from './analyzer-client.js';
+import { ArticleView, titleOf } from './views/article.js';
+import { CorpusView } from './views/corpus.js';
+import { renderArticleList } from './views/articles.js';
+import { dictionaryEntries, dictionaryLine, validWord, renderDictionary, renderDictionaryErrors } from './views/dictionary.js';
+import { reportJson, reportsJsonl, frequenciesCsv, summaryMarkdown, csv, fileName } from './export.js';
+
+const DEFAULTS = Object.freeze({ topK: 10, lengthMode: 'sentences', summarySentences: 3, summaryChars: 150, method: 'auto', mode: 'default', hmm: true });
+// Longer frequency lists than the core's default, for corpus TF-IDF across articles.
+const MAX_FREQUENCIES = 500;
+const TEXT_FILE = /\.(txt|text|md|markdown|html?)$/i;
+
+// IndexedDB opens while the page starts; every use waits for it.
+const storeReady = Store.open();
+const store = Object.fromEntries(['sources', 'putSource', 'putSources', 'deleteSource', 'clearSources', 'get', 'set']
+  .map((name) => [name, (...args) => storeReady.then((s) => s[name](...args))]));
+
+const state = {
+  settings: { ...DEFAULTS },
+  sources: [],
+  results: new Map(), // source id → {articles} | {error}
+  selected: null, // article key
+  view: 'article',
+  dictionary: '', // jieba-format lines
+  job: null,
+  queue: new Set(),
+  focusSource: null, // select this source's first article when its result arrives
+  clickMark: false,
+};
+
+const els = {
+  input: byId('article-input'),
+  analyze: byId('analyze'),
+  openFiles: byId('open-files'),
+  fileInput: byId('file-input'),
+  demo: byId('demo'),
+  welcomeDemo: byId('welcome-demo'),
+  list: byId('article-list'),
+  listMore: byId('articles-more'),
+  listEmpty: byId('articles-empty'),
+  count: byId('article-count'),
+  clearAll: byId('clear-all'),
+  status: byId('status'),
+  progress: byId('progress'),
+  progressBar: byId('progress-bar'),
+  progressText: byId('progress-text'),
+  cancel: byId('cancel'),
+  alerts: byId('alerts'),
+  tabs: document.querySelector('.tabs'),
+  tabArticle: byId('tab-article'),
+  tabCorpus: byId('tab-corpus'),
+  welcome: byId('welcome'),
+  viewArticle: byId('view-article'),
+  viewCorpus: byId('view-corpus'),
+  overlay: byId('drop-overlay'),
+  confirm: byId('confirm'),
+  confirmText: byId('confirm-text'),
+  confirmOk: byId('confirm-ok'),
+  confirmCancel: byId('confirm-cancel'),
+  lang: byId('lang-toggle'),
+  theme: byId('theme-toggle'),
+  opt: {
+    topK: byId('opt-topk'),
+    length: byId('opt-length'),
+    lengthMode: byId('opt-length-mode'),
+    method: byId('opt-method'),
+    mode: byId('opt-mode'),
+    hmm: byId('opt-hmm'),
+  },
+  dict: {
+    word: byId('dict-word'),
+    freq: byId('dict-freq'),
+    tag: byId('dict-tag'),
+    add: byId('dict-add'),
+    import: byId('dict-import'),
+    file: byId('dict-file'),
+    errors: byId('dict-errors'),
+    list: byId('dict-list'),
+    count: byId('dict-count'),
+  },
+};
+
+// ---------------------------------------------------------------- messages
+
+const setStatus = (text) => (els.status.textContent = text);
+
+/** A lasting message (errors the user must see), with a dismiss button. */
+function showAlert(text) {
+  const item = h('div', { class: 'alert' },
+    h('span', {}, text),
+    h('button', { type: 'button', class: 'small', on: { click: () => item.remove() } }, t('storage.dismiss')));
+  els.alerts.append(item);
+}
+
+function storageFailed(error, what) {
+  const label = t(`storage.what.${what}`);
+  if (error?.kind === 'quota') showAlert(t('storage.quota', { what: label }));
+  else if (error?.kind === 'unavailable') showAlert(t('storage.unavailable', { error: error.message }));
+  else showAlert(t('storage.failed', { what: label, error: error?.message ?? String(error) }));
+}
+
+// ---------------------------------------------------------------- sources and articles
+
+const newId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
+function sourceName(s) {
+  if (s.name) return s.name;
+  const time = new Date(s.added).toLocaleTimeString(language() === 'en' ? 'en-GB' : 'zh-CN', { hour: '2-digit', minute: '2-digit' });
+  return `${t(s.kind === 'demo' ? 'source.demo' : 'source.pasted')} ${time}`;
+}
+
+// Identifies a removed article across re-analyses (splitting does not depend on options).
+function fingerprint(article) {
+  let hash = 0x811c9dc5;
+  const s = `${article.title ?? ''}\u0000${article.text}`;
+  for (let i = 0; i < s.length; i++) hash = Math.imul(hash ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  return `${hash.toString(16)}-${s.length}`;
+}
+
+let itemsCache = null;
+const invalidate = () => (itemsCache = null);
+
+/** Everything in the list: analyzed articles, and sources still pending or failed. */
+function items() {
+  if (itemsCache) return itemsCache;
+  const out = [];
+  for (const s of state.sources) {
+    const r = state.results.get(s.id);
+    const name = sourceName(s);
+    if (!r) out.push({ kind: 'pending', key: s.id, sourceId: s.id, sourceName: name });
+    else if (r.error) out.push({ kind: 'error', key: s.id, sourceId: s.id, sourceName: name, error: r.error });
+    else {
+      const removed = new Set(s.removed ?? []);
+      r.articles.forEach((article, i) => {
+        if (!removed.has(fingerprint(article))) out.push({ kind: 'article', key: `${s.id}:${i}`, sourceId: s.id, sourceName: name, article });
+      });
+    }
+  }
+  return (itemsCache = out);
+}
+
+const articleItems = () => items().filter((x) => x.kind === 'article');
+const sourceById = (id) => state.sources.find((s) => s.id === id);
+
+async function addSources(list) {
+  if (list.length === 0) return;
+  const now = Date.now();
+  const sources = list.map((s, i) => ({ id: newId(), name: s.name ?? null, kind: s.kind, text: s.text, added: now + i, removed: [] }));
+  state.sources.push(...sources);
+  state.focusSource = sources[0].id;
+  invalidate();
+  render();
+  // Saved before the analysis starts: a crash in analysis cannot lose the text.
+  setStatus(t('status.saving'));
+  await store.putSources(sources).catch((e) => storageFailed(e, 'text'));
+  analyze(sources.map((s) => s.id));
+}
+
+// ---------------------------------------------------------------- analysis jobs
+
+function analyzeOptions() {
+  const s = state.settings;
+  const length = s.lengthMode === 'chars' ? { summaryChars: s.summaryChars } : { summarySentences: s.summarySentences };
+  return { topK: s.topK, method: s.method, hmm: s.hmm, maxFrequencies: MAX_FREQUENCIES, ...length };
+}
+
+function analyze(ids) {
+  for (const id of ids) state.queue.add(id);
+  runNext();
+}
+
+/** Analyzes everything again (options or dictionary changed), replacing a running job. */
+function reanalyzeAll() {
+  state.queue = new Set(state.sources.map((s) => s.id));
+  if (state.job) {
+    state.job.superseded = true;
+    client.cancel(state.job.id);
+  } else {
+    runNext();
+  }
+}
+
+async function runNext() {
+  if (state.job) return;
+  const ids = [...state.queue].filter(sourceById);
+  state.queue.clear();
+  if (ids.length === 0) return;
+  const items = ids.map((id) => ({ key: id, text: sourceById(id).text }));
+  const { id, promise } = client.request('analyzeBatch', { items, options: analyzeOptions() }, {
+    onProgress: (p) => showProgress(job, p),
+    onItem: (item) => received(item),
+  });
+  const job = (state.job = { id, superseded: false, timer: 0 });
+  setStatus(t('status.analyzing'));
+  // Quick jobs finish before the bar would flash; long ones show it.
+  job.timer = setTimeout(() => showProgress(job, null), 120);
+  try {
+    const done = await promise;
+    setStatus(t('status.done', { n: num(done.articles), ms: num(done.ms) }));
+  } catch (e) {
+    if (!(e instanceof Cancelled)) setStatus(String(e.message));
+    else if (!job.superseded) setStatus(t('status.cancelled'));
+  } finally {
+    clearTimeout(job.timer);
+    els.progress.hidden = true;
+    state.job = null;
+    runNext();
+  }
+}
+
+function showProgress(job, p) {
+  if (state.job !== job) return;
+  job.last = p ?? job.last;
+  if (!job.shown && !p) job.shown = true;
+  if (!job.shown) return;
+  els.progress.hidden = false;
+  const q = job.last;
+  if (!q) {
+    els.progressBar.removeAttribute('value');
+    els.progressText.textContent = t('progress.preparing');
+    return;
+  }
+  els.progressBar.max = Math.max(1, q.total);
+  els.progressBar.value = q.done;
+  els.progressText.textContent = t('progress.counts', { done: num(q.done), total: num(q.total), chars: chars(q.chars), totalChars: chars(q.totalChars) });
+}
+
+function received(item) {
+  if (!sourceById(item.key)) return; // removed meanwhile
+  state.results.set(item.key, item.error ? { error: item.error } : { articles: item.articles });
+  invalidate();
+  if (state.focusSource === item.key && !item.error && item.articles.length > 0) {
+    state.focusSource = null;
+    state.selected = `${item.key}:0`;
+    state.view = 'article';
+    render();
+    if (state.clickMark) {
+      state.clickMark = false;
+      performance.measure('wenxi:results', 'wenxi:analyze-click');
+    }
+    saveUi();
+  } else {
+    scheduleRender();
+  }
+}
+
+// ---------------------------------------------------------------- rendering
+
+let frame = 0;
+function scheduleRender() {
+  frame ||= requestAnimationFrame(() => {
+    frame = 0;
+    render();
+  });
+}
+
+let shownArticle = null;
+let shownCorpus = null;
+
+function render() {
+  cancelAnimationFrame(frame);
+  frame = 0;
+  const all = items();
+  const articles = articleItems();
+  if (!articles.some((a) => a.key === state.selected)) state.selected = articles[0]?.key ?? null;
+  renderArticleList(els.list, els.listMore, all, state.selected, { open: openItem, remove: removeItem });
+  els.count.textContent = all.length ? num(articles.length) : '';
+  els.listEmpty.hidden = all.length > 0;
+  els.clearAll.disabled = state.sources.length === 0;
+
+  const several = articles.length >= 2;
+  if (!several && state.view === 'corpus') state.view = 'article';
+  els.welcome.hidden = all.length > 0;
+  els.tabs.hidden = !several;
+  const corpus = state.view === 'corpus';
+  els.tabArticle.setAttribute('aria-selected', String(!corpus));
+  els.tabCorpus.setAttribute('aria-selected', String(corpus));
+  els.tabArticle.tabIndex = corpus ? -1 : 0;
+  els.tabCorpus.tabIndex = corpus ? 0 : -1;
+  els.viewArticle.hidden = corpus || !state.selected;
+  els.viewCorpus.hidden = !corpus;
+
+  if (corpus) {
+    if (shownCorpus !== itemsCache) {
+      shownCorpus = itemsCache;
+      corpusView.show(articles);
+    }
+  } else if (state.selected) {
+    const entry = articles.find((a) => a.key === state.selected);
+    if (entry !== shownArticle) {
+      shownArticle = entry;
+      articleView.show(entry);
+    }
+  } else if (shownArticle) {
+    shownArticle = null;
+    articleView.clear();
+  }
+}
+
+function openItem(key, word) {
+  const item = items().find((x) => x.key === key);
+  if (!item) return;
+  if (item.kind === 'pending') {
+    analyze([item.sourceId]);
+    return;
+  }
+  state.selected = key;
+  state.view = 'article';
+  render();
+  if (word) articleView.pickWord(word);
+  saveUi();
+  // On a phone the list sits above the view: bring the article into sight.
+  if (window.matchMedia('(max-width: 820px)').matches) els.viewArticle.scrollIntoView({ block: 'start' });
+}
+
+async function removeItem(item) {
+  const s = sourceById(item.sourceId);
+  if (!s) return;
+  const siblings = items().filter((x) => x.sourceId === s.id && x.kind === 'article');
+  const title = item.kind === 'article' ? titleOf(item.article) : item.sourceName;
+  try {
+    if (item.kind !== 'article' || siblings.length <= 1) {
+      state.sources = state.sources.filter((x) => x !== s);
+      state.results.delete(s.id);
+      state.queue.delete(s.id);
+      invalidate();
+      render();
+      await store.deleteSource(s.id);
+    } else {
+      s.removed = [...(s.removed ?? []), fingerprint(item.article)];
+      invalidate();
+      render();
+      await store.putSource(s);
+    }
+    setStatus(t('status.removed', { title }));
+  } catch (e) {
+    storageFailed(e, 'text');
+  }
+}
+
+function confirmDialog(text) {
+  els.confirmText.textContent = text;
+  return new Promise((resolve) => {
+    const done = (ok) => {
+      els.confirmOk.onclick = els.confirmCancel.onclick = els.confirm.oncancel = null;
+      els.confirm.close();
+      resolve(ok);
+    };
+    els.confirmOk.onclick = () => done(true);
+    els.confirmCancel.onclick = () => done(false);
+    els.confirm.oncancel = (e) => {
+      e.preventDefault();
+      done(false);
+    };
+    els.confirm.showModal();
+    els.confirmCancel.focus();
+  });
+}
+
+async function clearAll() {
+  if (!(await confirmDialog(t('confirm.clear', { n: state.sources.length })))) return;
+  if (state.job) {
+    state.job.superseded = true;
+    client.cancel(state.job.id);
+  }
+  state.queue.clear();
+  state.sources = [];
+  state.results.clear();
+  state.selected = null;
+  invalidate();
+  render();
+  try {
+    await store.clearSources();
+    setStatus(t('status.cleared'));
+  } catch (e) {
+    storageFailed(e, 'text');
+  }
+}
+
+// ---------------------------------------------------------------- input
+
+async function analyzePasted() {
+  const text = els.input.value;
+  if (!text.trim()) {
+    setStatus(t('status.empty'));
+    els.input.focus();
+    return;
+  }
+  performance.clearMarks('wenxi:analyze-click');
+  performance.mark('wenxi:analyze-click');
+  state.clickMark = true;
+  els.input.value = '';
+  clearTimeout(draftTimer);
+  store.set('draft', '').catch((e) => storageFailed(e, 'text'));
+  await addSources([{ kind: 'paste', text }]);
+}
+
+let draftTimer = 0;
+function saveDraft() {
+  clearTimeout(draftTimer);
+  draftTimer = setTimeout(() => store.set('draft', els.input.value).catch((e) => storageFailed(e, 'text')), 400);
+}
+
+async function loadDemo() {
+  const { DEMO_NAME, DEMO_TEXT } = await import('./demo.js');
+  await addSources([{ kind: 'demo', name: DEMO_NAME, text: DEMO_TEXT }]);
+}
+
+/** Reads files as bytes and decodes them in the core (UTF-8, UTF-16, GBK…). */
+async function openFiles(files) {
+  const accepted = files.filter((f) => TEXT_FILE.test(f.name) || f.type.startsWith('text/'));
+  const skipped = files.filter((f) => !accepted.includes(f));
+  if (skipped.length) showAlert(t('status.skipped', { names: skipped.map((f) => f.name).join('、') }));
+  if (accepted.length === 0) return;
+  setStatus(t('status.reading', { n: accepted.length }));
+  const decoded = await Promise.all(accepted.map(async (file) => {
+    try {
+      const bytes = await file.arrayBuffer();
+      const text = await client.call('decode', { bytes }, [bytes]);
+      return { kind: 'file', name: file.name, text };
+    } catch (e) {
+      showAlert(t('status.decodeFailed', { name: file.name, error: e.message }));
+      return null;
+    }
+  }));
+  await addSources(decoded.filter(Boolean));
+}
+
+function setupDrop() {
+  let depth = 0;
+  const hasFiles = (e) => [...(e.dataTransfer?.types ?? [])].includes('Files');
+  document.addEventListener('dragenter', (e) => {
+    if (!hasFiles(e)) return;
+    depth += 1;
+    els.overlay.hidden = false;
+  });
+  document.addEventListener('dragleave', () => {
+    depth = Math.max(0, depth - 1);
+    if (depth === 0) els.overlay.hidden = true;
+  });
+  document.addEventListener('dragover', (e) => {
+    if (!hasFiles(e) && e.target === els.input) return;
+    e.preventDefault();
+    if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+  });
+  document.addEventListener('drop', (e) => {
+    depth = 0;
+    els.overlay.hidden = true;
+    const files = [...(e.dataTransfer?.files ?? [])];
+    if (files.length) {
+      e.preventDefault();
+      openFiles(files);
+      return;
+    }
+    if (e.target === els.input) return; // dropping text into the box edits it as usual
+    e.preventDefault();
+    const text = e.dataTransfer?.getData('text/plain') ?? '';
+    if (text.trim()) addSources([{ kind: 'paste', text }]);
+  });
+}
+
+// ---------------------------------------------------------------- options
+
+function clampInt(value, min, max, fallback) {
+  const n = Math.round(Number(value));
+  return Number.isFinite(n) && value !== '' ? Math.min(max, Math.max(min, n)) : fallback;
+}
+
+function showSettings() {
+  const s = state.settings;
+  els.opt.topK.value = s.topK;
+  els.opt.lengthMode.value = s.lengthMode;
+  els.opt.length.value = s.lengthMode === 'chars' ? s.summaryChars : s.summarySentences;
+  els.opt.length.max = s.lengthMode === 'chars' ? 5000 : 50;
+  els.opt.method.value = s.method;
+  els.opt.mode.value = s.mode;
+  els.opt.hmm.checked = s.hmm;
+}
+
+function readSettings(event) {
+  const prev = state.settings;
+  const s = { ...prev };
+  s.topK = clampInt(els.opt.topK.value, 1, 50, prev.topK);
+  s.method = els.opt.method.value;
+  s.mode = els.opt.mode.value;
+  s.hmm = els.opt.hmm.checked;
+  s.lengthMode = els.opt.lengthMode.value;
+  if (event?.target === els.opt.lengthMode) {
+    // Switching units shows the stored value of the other unit.
+    els.opt.length.value = s.lengthMode === 'chars' ? s.summaryChars : s.summarySentences;
+  } else if (s.lengthMode === 'chars') {
+    s.summaryChars = clampInt(els.opt.length.value, 10, 5000, prev.summaryChars);
+  } else {
+    s.summarySentences = clampInt(els.opt.length.value, 1, 50, prev.summarySentences);
+  }
+  state.settings = s;
+  store.set('settings', s).catch((e) => storageFailed(e, 'settings'));
+  const analysisChanged = ['topK', 'method', 'hmm', 'lengthMode', 'summaryChars', 'summarySentences'].some((k) => s[k] !== prev[k]);
+  if (analysisChanged) reanalyzeAll();
+  else if (s.mode !== prev.mode) articleView.refresh();
+}
+
+function setupOptions() {
+  let timer = 0;
+  for (const el of Object.values(els.opt)) {
+    el.addEventListener('change', readSettings);
+    if (el.type === 'number') {
+      el.addEventListener('input', (e) => {
+        clearTimeout(timer);
+        timer = setTimeout(() => readSettings(e), 350);
+      });
+    }
+  }
+}
+
+// ---------------------------------------------------------------- user dictionary
+
+function showDictionary() {
+  renderDictionary(els.dict.list, els.dict.count, state.dictionary, { remove: removeDictionaryEntry });
+}
+
+async function saveDictionary() {
+  client.setDictionary(state.dictionary);
+  showDictionary();
+  await store.set('dictionary', state.dictionary).catch((e) => storageFailed(e, 'dictionary'));
+}
+
+async function addDictionaryWord() {
+  const word = els.dict.word.value.trim();
+  if (!validWord(word)) {
+    renderDictionaryErrors(els.dict.errors, [{ line: 1, message: t('dict.invalidWord') }]);
+    els.dict.word.focus();
+    return;
+  }
+  const freq = els.dict.freq.value ? clampInt(els.dict.freq.value, 1, 1e9, undefined) : undefined;
+  const tag = els.dict.tag.value.trim() || undefined;
+  try {
+    const used = await client.call('addWord', { word, freq, tag });
+    state.dictionary += `${dictionaryLine(word, used, tag)}\n`;
+    renderDictionaryErrors(els.dict.errors, []);
+    els.dict.word.value = els.dict.freq.value = els.dict.tag.value = '';
+    setStatus(t('dict.added', { word }));
+    await saveDictionary();
+    reanalyzeAll();
+  } catch (e) {
+    renderDictionaryErrors(els.dict.errors, [{ line: 1, message: e.message }]);
+  }
+}
+
+async function importDictionary(file) {
+  try {
+    const bytes = await file.arrayBuffer();
+    const text = await client.call('decode', { bytes }, [bytes]);
+    const result = await client.call('loadDictionary', { text });
+    const bad = new Set(result.errors.map((e) => e.line));
+    const good = text.split(/\r?\n/).filter((line, i) => !bad.has(i + 1) && line.trim());
+    if (good.length) state.dictionary += `${good.map((l) => l.trim()).join('\n')}\n`;
+    renderDictionaryErrors(els.dict.errors, result.errors);
+    setStatus(t('dict.imported', { name: file.name, added: result.added }));
+    await saveDictionary();
+    if (result.added) reanalyzeAll();
+  } catch (e) {
+    renderDictionaryErrors(els.dict.errors, [{ line: 0, message: `${file.name}: ${e.message}` }]);
+  }
+}
+
+async function removeDictionaryEntry(index) {
+  const entries = dictionaryEntries(state.dictionary);
+  entries.splice(index, 1);
+  state.dictionary = entries.map((e) => `${e.line}\n`).join('');
+  // jieba cannot forget a word: start a fresh analyzer with the remaining dictionary.
+  if (state.job) state.job.superseded = true;
+  await saveDictionary();
+  client.restart();
+  reanalyzeAll();
+}
+
+// ---------------------------------------------------------------- export
+
+function download(name, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = h('a', { href: url, download: name, hidden: true });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  setStatus(t('status.exported', { name }));
+}
+
+function exportText(kind, entry) {
+  const a = entry.article;
+  if (kind === 'json') return reportJson(a, { source: entry.sourceName, options: analyzeOptions() });
+  if (kind === 'csv') return frequenciesCsv(a);
+  return summaryMarkdown(a, { title: titleOf(a), source: entry.sourceName, labels: { summary: t('summary.title'), keywords: t('keywords.title') } });
+}
+
+const TYPES = { json: 'application/json', csv: 'text/csv', md: 'text/markdown', jsonl: 'application/x-ndjson' };
+
+function exportArticle(kind) {
+  const entry = articleView.entry;
+  if (!entry) return;
+  download(fileName(titleOf(entry.article), kind), `${TYPES[kind]};charset=utf-8`, exportText(kind, entry));
+}
+
+async function copyArticle(kind) {
+  const entry = articleView.entry;
+  if (!entry) return;
+  try {
+    await navigator.clipboard.writeText(exportText(kind, entry));
+    setStatus(t('status.copied'));
+  } catch (e) {
+    setStatus(t('status.copyFailed', { error: e.message }));
+  }
+}
+
+function exportCorpus(kind, rows) {
+  if (kind === 'jsonl') {
+    const reports = state.sources.filter((s) => state.results.get(s.id)?.articles).map((s) => ({
+      source: sourceName(s),
+      articles: articleItems().filter((x) => x.sourceId === s.id).map((x) => x.article),
+    }));
+    download('wenxi-corpus.jsonl', `${TYPES.jsonl};charset=utf-8`, reportsJsonl(reports));
+  } else {
+    const head = ['title', 'source', 'chars', 'words', 'sentences', 'paragraphs', 'keywords', 'distinctive'];
+    const body = rows.map((r) => [r.title, r.source, r.chars, r.entry.article.stats.words, r.sentences, r.entry.article.stats.paragraphs, r.keywords, r.distinct]);
+    download('wenxi-compare.csv', 'text/csv;charset=utf-8', csv([head, ...body]));
+  }
+}
+
+// ---------------------------------------------------------------- look and language
+
+function currentTheme() {
+  return document.documentElement.dataset.theme ?? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
+}
+
+function showTheme() {
+  const dark = currentTheme() === 'dark';
+  els.theme.setAttribute('aria-pressed', String(dark));
+  els.theme.textContent = `${dark ? '☾' : '☀'} ${t(dark ? 'theme.dark' : 'theme.light')}`;
+}
+
+function mirror(key, value) {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    // Only a first-paint hint; the setting itself is saved in IndexedDB below.
+  }
+}
+
+let uiTimer = 0;
+function saveUi() {
+  clearTimeout(uiTimer);
+  uiTimer = setTimeout(() => {
+    const ui = { lang: language(), theme: document.documentElement.dataset.theme ?? null, selected: state.selected, view: state.view };
+    store.set('ui', ui).catch((e) => storageFailed(e, 'settings'));
+  }, 200);
+}
+
+function toggleTheme() {
+  const next = currentTheme() === 'dark' ? 'light' : 'dark';
+  document.documentElement.dataset.theme = next;
+  mirror('wenxi.theme', next);
+  showTheme();
+  saveUi();
+  articleView.redrawCloud(); // the word cloud takes its colours from the theme
+}
+
+function applyLanguage(lang) {
+  setLanguage(lang);
+  mirror('wenxi.lang', lang);
+  showTheme();
+  showDictionary();
+  invalidate();
+  shownArticle = shownCorpus = null;
+  render();
+}
+
+function setupTabs() {
+  const choose = (view) => {
+    state.view = view;
+    render();
+    saveUi();
+  };
+  els.tabArticle.addEventListener('click', () => choose('article'));
+  els.tabCorpus.addEventListener('click', () => choose('corpus'));
+  els.tabs.addEventListener('keydown', (e) => {
+    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+    const next = state.view === 'article' ? 'corpus' : 'article';
+    choose(next);
+    (next === 'corpus' ? els.tabCorpus : els.tabArticle).focus();
+  });
+}
+
+// ---------------------------------------------------------------- start
+
+const client = new AnalyzerClient();
+const articleView = new ArticleView(els.viewArticle, {
+  segment: (text) => {
+    const { mode, hmm } = state.settings;
+    return mode === 'default'
+      ? client.call('tag', { text, hmm }).then((words) => ({ words }))
+      : client.call('spans', { text, mode, hmm }).then((spans) => ({ spans }));
+  },
+  segmentationMode: () => state.settings.mode,
+  exportAs: exportArticle,
+  copy: copyArticle,
+});
+const corpusView = new CorpusView(els.viewCorpus, { open: openItem, exportAs: exportCorpus });
+
+if (document.documentElement.lang === 'en') setLanguage('en');
+showTheme();
+
+els.analyze.addEventListener('click', analyzePasted);
+els.input.addEventListener('input', saveDraft);
+els.input.addEventListener('keydown', (e) => {
+  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) analyzePasted();
+});
+els.openFiles.addEventListener('click', () => els.fileInput.click());
+els.fileInput.addEventListener('change', () => {
+  openFiles([...els.fileInput.files]);
+  els.fileInput.value = '';
+});
+els.demo.addEventListener('click', loadDemo);
+els.welcomeDemo.addEventListener('click', loadDemo);
+els.clearAll.addEventListener('click', clearAll);
+els.cancel.addEventListener('click', () => {
+  state.queue.clear();
+  if (state.job) client.cancel(state.job.id);
+});
+els.lang.addEventListener('click', () => {
+  applyLanguage(language() === 'en' ? 'zh' : 'en');
+  saveUi();
+});
+els.theme.addEventListener('click', toggleTheme);
+els.dict.add.addEventListener('click', addDictionaryWord);
+for (const input of [els.dict.word, els.dict.freq, els.dict.tag]) {
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') addDictionaryWord();
+  });
+}
+els.dict.import.addEventListener('click', () => els.dict.file.click());
+els.dict.file.addEventListener('change', () => {
+  const [file] = els.dict.file.files;
+  els.dict.file.value = '';
+  if (file) importDictionary(file);
+});
+document.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape' && !els.viewArticle.hidden && document.activeElement?.closest('.kwic')) articleView.closeWord();
+});
+let resizeTimer = 0;
+let lastWidth = window.innerWidth;
+window.addEventListener('resize', () => {
+  clearTimeout(resizeTimer);
+  resizeTimer = setTimeout(() => {
+    if (window.innerWidth === lastWidth) return; // phones fire resize when scrolling
+    lastWidth = window.innerWidth;
+    articleView.redrawCloud();
+  }, 250);
+});
+setupDrop();
+setupOptions();
+setupTabs();
+showSettings();
+showDictionary();
+render();
+performance.mark('wenxi:interactive');
+
+client.ready.then(
+  (ms) => {
+    performance.mark('wenxi:ready');
+    document.body.dataset.analyzer = 'ready';
+    if (!state.job) setStatus(t('status.ready', { ms: num(ms) }));
+  },
+  (e) => {
+    document.body.dataset.analyzer = 'failed';
+    setStatus(t('status.failed', { error: e.message }));
+    showAlert(t('status.failed', { error: e.message }));
+  },
+);
+
+const opened = await storeReady;
+if (opened.error) storageFailed(opened.error, 'text');
+await restore(Boolean(opened.error));
+
+async function restore(unavailable) {
+  const [settings, dictionary, ui, draft, sources] = await Promise.all([
+    store.get('settings'), store.get('dictionary'), store.get('ui'), store.get('draft'), store.sources(),
+  ].map((p) => p.catch((e) => {
+    if (!unavailable) storageFailed(e, 'text');
+    return undefined;
+  })));
+  if (settings) state.settings = { ...DEFAULTS, ...settings };
+  if (typeof dictionary === 'string' && dictionary.trim()) {
+    state.dictionary = dictionary;
+    client.setDictionary(dictionary);
+    // Sent before any analysis request, so it applies to everything analyzed below.
+    client.call('loadDictionary', { text: dictionary }).catch((e) => showAlert(e.message));
+  }
+  if (ui?.lang && ui.lang !== language()) applyLanguage(ui.lang);
+  if (ui?.theme && ui.theme !== document.documentElement.dataset.theme) {
+    document.documentElement.dataset.theme = ui.theme;
+    mirror('wenxi.theme', ui.theme);
+    showTheme();
+  }
+  if (draft && !els.input.value) els.input.value = draft;
+  showSettings();
+  showDictionary();
+  if (sources?.length) {
+    // Inputs added while the store was opening come after the saved ones.
+    const saved = new Set(sources.map((x) => x.id));
+    state.sources = [...sources, ...state.sources.filter((x) => !saved.has(x.id))];
+    state.selected = ui?.selected ?? null;
+    state.view = ui?.view === 'corpus' ? 'corpus' : 'article';
+    invalidate();
+    render();
+    setStatus(t('status.restored', { n: sources.length }));
+    analyze(sources.map((s) => s.id));
+  }
+}

@@ -1,0 +1,46 @@
+// Tiny DOM helpers. Text always goes in through text nodes / textContent, never as HTML, so
+// article text, titles, file names and dictionary words cannot inject markup.
+
+/**
+ * Creates an element. `props`: `class`, `text`, `dataset`, `style` (CSS custom properties and
+ * declarations set through the CSSOM, allowed by the page's CSP), `on` ({event: handler}),
+ * `attrs` (setAttribute), any other key is assigned as a DOM property (e.g. `type`, `hidden`).
+ * Children: nodes, strings (as text) or arrays of them; null/false are skipped.
+ */
+export function h(tag, props = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(props ?? {})) {
+    if (value == null || value === false) continue;
+    if (key === 'class') el.className = Array.isArray(value) ? value.filter(Boolean).join(' ') : value;
+    else if (key === 'text') el.textContent = value;
+    else if (key === 'dataset') Object.assign(el.dataset, value);
+    else if (key === 'style') for (const [p, v] of Object.entries(value)) el.style.setProperty(p, v);
+    else if (key === 'on') for (const [ev, fn] of Object.entries(value)) el.addEventListener(ev, fn);
+    else if (key === 'attrs') for (const [a, v] of Object.entries(value)) { if (v != null && v !== false) el.setAttribute(a, v === true ? '' : String(v)); }
+    else el[key] = value;
+  }
+  append(el, children);
+  return el;
+}
+
+/** Appends children (nodes, strings as text, nested arrays). */
+export function append(el, children) {
+  for (const child of children.flat(Infinity)) {
+    if (child == null || child === false) continue;
+    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return el;
+}
+
+/** Replaces all children. */
+export function replace(el, ...children) {
+  el.replaceChildren();
+  return append(el, children);
+}
+
+/** `document.getElementById`, failing loudly when the page and the code disagree. */
+export function byId(id) {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`#${id} missing from index.html`);
+  return el;
+}

@@ -1,0 +1,49 @@
+// Export formats for one analyzed article. Pure functions returning strings.
+
+/** The Report for one article as JSON: `{source, options, articles: [article]}` (the CLI's
+ * shape plus the options used, so the result can be reproduced). */
+export function reportJson(article, { source = null, options = {} } = {}) {
+  return JSON.stringify({ source, options, articles: [article] }, null, 2) + '\n';
+}
+
+/** One Report per input, one per line (JSON Lines), like `wenxi analyze`. */
+export function reportsJsonl(reports) {
+  return reports.map((r) => JSON.stringify(r)).join('\n') + '\n';
+}
+
+/** A CSV field, quoted when needed (RFC 4180). */
+export function csvField(value) {
+  const s = String(value ?? '');
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** CSV text from rows; starts with a BOM so spreadsheet programs read it as UTF-8. */
+export function csv(rows) {
+  return '\ufeff' + rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+/** Frequencies as CSV: word, count, share of all words. */
+export function frequenciesCsv(article) {
+  const words = article.stats.words || 1;
+  return csv([['word', 'count', 'share'], ...article.frequencies.map((f) => [f.word, f.count, (f.count / words).toFixed(6)])]);
+}
+
+// Markdown special characters in user text are escaped so titles render as written.
+const mdEscape = (s) => String(s).replace(/([\\`*_{}[\]<>#|])/g, '\\$1');
+
+/** Title, summary and keywords as Markdown. */
+export function summaryMarkdown(article, { title, source, labels }) {
+  const lines = [`# ${mdEscape(title)}`, ''];
+  if (source) lines.push(`*${mdEscape(source)}*`, '');
+  lines.push(`## ${labels.summary}`, '');
+  for (const s of article.summary) lines.push(`- ${mdEscape(s.text.trim())}`);
+  lines.push('', `## ${labels.keywords}`, '');
+  lines.push(article.keywords.map((k) => `${mdEscape(k.word)} (${k.count})`).join(' · '), '');
+  return lines.join('\n');
+}
+
+/** A file name from a title: no path separators or control characters, bounded length. */
+export function fileName(title, ext) {
+  const base = String(title || 'wenxi').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim().slice(0, 40) || 'wenxi';
+  return `${base}.${ext}`;
+}

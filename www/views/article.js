@@ -1,0 +1,307 @@
+// The analysis of one article: header, statistics, keywords with score bars, word cloud,
+// keyword-in-context, summary (linked to the text), full text plain or segmented, the
+// frequency table and export buttons.
+import { h, replace } from '../dom.js';
+import { t, num } from '../i18n.js';
+import { occurrences, readingMinutes } from '../corpus.js';
+import { drawCloud } from './cloud.js';
+import { renderPlain, renderSegmented, POS_GROUPS } from './text.js';
+
+const KWIC_CONTEXT = 20;
+const KWIC_LIMIT = 200;
+
+/** "约 3 分钟" from a character count. */
+export function readingTime(chars) {
+  const m = readingMinutes(chars);
+  return m < 1 ? t('stats.underMinute') : t('stats.minutes', { n: Math.round(m) });
+}
+
+/** Display title of an article: its headline, else the start of its text. */
+export function titleOf(article) {
+  if (article.title) return article.title;
+  const first = article.text.split('\n').map((l) => l.replace(/^[#>\s*-]+/, '').trim()).find(Boolean);
+  return first ? (first.length > 28 ? `${first.slice(0, 28)}…` : first) : t('articles.untitled');
+}
+
+export class ArticleView {
+  #root;
+  #hooks;
+  #entry = null;
+  #word = null;
+  #hits = [];
+  #textMode = 'plain';
+  #freqSort = { key: 'count', dir: -1 };
+  #freqFilter = '';
+  #segCache = null;
+  #els = {};
+
+  /**
+   * @param {HTMLElement} root
+   * @param {{segment: (text: string) => Promise<{words?: object[], spans?: Uint32Array}>,
+   *          exportAs: (kind: string) => void, copy: (kind: string) => void,
+   *          segmentationMode: () => string}} hooks
+   */
+  constructor(root, hooks) {
+    this.#root = root;
+    this.#hooks = hooks;
+  }
+
+  get entry() {
+    return this.#entry;
+  }
+
+  /** Shows an entry `{key, article, sourceName}`; keeps the picked word when it still occurs. */
+  show(entry) {
+    const same = this.#entry?.key === entry.key;
+    this.#entry = entry;
+    this.#segCache = null;
+    if (!same) {
+      this.#word = null;
+      this.#freqFilter = '';
+    }
+    this.#render();
+    if (this.#word) this.pickWord(this.#word, { scroll: false });
+  }
+
+  clear() {
+    this.#entry = null;
+    this.#root.replaceChildren();
+  }
+
+  /** Re-renders with current labels (after a language switch) or segmentation options. */
+  refresh() {
+    if (this.#entry) this.show(this.#entry);
+  }
+
+  #render() {
+    const a = this.#entry.article;
+    const els = (this.#els = {});
+    const meta = [
+      a.byline && [t('view.byline'), a.byline],
+      a.date && [t('view.date'), a.date],
+      a.source && [t('view.source'), a.source],
+      this.#entry.sourceName && [t('view.file'), this.#entry.sourceName],
+    ].filter(Boolean);
+    els.title = h('h2', { class: 'headline', tabIndex: -1, id: 'article-title' }, titleOf(a));
+    const header = h('header', { class: 'art-head' },
+      a.kicker && h('p', { class: 'kicker' }, a.kicker),
+      els.title,
+      a.subtitle && h('p', { class: 'subtitle' }, a.subtitle),
+      meta.length > 0 && h('dl', { class: 'meta' }, meta.map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v)))));
+    const stats = h('dl', { class: 'stats' },
+      [
+        [t('stats.chars'), num(a.stats.chars)],
+        [t('stats.words'), num(a.stats.words)],
+        [t('stats.sentences'), num(a.stats.sentences)],
+        [t('stats.paragraphs'), num(a.stats.paragraphs)],
+        [t('stats.reading'), readingTime(a.stats.chars)],
+      ].map(([k, v]) => h('div', { class: 'stat' }, h('dt', {}, k), h('dd', {}, v))));
+
+    els.cloud = h('canvas', { class: 'cloud', width: 480, height: 280 });
+    const top = h('div', { class: 'grid2' },
+      h('section', { class: 'card', attrs: { 'aria-labelledby': 'kw-h' } },
+        h('h3', { id: 'kw-h' }, t('keywords.title')),
+        this.#keywords(a)),
+      h('section', { class: 'card cloud-card', attrs: { 'aria-labelledby': 'cloud-h' } },
+        h('h3', { id: 'cloud-h' }, t('cloud.title')),
+        els.cloud));
+
+    els.kwic = h('section', { class: 'card kwic', hidden: true, attrs: { 'aria-live': 'polite' } });
+
+    const summary = h('section', { class: 'card', attrs: { 'aria-labelledby': 'sum-h' } },
+      h('div', { class: 'card-head' }, h('h3', { id: 'sum-h' }, t('summary.title')), h('span', { class: 'hint' }, t('summary.hint'))),
+      this.#summary(a));
+
+    els.text = h('div', { class: 'fulltext', lang: 'zh' });
+    els.legend = h('ul', { class: 'legend', hidden: this.#textMode !== 'seg', attrs: { 'aria-label': t('text.segmented') } },
+      POS_GROUPS.map((g) => h('li', { class: `tok pos-${g}` }, t(`pos.${g}`))),
+      h('li', { class: 'tok user' }, t('text.user')));
+    els.textNote = h('p', { class: 'hint', hidden: true });
+    const modeButton = (mode, label) => h('button', {
+      type: 'button',
+      class: 'seg-btn',
+      attrs: { 'aria-pressed': String(this.#textMode === mode) },
+      dataset: { mode },
+      on: { click: () => this.setTextMode(mode) },
+    }, label);
+    els.modeButtons = [modeButton('plain', t('text.plain')), modeButton('seg', t('text.segmented'))];
+    const full = h('section', { class: 'card', attrs: { 'aria-labelledby': 'text-h' } },
+      h('div', { class: 'card-head' },
+        h('h3', { id: 'text-h' }, t('text.title')),
+        h('div', { class: 'segmented-control', attrs: { role: 'group', 'aria-label': t('text.view') } }, els.modeButtons)),
+      els.legend, els.textNote, els.text);
+
+    const freq = h('section', { class: 'card', attrs: { 'aria-labelledby': 'freq-h' } }, h('h3', { id: 'freq-h' }, t('freq.title')), this.#frequencyTable(a));
+
+    const exportCard = h('section', { class: 'card export', attrs: { 'aria-labelledby': 'exp-h' } },
+      h('h3', { id: 'exp-h' }, t('export.title')),
+      h('div', { class: 'row wrap' },
+        [['json', 'export.json'], ['csv', 'export.csv'], ['md', 'export.md']].map(([kind, key]) =>
+          h('button', { type: 'button', dataset: { export: kind }, on: { click: () => this.#hooks.exportAs(kind) } }, t(key))),
+        [['json', 'export.copyJson'], ['md', 'export.copyMd']].map(([kind, key]) =>
+          h('button', { type: 'button', dataset: { copy: kind }, on: { click: () => this.#hooks.copy(kind) } }, t(key)))));
+
+    replace(this.#root, h('article', { class: 'analysis' }, header, stats, top, els.kwic, summary, full, freq, exportCard));
+    this.#renderText();
+    this.redrawCloud();
+  }
+
+  /** Draws the word cloud again (size or theme changed). */
+  redrawCloud() {
+    const canvas = this.#els.cloud;
+    if (!this.#entry || !canvas) return;
+    drawCloud(canvas, this.#entry.article.frequencies, (word) => this.pickWord(word)).catch((e) => {
+      canvas.replaceWith(h('p', { class: 'hint' }, String(e.message)));
+    });
+  }
+
+  #keywords(a) {
+    if (a.keywords.length === 0) return h('p', { class: 'hint', dataset: { testid: 'keywords' } }, t('keywords.empty'));
+    const max = a.keywords[0].score || 1;
+    return h('ol', { class: 'keywords', dataset: { testid: 'keywords' } },
+      a.keywords.map((k) => h('li', { dataset: { word: k.word } },
+        h('button', { type: 'button', class: 'word', on: { click: () => this.pickWord(k.word) } }, k.word),
+        h('span', { class: 'bar', attrs: { 'aria-hidden': 'true' } }, h('span', { style: { '--w': `${Math.max(2, (k.score / max) * 100).toFixed(1)}%` } })),
+        h('span', { class: 'score' }, k.score.toFixed(3)),
+        h('span', { class: 'count' }, t('keywords.count', { n: k.count })))));
+  }
+
+  #summary(a) {
+    if (a.summary.length === 0) return h('p', { class: 'hint', dataset: { testid: 'summary' } }, t('summary.empty'));
+    return h('ol', { class: 'summary', dataset: { testid: 'summary' } },
+      a.summary.map((s, i) => h('li', {},
+        h('button', { type: 'button', class: 'sentence', on: { click: () => this.#scrollTo(`[data-sum="${i}"]`) } }, s.text))));
+  }
+
+  #frequencyTable(a) {
+    const total = a.stats.words || 1;
+    const filter = h('input', {
+      type: 'search', id: 'freq-filter', value: this.#freqFilter, placeholder: t('freq.filter'),
+      attrs: { 'aria-label': t('freq.filter') },
+      on: { input: (e) => { this.#freqFilter = e.target.value.trim(); fill(); } },
+    });
+    const shown = h('span', { class: 'hint', attrs: { 'aria-live': 'polite' } });
+    const tbody = h('tbody');
+    const columns = [['word', 'freq.word'], ['count', 'freq.count'], ['share', 'freq.share']];
+    const heads = columns.map(([key, label]) => {
+      const th = h('th', { scope: 'col' }, h('button', { type: 'button', class: 'sort', on: { click: () => {
+        this.#freqSort = { key, dir: this.#freqSort.key === key ? -this.#freqSort.dir : key === 'word' ? 1 : -1 };
+        fill();
+      } } }, t(label)));
+      th.dataset.key = key;
+      return th;
+    });
+    const maxCount = a.frequencies[0]?.count || 1;
+    const fill = () => {
+      const { key, dir } = this.#freqSort;
+      for (const th of heads) {
+        if (th.dataset.key === key) th.setAttribute('aria-sort', dir > 0 ? 'ascending' : 'descending');
+        else th.removeAttribute('aria-sort');
+      }
+      const rows = a.frequencies.filter((f) => !this.#freqFilter || f.word.includes(this.#freqFilter));
+      const cmp = key === 'word' ? (x, y) => x.word.localeCompare(y.word, 'zh-CN') : (x, y) => x.count - y.count;
+      rows.sort((x, y) => dir * cmp(x, y) || (key === 'word' ? 0 : x.word.localeCompare(y.word, 'zh-CN')));
+      shown.textContent = t('freq.shown', { n: rows.length, total: a.frequencies.length });
+      replace(tbody, rows.length === 0
+        ? h('tr', {}, h('td', { colSpan: 3, class: 'hint' }, t('freq.none')))
+        : rows.map((f) => h('tr', {},
+          h('td', {}, h('button', { type: 'button', class: 'word', on: { click: () => this.pickWord(f.word) } }, f.word)),
+          h('td', { class: 'num' }, num(f.count)),
+          h('td', { class: 'num share' },
+            h('span', { class: 'bar', attrs: { 'aria-hidden': 'true' } }, h('span', { style: { '--w': `${((f.count / maxCount) * 100).toFixed(1)}%` } })),
+            `${num((f.count / total) * 100, 2)}%`))));
+    };
+    fill();
+    return h('div', {},
+      h('div', { class: 'row' }, filter, shown),
+      h('div', { class: 'table-wrap' }, h('table', { class: 'freq' }, h('thead', {}, h('tr', {}, heads)), tbody)));
+  }
+
+  /** Shows the keyword-in-context lines of `word` and marks it in the text. */
+  pickWord(word, { scroll = true } = {}) {
+    if (!this.#entry) return;
+    const a = this.#entry.article;
+    this.#word = word;
+    const kw = a.keywords.find((k) => k.word === word);
+    this.#hits = kw?.occurrences?.length ? kw.occurrences.map(([s, e]) => [s, e]).sort((x, y) => x[0] - y[0]) : occurrences(a.text, word);
+    const box = this.#els.kwic;
+    const close = h('button', { type: 'button', class: 'icon', attrs: { 'aria-label': t('kwic.close') }, on: { click: () => this.closeWord() } }, '×');
+    const head = h('div', { class: 'card-head' },
+      h('h3', { id: 'kwic-h' }, t('kwic.title', { word })),
+      h('span', { class: 'hint' }, t('kwic.count', { n: this.#hits.length })), close);
+    const lines = this.#hits.slice(0, KWIC_LIMIT).map(([s, e], i) => {
+      const left = a.text.slice(Math.max(0, s - KWIC_CONTEXT), s).split('\n').pop();
+      const right = a.text.slice(e, e + KWIC_CONTEXT).split('\n')[0];
+      return h('li', {}, h('button', { type: 'button', class: 'kwic-line', on: { click: () => this.#scrollTo(`[data-hit="${i}"]`) } },
+        h('span', { class: 'left' }, h('span', {}, left)), h('strong', {}, a.text.slice(s, e)), h('span', { class: 'right' }, right)));
+    });
+    replace(box, head,
+      this.#hits.length === 0 ? h('p', { class: 'hint' }, t('kwic.none')) : h('ol', { class: 'kwic-lines' }, lines),
+      this.#hits.length > KWIC_LIMIT && h('p', { class: 'hint' }, t('kwic.more', { n: KWIC_LIMIT })));
+    box.hidden = false;
+    box.setAttribute('aria-labelledby', 'kwic-h');
+    for (const li of this.#root.querySelectorAll('.keywords li')) li.classList.toggle('picked', li.dataset.word === word);
+    this.#renderText();
+    if (scroll) {
+      box.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+      close.focus({ preventScroll: true });
+    }
+  }
+
+  closeWord() {
+    this.#word = null;
+    this.#hits = [];
+    this.#els.kwic.hidden = true;
+    for (const li of this.#root.querySelectorAll('.keywords li.picked')) li.classList.remove('picked');
+    this.#renderText();
+  }
+
+  setTextMode(mode) {
+    this.#textMode = mode;
+    for (const b of this.#els.modeButtons) b.setAttribute('aria-pressed', String(b.dataset.mode === mode));
+    this.#els.legend.hidden = mode !== 'seg' || this.#hooks.segmentationMode() !== 'default';
+    this.#renderText();
+  }
+
+  get textMode() {
+    return this.#textMode;
+  }
+
+  async #renderText() {
+    const a = this.#entry.article;
+    const el = this.#els.text;
+    const opts = { summary: a.summary, hits: this.#hits };
+    let truncated;
+    if (this.#textMode === 'seg') {
+      const key = this.#entry.key;
+      this.#segCache ??= this.#hooks.segment(a.text);
+      let seg;
+      try {
+        seg = await this.#segCache;
+      } catch (e) {
+        this.#segCache = null;
+        el.replaceChildren(h('p', { class: 'hint' }, String(e.message)));
+        return;
+      }
+      if (this.#entry?.key !== key || this.#textMode !== 'seg') return;
+      el.replaceChildren();
+      this.#els.legend.hidden = !seg.words;
+      truncated = renderSegmented(el, a.text, { ...seg, ...opts });
+    } else {
+      el.replaceChildren();
+      truncated = renderPlain(el, a.text, opts);
+    }
+    el.classList.toggle('segmented', this.#textMode === 'seg');
+    this.#els.textNote.hidden = !truncated;
+    this.#els.textNote.textContent = truncated ? t('text.truncated', { n: num(200_000) }) : '';
+  }
+
+  #scrollTo(selector) {
+    const target = this.#els.text.querySelector(selector);
+    if (!target) return;
+    target.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    target.classList.remove('flash');
+    void target.offsetWidth; // restart the animation
+    target.classList.add('flash');
+  }
+}

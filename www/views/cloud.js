@@ -1,0 +1,69 @@
+// Word cloud with wordcloud2.js (vendored into dist/vendor by `cargo xtask build`). The
+// library is a classic script, loaded on first use so it does not delay the page.
+import { t } from '../i18n.js';
+
+let library = null;
+
+function loadLibrary() {
+  library ??= new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = new URL('../vendor/wordcloud2.js', import.meta.url).href;
+    script.onload = () => (window.WordCloud ? resolve(window.WordCloud) : reject(new Error('wordcloud2.js did not load')));
+    script.onerror = () => {
+      library = null;
+      reject(new Error('wordcloud2.js missing'));
+    };
+    document.head.append(script);
+  });
+  return library;
+}
+
+// A stable colour per word, from the theme's palette.
+function colourOf(word, palette) {
+  let hash = 0;
+  for (const ch of word) hash = (hash * 31 + ch.codePointAt(0)) >>> 0;
+  return palette[hash % palette.length];
+}
+
+/**
+ * Draws `words` ([{word, count}], most frequent first) on `canvas`; `onPick(word)` on click.
+ * Resolves when drawing has started (it finishes asynchronously).
+ */
+export async function drawCloud(canvas, words, onPick) {
+  const list = words.slice(0, 70);
+  canvas.setAttribute('role', 'img');
+  canvas.setAttribute('aria-label', t('cloud.label', { words: list.slice(0, 12).map((w) => w.word).join('、') }));
+  const WordCloud = await loadLibrary();
+  if (!WordCloud.isSupported || !canvas.isConnected) return;
+  WordCloud.stop();
+  const css = getComputedStyle(canvas);
+  const width = canvas.clientWidth || 480;
+  const height = canvas.clientHeight || 280;
+  const dpr = window.devicePixelRatio || 1;
+  canvas.width = Math.round(width * dpr);
+  canvas.height = Math.round(height * dpr);
+  if (list.length === 0) {
+    canvas.getContext('2d').clearRect(0, 0, canvas.width, canvas.height);
+    return;
+  }
+  const palette = ['--cloud-1', '--cloud-2', '--cloud-3', '--cloud-4', '--cloud-5'].map((v) => css.getPropertyValue(v).trim() || '#336');
+  const max = list[0].count;
+  const min = list[list.length - 1].count;
+  // Font size by the square root of the count, so the top word does not dwarf the rest.
+  const maxPx = Math.min(64, Math.max(28, width / 7));
+  const minPx = 13;
+  const size = (c) => (max === min ? (maxPx + minPx) / 2 : minPx + (maxPx - minPx) * Math.sqrt((c - min) / (max - min)));
+  WordCloud(canvas, {
+    list: list.map((w) => [w.word, size(w.count) * dpr]),
+    fontFamily: css.fontFamily,
+    fontWeight: (word, weight) => (weight > (maxPx * dpr) / 2 ? '700' : '500'),
+    color: (word) => colourOf(word, palette),
+    backgroundColor: 'rgba(0,0,0,0)',
+    gridSize: Math.round(6 * dpr),
+    rotateRatio: 0,
+    shuffle: false,
+    shrinkToFit: true,
+    drawOutOfBound: false,
+    click: (item) => onPick?.(item[0]),
+  });
+}

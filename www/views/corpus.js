@@ -1,0 +1,134 @@
+// The corpus view: keywords across all loaded articles, the articles using a keyword, and a
+// sortable table comparing the articles.
+import { h, replace } from '../dom.js';
+import { t, num } from '../i18n.js';
+import { corpusKeywords, countIn, distinctiveWords, documentFrequency } from '../corpus.js';
+import { readingTime, titleOf } from './article.js';
+
+export class CorpusView {
+  #root;
+  #hooks;
+  #entries = [];
+  #word = null;
+  #sort = { key: 'index', dir: 1 };
+  #using = null;
+
+  /** @param {{open: (key: string) => void, exportAs: (kind: string) => void}} hooks */
+  constructor(root, hooks) {
+    this.#root = root;
+    this.#hooks = hooks;
+  }
+
+  show(entries) {
+    this.#entries = entries;
+    const articles = entries.map((e) => e.article);
+    const df = documentFrequency(articles);
+    const n = articles.length;
+    const rows = entries.map((e, index) => ({
+      index,
+      entry: e,
+      title: titleOf(e.article),
+      source: e.sourceName ?? '',
+      chars: e.article.stats.chars,
+      sentences: e.article.stats.sentences,
+      keywords: e.article.keywords.slice(0, 3).map((k) => k.word).join('、'),
+      distinct: distinctiveWords(e.article, df, n).map((d) => d.word).join('、'),
+    }));
+    const keywords = corpusKeywords(articles, 30);
+    if (this.#word && !df.has(this.#word)) this.#word = null;
+    const totalChars = articles.reduce((s, a) => s + a.stats.chars, 0);
+
+    const max = keywords[0]?.score || 1;
+    const kwList = h('ol', { class: 'keywords corpus-keywords' },
+      keywords.map((k) => h('li', { dataset: { word: k.word }, class: k.word === this.#word ? 'picked' : null },
+        h('button', { type: 'button', class: 'word', on: { click: () => this.#pick(k.word) } }, k.word),
+        h('span', { class: 'bar', attrs: { 'aria-hidden': 'true' } }, h('span', { style: { '--w': `${Math.max(2, (k.score / max) * 100).toFixed(1)}%` } })),
+        h('span', { class: 'count' }, t('corpus.inArticles', { n: k.df })))));
+    this.#using = h('div', { attrs: { 'aria-live': 'polite' } });
+
+    const table = this.#table(rows);
+    replace(this.#root,
+      h('header', { class: 'art-head' },
+        h('h2', { tabIndex: -1, id: 'corpus-title' }, t('corpus.title')),
+        h('p', { class: 'subtitle' }, t('corpus.summary', { n: num(n), chars: num(totalChars) }))),
+      n < 2 && h('p', { class: 'hint' }, t('corpus.needTwo')),
+      h('div', { class: 'grid2' },
+        h('section', { class: 'card', attrs: { 'aria-labelledby': 'ckw-h' } },
+          h('div', { class: 'card-head' }, h('h3', { id: 'ckw-h' }, t('corpus.keywords'))),
+          h('p', { class: 'hint' }, t('corpus.keywordsHint')),
+          kwList),
+        h('section', { class: 'card', attrs: { 'aria-labelledby': 'using-h' } }, this.#using)),
+      h('section', { class: 'card', attrs: { 'aria-labelledby': 'cmp-h' } },
+        h('h3', { id: 'cmp-h' }, t('corpus.compare')),
+        table),
+      h('section', { class: 'card export' },
+        h('h3', {}, t('export.title')),
+        h('div', { class: 'row wrap' },
+          h('button', { type: 'button', dataset: { export: 'jsonl' }, on: { click: () => this.#hooks.exportAs('jsonl') } }, t('corpus.exportJson')),
+          h('button', { type: 'button', dataset: { export: 'compare' }, on: { click: () => this.#hooks.exportAs('compare', rows) } }, t('corpus.exportCsv')))));
+    this.#renderUsing();
+  }
+
+  #pick(word) {
+    this.#word = word;
+    for (const li of this.#root.querySelectorAll('.corpus-keywords li')) li.classList.toggle('picked', li.dataset.word === word);
+    this.#renderUsing();
+  }
+
+  #renderUsing() {
+    const word = this.#word;
+    if (!word) {
+      replace(this.#using, h('h3', { id: 'using-h' }, t('corpus.using', { word: '…' })), h('p', { class: 'hint' }, t('corpus.usingHint')));
+      return;
+    }
+    const using = this.#entries
+      .map((e) => ({ e, n: countIn(e.article, word) }))
+      .filter((x) => x.n > 0)
+      .sort((x, y) => y.n - x.n);
+    replace(this.#using,
+      h('h3', { id: 'using-h' }, t('corpus.using', { word })),
+      h('ol', { class: 'using' }, using.map(({ e, n }) => h('li', {},
+        h('button', { type: 'button', class: 'link', on: { click: () => this.#hooks.open(e.key, word) } }, titleOf(e.article)),
+        h('span', { class: 'count' }, t('corpus.times', { n }))))));
+  }
+
+  #table(rows) {
+    const cols = [
+      ['title', 'corpus.col.title'], ['source', 'corpus.col.source'], ['chars', 'corpus.col.chars'],
+      ['sentences', 'corpus.col.sentences'], ['reading', 'corpus.col.reading'],
+      ['keywords', 'corpus.col.keywords'], ['distinct', 'corpus.col.distinct'],
+    ];
+    const numeric = new Set(['chars', 'sentences', 'reading']);
+    const tbody = h('tbody');
+    const heads = cols.map(([key, label]) => {
+      const th = h('th', { scope: 'col', dataset: { key } }, h('button', { type: 'button', class: 'sort', on: { click: () => {
+        this.#sort = { key, dir: this.#sort.key === key ? -this.#sort.dir : numeric.has(key) ? -1 : 1 };
+        fill();
+      } } }, t(label)));
+      return th;
+    });
+    const fill = () => {
+      const { key, dir } = this.#sort;
+      for (const th of heads) {
+        if (th.dataset.key === key) th.setAttribute('aria-sort', dir > 0 ? 'ascending' : 'descending');
+        else th.removeAttribute('aria-sort');
+      }
+      const value = (r) => (key === 'reading' ? r.chars : r[key]);
+      const sorted = [...rows].sort((x, y) => {
+        const a = value(x);
+        const b = value(y);
+        return dir * (typeof a === 'number' ? a - b : String(a).localeCompare(String(b), 'zh-CN'));
+      });
+      replace(tbody, sorted.map((r) => h('tr', {},
+        h('th', { scope: 'row' }, h('button', { type: 'button', class: 'link', on: { click: () => this.#hooks.open(r.entry.key) } }, r.title)),
+        h('td', {}, r.source),
+        h('td', { class: 'num' }, num(r.chars)),
+        h('td', { class: 'num' }, num(r.sentences)),
+        h('td', { class: 'num' }, readingTime(r.chars)),
+        h('td', {}, r.keywords),
+        h('td', {}, r.distinct))));
+    };
+    fill();
+    return h('div', { class: 'table-wrap' }, h('table', { class: 'compare' }, h('thead', {}, h('tr', {}, heads)), tbody));
+  }
+}

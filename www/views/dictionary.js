@@ -1,0 +1,35 @@
+// The user dictionary editor: the word list (jieba format lines) with remove buttons and the
+// per-line errors of the last import.
+import { h, replace } from '../dom.js';
+import { t } from '../i18n.js';
+
+/** Parses jieba-format text into entries {word, freq, tag, line}; blank lines are skipped. */
+export function dictionaryEntries(text) {
+  return text.split('\n').map((line) => line.trim()).filter(Boolean).map((line) => {
+    const [word, freq, tag] = line.split(/\s+/);
+    return { word, freq: freq ?? null, tag: tag ?? null, line };
+  });
+}
+
+/** One jieba-format line (`word freq [tag]`). */
+export function dictionaryLine(word, freq, tag) {
+  return tag ? `${word} ${freq} ${tag}` : `${word} ${freq}`;
+}
+
+/** A word the dictionary can hold: not empty, no whitespace. */
+export const validWord = (word) => word.length > 0 && !/\s/.test(word);
+
+export function renderDictionary(list, count, text, hooks) {
+  const entries = dictionaryEntries(text);
+  count.textContent = entries.length ? t('dict.count', { n: entries.length }) : t('dict.empty');
+  replace(list, entries.map((e, i) => h('li', {},
+    h('span', { class: 'dict-word' }, e.word),
+    (e.freq || e.tag) && h('span', { class: 'hint' }, [e.freq, e.tag].filter(Boolean).join(' ')),
+    h('button', { type: 'button', class: 'icon remove', attrs: { 'aria-label': t('dict.remove', { word: e.word }) }, on: { click: () => hooks.remove(i) } }, '×'))));
+}
+
+export function renderDictionaryErrors(box, errors) {
+  box.hidden = errors.length === 0;
+  replace(box, errors.length > 0 && h('p', {}, t('dict.errors', { n: errors.length })),
+    h('ul', {}, errors.slice(0, 50).map((e) => h('li', {}, t('dict.lineError', { line: e.line, message: e.message })))));
+}

@@ -1,0 +1,140 @@
+// The article text, plain (with summary sentences and word occurrences marked) or segmented
+// (one span per word, coloured by part of speech). Built from text nodes only.
+import { h } from '../dom.js';
+import { t } from '../i18n.js';
+
+/** Longest text rendered in full; longer articles show their beginning (DOM size). */
+export const TEXT_LIMIT = 200_000;
+
+/** Part-of-speech tag → colour group (a CSS class `pos-<group>` and an i18n key). */
+export function posGroup(tag) {
+  if (!tag) return 'other';
+  if (tag.startsWith('nr')) return 'person';
+  if (tag.startsWith('ns')) return 'place';
+  if (tag.startsWith('nt')) return 'org';
+  if (tag === 'eng') return 'eng';
+  if (tag.startsWith('n')) return 'noun';
+  if (tag.startsWith('v')) return 'verb';
+  if (tag.startsWith('a')) return 'adj';
+  if (tag.startsWith('d')) return 'adv';
+  if (tag.startsWith('m') || tag === 'q') return 'num';
+  if (tag.startsWith('r')) return 'pron';
+  if (tag.startsWith('t')) return 'time';
+  if (['p', 'c', 'u', 'e', 'y', 'o', 'f', 'k', 'h'].includes(tag[0])) return 'func';
+  return 'other';
+}
+
+export const POS_GROUPS = ['noun', 'person', 'place', 'org', 'verb', 'adj', 'adv', 'num', 'pron', 'time', 'func', 'eng'];
+
+// Which of the sorted, non-overlapping ranges covers position `p`? (index, or -1)
+function cover(ranges) {
+  return (p) => {
+    let lo = 0;
+    let hi = ranges.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (ranges[mid][1] <= p) lo = mid + 1;
+      else if (ranges[mid][0] > p) hi = mid - 1;
+      else return mid;
+    }
+    return -1;
+  };
+}
+
+function paragraphs(container) {
+  let p = null;
+  return {
+    add(node) {
+      p ??= container.appendChild(h('p'));
+      p.append(node);
+    },
+    breakLine() {
+      p = null;
+    },
+  };
+}
+
+/**
+ * Plain text with marks. `summary`: sentences ({start, end}); `hits`: [start, end] pairs of
+ * the selected word. Summary marks get `data-sum=<index>`, hits `data-hit=<index>`.
+ */
+export function renderPlain(container, text, { summary = [], hits = [] } = {}) {
+  const shown = text.length > TEXT_LIMIT ? text.slice(0, TEXT_LIMIT) : text;
+  const sums = summary.map((s) => [s.start, s.end]);
+  const cuts = new Set([0, shown.length]);
+  for (const [a, b] of [...sums, ...hits]) {
+    if (a < shown.length) cuts.add(a);
+    if (b < shown.length) cuts.add(b);
+  }
+  for (let i = shown.indexOf('\n'); i !== -1; i = shown.indexOf('\n', i + 1)) cuts.add(i).add(i + 1);
+  const points = [...cuts].sort((a, b) => a - b);
+  const inSummary = cover(sums);
+  const inHit = cover(hits);
+  const out = paragraphs(container);
+  for (let k = 0; k + 1 < points.length; k++) {
+    const a = points[k];
+    const piece = shown.slice(a, points[k + 1]);
+    if (piece === '\n') {
+      out.breakLine();
+      continue;
+    }
+    const s = inSummary(a);
+    const hit = inHit(a);
+    if (s < 0 && hit < 0) {
+      out.add(document.createTextNode(piece));
+    } else {
+      const mark = h('mark', { class: [s >= 0 && 'sum', hit >= 0 && 'hit'] }, piece);
+      if (s >= 0) mark.dataset.sum = s;
+      if (hit >= 0) mark.dataset.hit = hit;
+      out.add(mark);
+    }
+  }
+  return shown.length < text.length;
+}
+
+/**
+ * Segmented text. `words`: [{word, tag, user?}] tiling the text (default mode), or
+ * `spans` (Uint32Array [start, end, …], possibly overlapping) for the search and all modes.
+ */
+export function renderSegmented(container, text, { words = null, spans = null, summary = [], hits = [] } = {}) {
+  const out = paragraphs(container);
+  const inSummary = cover(summary.map((s) => [s.start, s.end]));
+  const inHit = cover(hits);
+  const token = (word, start, tag, user) => {
+    const s = inSummary(start);
+    const hit = inHit(start);
+    const cls = ['tok', tag !== undefined && `pos-${posGroup(tag)}`, user && 'user', s >= 0 && 'sum', hit >= 0 && 'hit'];
+    const span = h('span', { class: cls }, word);
+    if (s >= 0) span.dataset.sum = s;
+    if (hit >= 0) span.dataset.hit = hit;
+    if (tag !== undefined) span.title = user ? `${tag} · ${t('text.user')}` : tag;
+    return span;
+  };
+  if (words) {
+    let start = 0;
+    for (const w of words) {
+      if (start >= TEXT_LIMIT) return true;
+      const pieces = w.word.split('\n');
+      pieces.forEach((piece, i) => {
+        if (i > 0) out.breakLine();
+        if (!piece) return;
+        if (!piece.trim()) out.add(document.createTextNode(piece));
+        else out.add(token(piece, start, w.tag, w.user));
+      });
+      start += w.word.length;
+    }
+    return false;
+  }
+  // Overlapping modes: words in order; a new paragraph where the text has a line break.
+  let last = 0;
+  for (let i = 0; i + 1 < spans.length; i += 2) {
+    const [a, b] = [spans[i], spans[i + 1]];
+    if (a >= TEXT_LIMIT) return true;
+    if (text.slice(last, a).includes('\n')) out.breakLine();
+    last = Math.max(last, a);
+    const word = text.slice(a, b);
+    if (!word.trim()) continue;
+    out.add(token(word, a));
+  }
+  return false;
+}

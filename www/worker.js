@@ -1,0 +1,127 @@
+// worker.js — the wenxi analyzer in a Web Worker, so the page never blocks on WASM work.
+//
+// Start it as a module worker:  new Worker(new URL('./worker.js', import.meta.url), { type: 'module' })
+// (`analyzer-client.js` wraps this protocol in promises; the page and the widget both use it.)
+//
+// Protocol — plain structured-clone messages.
+//   Worker → page, once:   { ready: true, ms }  analyzer loaded (ms since the worker started)
+//                          { ready: false, error }  loading failed
+//   Page → worker:         { id, op, ...arguments }   `id` is any number unique per request.
+//   Worker → page reply:   { id, ok: true, value }  or  { id, ok: false, error, cancelled? }
+//   Requests sent before `ready` wait for the analyzer; replies come in request order except
+//   that a running `analyzeBatch` lets other requests through between articles.
+//
+//   op               arguments                    value
+//   analyze          text, options                Report ({ articles })
+//   analyzeBatch     items: [{ key, text }],      { articles: n, ms }   and, while running:
+//                    options                        { id, progress: { done, total, chars, totalChars } }
+//                                                   { id, item: { key, articles } | { key, error } }
+//                                                 (one `item` per input, in input order; progress
+//                                                 counts articles and UTF-16 characters)
+//   cancel           target (a batch id)          —  no reply; the batch replies
+//                                                   { ok: false, cancelled: true }
+//   decode           bytes (ArrayBuffer|Uint8Array) string (UTF-8, UTF-16 BOM, GBK/GB18030)
+//   tag              text, hmm                    [{ word, tag, user? }]
+//   spans            text, mode, hmm              Uint32Array [start, end, …]
+//   addWord          word, freq?, tag?            frequency used
+//   loadDictionary   text (jieba format)          { added, errors: [{ line, message }] }
+//
+// A batch cannot be interrupted inside one article; a caller that needs a hard stop
+// terminates the worker and starts a new one (replaying its user dictionary).
+import { load } from './wenxi.js';
+
+const started = performance.now();
+const analyzer = load();
+analyzer.then(
+  () => postMessage({ ready: true, ms: Math.round(performance.now() - started) }),
+  (e) => postMessage({ ready: false, error: String(e?.message ?? e) }),
+);
+
+const cancelled = new Set();
+
+// A macrotask yield without setTimeout's 4 ms clamping, so `cancel` messages get a turn.
+const channel = new MessageChannel();
+const waiting = [];
+channel.port1.onmessage = () => waiting.shift()?.();
+const yieldToMessages = () => new Promise((resolve) => {
+  waiting.push(resolve);
+  channel.port2.postMessage(0);
+});
+
+const ops = {
+  analyze: (w, m) => w.analyze(m.text, m.options),
+  decode: (w, m) => w.decode(m.bytes),
+  tag: (w, m) => w.tag(m.text, { hmm: m.hmm }),
+  spans: (w, m) => w.spans(m.text, { mode: m.mode, hmm: m.hmm }),
+  addWord: (w, m) => w.addWord(m.word, m.freq, m.tag),
+  loadDictionary: (w, m) => w.loadDictionary(m.text),
+  analyzeBatch,
+};
+
+async function analyzeBatch(w, { id, items, options }) {
+  const t0 = performance.now();
+  // Splitting is cheap next to analysis; doing it first gives an article total for progress.
+  const parts = items.map((item) => {
+    try {
+      return { key: item.key, parts: w.splitArticles(item.text) };
+    } catch (e) {
+      return { key: item.key, error: String(e?.message ?? e) };
+    }
+  });
+  const total = parts.reduce((n, p) => n + (p.parts?.length ?? 0), 0);
+  const totalChars = items.reduce((n, item) => n + item.text.length, 0);
+  let done = 0;
+  let chars = 0;
+  let lastPost = 0;
+  let lastYield = performance.now();
+  const progress = () => postMessage({ id, progress: { done, total, chars, totalChars } });
+  progress();
+  for (const [i, p] of parts.entries()) {
+    if (p.error) {
+      postMessage({ id, item: { key: p.key, error: p.error } });
+      continue;
+    }
+    const articles = [];
+    try {
+      for (const part of p.parts) {
+        if (performance.now() - lastYield > 16) {
+          await yieldToMessages();
+          lastYield = performance.now();
+          if (cancelled.delete(id)) return { cancelled: true };
+        }
+        articles.push(w.analyzeArticle(part, options));
+        done += 1;
+        if (performance.now() - lastPost > 50) {
+          lastPost = performance.now();
+          progress();
+        }
+      }
+      chars += items[i].text.length;
+      postMessage({ id, item: { key: p.key, articles } });
+    } catch (e) {
+      chars += items[i].text.length;
+      postMessage({ id, item: { key: p.key, error: String(e?.message ?? e) } });
+    }
+  }
+  progress();
+  return { articles: done, ms: Math.round(performance.now() - t0) };
+}
+
+onmessage = async ({ data: m }) => {
+  if (m.op === 'cancel') {
+    cancelled.add(m.target);
+    return;
+  }
+  const run = ops[m.op];
+  try {
+    if (!run) throw new Error(`unknown op "${m.op}"`);
+    const value = await run(await analyzer, m);
+    if (value?.cancelled) {
+      postMessage({ id: m.id, ok: false, cancelled: true, error: 'cancelled' });
+    } else {
+      postMessage({ id: m.id, ok: true, value });
+    }
+  } catch (e) {
+    postMessage({ id: m.id, ok: false, error: String(e?.message ?? e) });
+  }
+};
