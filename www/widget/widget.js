@@ -1,0 +1,505 @@
+// <wenxi-analyzer>: keywords, summary and counts of an article, shown next to it on any page.
+//
+//   <script type="module" src="https://example.org/wenxi/widget.js"></script>
+//   <wenxi-analyzer for="#post"></wenxi-analyzer>
+//
+// The heavy part (the WASM core) runs in ONE worker shared by every widget of the page, and
+// starts only when a widget comes near the viewport, so the host's main thread only builds a
+// few DOM nodes. The module defines the element and nothing else: no globals, no document
+// styles, analyzed text only ever inserted as text. Reference: docs/widget.md.
+//
+// `cargo xtask build` turns this file into dist/widget.js (inlining widget.css below) and
+// copies worker.js to dist/widget-worker.js, next to wenxi.js and the .wasm.
+
+const WORKER_URL = new URL('./widget-worker.js', import.meta.url);
+const CSS = /* @inline widget.css */ '';
+
+const TAG = 'wenxi-analyzer';
+/** Attributes whose change needs a new analysis; the others only re-render. */
+const ANALYSIS_ATTRIBUTES = ['for', 'text', 'input', 'top-k', 'summary-sentences', 'method'];
+const VIEW_ATTRIBUTES = ['lang', 'theme', 'compact', 'show'];
+const PARTS = ['keywords', 'summary', 'stats', 'cloud'];
+const DEFAULT_PARTS = ['keywords', 'summary', 'stats'];
+/** Typing in an edited article should not start an analysis per key stroke. */
+const MUTATION_DELAY_MS = 400;
+/** Start loading a little before the widget is on screen. */
+const PRELOAD_MARGIN = '200px 0px';
+const CLOUD_WORDS = 30;
+const CHARS_PER_MINUTE = 400;
+
+const STRINGS = {
+  zh: {
+    tag: 'zh-CN',
+    label: '文析：文章关键词与摘要',
+    brand: '文析',
+    keywords: '关键词',
+    summary: '摘要',
+    stats: '统计',
+    cloud: '词云',
+    loading: '正在分析…',
+    chars: '字数',
+    words: '词数',
+    sentences: '句子',
+    paragraphs: '段落',
+    reading: '阅读',
+    minutes: (n) => `约 ${n} 分钟`,
+    times: (n) => `${n} 次`,
+    nth: (n) => `第 ${n} 篇`,
+    empty: '没有可分析的文字。',
+    nothing: '文字太短，没有找到关键词。',
+    foot: '文析 · 在你的浏览器里分析，文字不离开本机',
+    'bad-selector': (s) => `for="${s}" 不是有效的 CSS 选择器。`,
+    'no-target': (s) => `页面上没有 for="${s}" 指向的元素。`,
+    load: (m) => `分析器加载失败：${m}`,
+    analyze: (m) => `分析失败：${m}`,
+  },
+  en: {
+    tag: 'en',
+    label: 'wenxi: keywords and summary of the article',
+    brand: 'wenxi',
+    keywords: 'Keywords',
+    summary: 'Summary',
+    stats: 'Stats',
+    cloud: 'Word cloud',
+    loading: 'Analyzing…',
+    chars: 'Characters',
+    words: 'Words',
+    sentences: 'Sentences',
+    paragraphs: 'Paragraphs',
+    reading: 'Reading',
+    minutes: (n) => `about ${n} min`,
+    times: (n) => (n === 1 ? 'once' : `${n} times`),
+    nth: (n) => `Article ${n}`,
+    empty: 'There is no text to analyze.',
+    nothing: 'The text is too short for keywords.',
+    foot: 'wenxi · analyzed in your browser; the text never leaves this device',
+    'bad-selector': (s) => `for="${s}" is not a valid CSS selector.`,
+    'no-target': (s) => `No element on this page matches for="${s}".`,
+    load: (m) => `The analyzer could not be loaded: ${m}`,
+    analyze: (m) => `The analysis failed: ${m}`,
+  },
+};
+
+const stringsFor = (lang) => (String(lang ?? '').toLowerCase().startsWith('en') ? STRINGS.en : STRINGS.zh);
+
+/** An error with a stable `code` (bad-selector, no-target, load, analyze) and its subject. */
+class WenxiError extends Error {
+  constructor(code, detail) {
+    super(String(detail));
+    this.code = code;
+    this.detail = String(detail);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// The shared engine: one worker, one WASM instance, for every widget of the page.
+
+const engine = { ready: null, calls: new Map(), nextId: 1 };
+
+/** A module worker for WORKER_URL. Browsers refuse `new Worker(url)` across origins, so a
+ *  cross-origin widget boots a same-origin blob: worker that import()s the real module
+ *  (which, like widget.js itself, needs an Access-Control-Allow-Origin header). */
+function spawnWorker() {
+  const options = { type: 'module', name: 'wenxi' };
+  if (WORKER_URL.origin === location.origin) return { worker: new Worker(WORKER_URL, options), blob: null };
+  const boot = `import(${JSON.stringify(WORKER_URL.href)}).catch((e) => postMessage({ type: 'boot-error', message: String((e && e.message) || e) }));`;
+  const blob = URL.createObjectURL(new Blob([boot], { type: 'text/javascript' }));
+  return { worker: new Worker(blob, options), blob };
+}
+
+/** Starts the worker once; resolves to it when the core is loaded. A failure resets the
+ *  engine so that a later analysis tries again. */
+function startEngine() {
+  if (engine.ready) return engine.ready;
+  const ready = new Promise((resolve, reject) => {
+    const { worker, blob } = spawnWorker();
+    const stop = (error) => {
+      worker.terminate();
+      if (engine.ready === ready) engine.ready = null;
+      for (const call of engine.calls.values()) call.reject(error);
+      engine.calls.clear();
+      reject(error);
+    };
+    worker.onmessage = ({ data }) => {
+      if (blob) URL.revokeObjectURL(blob);
+      if (data?.type === 'ready') resolve(worker);
+      else if (data?.type === 'boot-error') stop(new WenxiError('load', `${data.message} (${WORKER_URL.href})`));
+      else if (data?.type === 'result' || data?.type === 'error') {
+        const call = engine.calls.get(data.id);
+        engine.calls.delete(data.id);
+        if (data.type === 'result') call?.resolve(data.report);
+        else {
+          const error = new WenxiError('analyze', data.message);
+          call?.reject(error);
+          // A trapped WASM instance is unusable: start a fresh one next time.
+          if (data.fatal) stop(error);
+        }
+      }
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      stop(new WenxiError('load', event.message || `cannot start ${WORKER_URL.href}`));
+    };
+  });
+  engine.ready = ready;
+  return ready;
+}
+
+async function analyzeInWorker(text, options) {
+  const worker = await startEngine();
+  return new Promise((resolve, reject) => {
+    const id = engine.nextId++;
+    engine.calls.set(id, { resolve, reject });
+    worker.postMessage({ type: 'analyze', id, text, options });
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// Lazy start: one IntersectionObserver for all widgets.
+
+const BECAME_VISIBLE = Symbol('visible');
+let viewport = null;
+
+function whenVisible(element) {
+  if (typeof IntersectionObserver !== 'function') {
+    queueMicrotask(() => element[BECAME_VISIBLE]());
+    return;
+  }
+  viewport ??= new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        viewport.unobserve(entry.target);
+        entry.target[BECAME_VISIBLE]();
+      }
+    },
+    { rootMargin: PRELOAD_MARGIN },
+  );
+  viewport.observe(element);
+}
+
+// ---------------------------------------------------------------------------------------
+// DOM helpers. Strings become Text nodes (`append`), never markup.
+
+function h(tag, attributes, ...children) {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes ?? {})) {
+    if (value != null && value !== false) el.setAttribute(name, value === true ? '' : String(value));
+  }
+  for (const child of children.flat()) if (child != null && child !== false) el.append(child);
+  return el;
+}
+
+const BLOCKS = new Set(['P', 'DIV', 'LI', 'BR', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'PRE', 'SECTION', 'ARTICLE', 'TR', 'HEADER', 'FOOTER', 'FIGCAPTION']);
+const SKIPPED = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
+
+/** Text of nodes that are not rendered (the widget's own children), with a line break
+ *  around block elements so paragraphs stay paragraphs. */
+function blockText(node) {
+  let out = '';
+  for (const child of node.childNodes) {
+    if (child.nodeType === Node.TEXT_NODE) out += child.data;
+    else if (child.nodeType === Node.ELEMENT_NODE && !SKIPPED.has(child.tagName)) {
+      const block = BLOCKS.has(child.tagName);
+      out += (block ? '\n' : '') + blockText(child) + (block ? '\n' : '');
+    }
+  }
+  return out;
+}
+
+function intAttribute(el, name, fallback, min, max) {
+  const raw = el.getAttribute(name);
+  const n = raw == null || raw.trim() === '' ? NaN : Number(raw);
+  return Number.isFinite(n) ? Math.min(max, Math.max(min, Math.round(n))) : fallback;
+}
+
+let sheet = null;
+function adoptStyles(shadow) {
+  if ('adoptedStyleSheets' in shadow && 'replaceSync' in CSSStyleSheet.prototype) {
+    // One parsed stylesheet shared by every widget.
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(CSS);
+    }
+    shadow.adoptedStyleSheets = [sheet];
+  } else {
+    shadow.append(h('style', null, CSS));
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// The element.
+
+export class WenxiAnalyzer extends HTMLElement {
+  static observedAttributes = [...ANALYSIS_ATTRIBUTES, ...VIEW_ATTRIBUTES];
+
+  #view;
+  #text = null;
+  #report = null;
+  #error = null;
+  #empty = false;
+  #visible = false;
+  #readyFired = false;
+  #timer = 0;
+  #busy = false;
+  #dirty = false;
+  #last = { text: null, options: null };
+  #watched = null;
+  #mutations = new MutationObserver(() => this.#schedule(MUTATION_DELAY_MS));
+
+  constructor() {
+    super();
+    const shadow = this.attachShadow({ mode: 'open' });
+    adoptStyles(shadow);
+    this.#view = h('div', { class: 'root', part: 'root', role: 'region' });
+    shadow.append(this.#view);
+    // A `text` set before the element was defined is an own property hiding the setter.
+    if (Object.prototype.hasOwnProperty.call(this, 'text')) {
+      const value = this.text;
+      delete this.text;
+      this.text = value;
+    }
+    this.#render();
+  }
+
+  /** Text to analyze, instead of the `for` target or the element's content. */
+  get text() {
+    return this.#text ?? this.getAttribute('text');
+  }
+  set text(value) {
+    this.#text = value == null ? null : String(value);
+    this.#schedule(0);
+  }
+
+  /** The latest Report, or null. */
+  get report() {
+    return this.#report;
+  }
+
+  /** Analyze again now, even if the text did not change. */
+  refresh() {
+    this.#last = { text: null, options: null };
+    this.#schedule(0);
+  }
+
+  connectedCallback() {
+    if (this.#visible) this.#schedule(0);
+    else whenVisible(this);
+  }
+
+  disconnectedCallback() {
+    clearTimeout(this.#timer);
+    viewport?.unobserve(this);
+    this.#watch(null);
+  }
+
+  attributeChangedCallback(name, before, after) {
+    if (before === after) return;
+    if (ANALYSIS_ATTRIBUTES.includes(name)) this.#schedule(0);
+    else this.#render();
+  }
+
+  [BECAME_VISIBLE]() {
+    if (this.#visible) return;
+    this.#visible = true;
+    startEngine().then(
+      () => {
+        if (this.#readyFired) return;
+        this.#readyFired = true;
+        this.#emit('wenxi-ready', null);
+      },
+      () => {}, // reported by the analysis that waits on it
+    );
+    this.#schedule(0);
+  }
+
+  #strings() {
+    return stringsFor(this.getAttribute('lang'));
+  }
+
+  #parts() {
+    const asked = (this.getAttribute('show') ?? '').toLowerCase().split(/[\s,]+/).filter((p) => PARTS.includes(p));
+    return new Set(asked.length ? asked : DEFAULT_PARTS);
+  }
+
+  #options() {
+    return {
+      topK: intAttribute(this, 'top-k', 10, 1, 50),
+      summarySentences: intAttribute(this, 'summary-sentences', 3, 0, 20),
+      method: this.getAttribute('method') || 'auto',
+    };
+  }
+
+  #schedule(delay) {
+    if (!this.#visible || !this.isConnected) return;
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => this.#run(), delay);
+  }
+
+  #watch(node) {
+    if (this.#watched === node) return;
+    this.#mutations.disconnect();
+    this.#watched = node;
+    if (node) this.#mutations.observe(node, { childList: true, characterData: true, subtree: true });
+  }
+
+  /** The text to analyze: `text`, else the `for` target, else the element's own content. */
+  #source() {
+    const text = this.text;
+    if (text != null) {
+      this.#watch(null);
+      return text;
+    }
+    const selector = this.getAttribute('for');
+    if (selector == null) {
+      this.#watch(this);
+      return blockText(this);
+    }
+    let target;
+    try {
+      target = this.getRootNode().querySelector(selector);
+    } catch {
+      throw new WenxiError('bad-selector', selector);
+    }
+    if (!target) throw new WenxiError('no-target', selector);
+    this.#watch(target);
+    // innerText is the text as rendered: hidden parts left out, paragraphs on their own lines.
+    return this.getAttribute('input') === 'html' ? target.innerHTML : target.innerText;
+  }
+
+  async #run() {
+    if (!this.isConnected) return;
+    if (this.#busy) {
+      this.#dirty = true;
+      return;
+    }
+    let text;
+    try {
+      text = this.#source();
+    } catch (error) {
+      if (error.code === 'no-target' && document.readyState === 'loading') {
+        document.addEventListener('DOMContentLoaded', () => this.#schedule(0), { once: true });
+      } else {
+        this.#fail(error);
+      }
+      return;
+    }
+    const options = this.#options();
+    const key = JSON.stringify(options);
+    if ((this.#report || this.#empty) && text === this.#last.text && key === this.#last.options) return;
+    this.#last = { text, options: key };
+    if (!text.trim()) {
+      this.#report = null;
+      this.#error = null;
+      this.#empty = true;
+      this.#render();
+      return;
+    }
+    this.#busy = true;
+    try {
+      const report = await analyzeInWorker(text, options);
+      this.#report = report;
+      this.#error = null;
+      this.#empty = false;
+      this.#render();
+      this.#emit('wenxi-result', report);
+    } catch (error) {
+      this.#last = { text: null, options: null };
+      this.#fail(error);
+    } finally {
+      this.#busy = false;
+      if (this.#dirty) {
+        this.#dirty = false;
+        this.#schedule(0);
+      }
+    }
+  }
+
+  #fail(error) {
+    this.#error = error instanceof WenxiError ? error : new WenxiError('analyze', error?.message ?? error);
+    this.#report = null;
+    this.#empty = false;
+    this.#render();
+    this.#emit('wenxi-error', { code: this.#error.code, message: this.#errorText() });
+  }
+
+  #errorText() {
+    return this.#strings()[this.#error.code](this.#error.detail);
+  }
+
+  #emit(type, detail) {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
+  #render() {
+    const t = this.#strings();
+    const view = this.#view;
+    view.setAttribute('lang', t.tag);
+    view.setAttribute('aria-label', t.label);
+    view.setAttribute('aria-busy', String(!this.#report && !this.#error && !this.#empty));
+    const articles = this.#report?.articles ?? [];
+    const title = articles.length === 1 ? articles[0].title : null;
+    const head = h('div', { class: 'head' }, h('span', { class: 'brand' }, t.brand), title && h('span', { class: 'title', lang: 'zh-CN' }, title));
+    let body;
+    if (this.#error) body = h('p', { class: 'error', role: 'alert', part: 'error' }, this.#errorText());
+    else if (this.#empty) body = h('p', { class: 'note' }, t.empty);
+    else if (!this.#report) body = h('div', { class: 'loading' }, h('span', { class: 'sr-only' }, t.loading), h('div', { class: 'bar' }), h('div', { class: 'bar' }), h('div', { class: 'bar' }));
+    else body = articles.map((article, i) => this.#article(article, i, articles.length, t));
+    view.replaceChildren(head, ...[body].flat(), h('p', { class: 'foot' }, t.foot));
+  }
+
+  #article(article, index, count, t) {
+    const parts = this.#parts();
+    const sections = [];
+    if (parts.has('keywords') && article.keywords.length) {
+      sections.push(
+        h('section', { class: 'keywords', part: 'keywords' }, h('h3', null, t.keywords),
+          h('ol', { class: 'chips', lang: 'zh-CN' }, article.keywords.map((k) =>
+            h('li', { class: 'chip', part: 'keyword' }, h('span', { class: 'word' }, k.word), h('span', { class: 'count', 'aria-label': t.times(k.count) }, `×${k.count}`))))),
+      );
+    }
+    if (parts.has('summary') && article.summary.length) {
+      sections.push(
+        h('section', { class: 'summary', part: 'summary' }, h('h3', null, t.summary),
+          h('ol', { lang: 'zh-CN' }, article.summary.map((s) => h('li', null, s.text.trim())))),
+      );
+    }
+    if (parts.has('stats')) {
+      const s = article.stats;
+      const item = (label, value) => h('div', null, h('dt', null, label), h('dd', null, value));
+      sections.push(
+        h('section', { class: 'stats', part: 'stats' }, h('h3', null, t.stats),
+          h('dl', null,
+            item(t.chars, s.chars.toLocaleString(t.tag)),
+            item(t.words, s.words.toLocaleString(t.tag)),
+            item(t.sentences, s.sentences.toLocaleString(t.tag)),
+            item(t.paragraphs, s.paragraphs.toLocaleString(t.tag)),
+            item(t.reading, t.minutes(Math.max(1, Math.ceil(s.chars / CHARS_PER_MINUTE)))))),
+      );
+    }
+    if (parts.has('cloud') && article.frequencies.length) {
+      sections.push(h('section', { class: 'cloud', part: 'cloud' }, h('h3', null, t.cloud), cloud(article.frequencies, t)));
+    }
+    if (!sections.length || (parts.has('keywords') && !article.keywords.length)) sections.push(h('p', { class: 'note' }, t.nothing));
+    const heading = count > 1 && h('p', { class: 'article-title', lang: 'zh-CN' }, article.title ?? t.nth(index + 1));
+    return h('div', { class: 'article' }, heading, sections);
+  }
+}
+
+/** A keyword-size tag cloud: the most frequent words, larger when more frequent, the
+ *  largest in the middle. Pure CSS layout, so it costs the main thread nothing. */
+function cloud(frequencies, t) {
+  const top = frequencies.slice(0, CLOUD_WORDS);
+  const max = Math.sqrt(top[0].count);
+  const min = Math.sqrt(top[top.length - 1].count);
+  const ordered = [];
+  top.forEach((f, i) => (i % 2 ? ordered.push(f) : ordered.unshift(f)));
+  return h('p', { class: 'cloud-words', lang: 'zh-CN' }, ordered.map((f) => {
+    const weight = max === min ? 0.5 : (Math.sqrt(f.count) - min) / (max - min);
+    const word = h('span', { class: weight > 0.66 ? 'hot' : null, title: `${f.word} · ${t.times(f.count)}` }, f.word);
+    word.style.setProperty('--w', weight.toFixed(2));
+    return word;
+  }));
+}
+
+if (!customElements.get(TAG)) customElements.define(TAG, WenxiAnalyzer);

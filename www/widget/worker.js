@@ -1,0 +1,26 @@
+// The worker behind <wenxi-analyzer>: ONE WASM instance for every widget of a page, so the
+// host's main thread never runs the analysis. The build copies this file to
+// dist/widget-worker.js, next to wenxi.js (hence the './wenxi.js' import).
+//
+// Messages in:  {type: 'analyze', id, text, options}
+// Messages out: {type: 'ready'} once the core is loaded, or {type: 'boot-error', message};
+//               {type: 'result', id, report} or {type: 'error', id, message, fatal}.
+import { load } from './wenxi.js';
+
+const analyzer = load();
+
+self.onmessage = async ({ data }) => {
+  if (data?.type !== 'analyze') return;
+  try {
+    const core = await analyzer;
+    postMessage({ type: 'result', id: data.id, report: core.analyze(String(data.text ?? ''), data.options ?? {}) });
+  } catch (e) {
+    // A trap (RuntimeError) leaves the instance unusable; the page then starts a new worker.
+    postMessage({ type: 'error', id: data.id, message: String(e?.message ?? e), fatal: e instanceof WebAssembly.RuntimeError });
+  }
+};
+
+analyzer.then(
+  () => postMessage({ type: 'ready' }),
+  (e) => postMessage({ type: 'boot-error', message: `cannot load the analyzer: ${e?.message ?? e}` }),
+);
