@@ -14,6 +14,13 @@ pub enum Error {
         /// Why the line was rejected.
         reason: &'static str,
     },
+    /// A word cannot go into the dictionary (empty, too long, or with control characters).
+    InvalidWord {
+        /// The rejected word.
+        word: String,
+        /// Why.
+        reason: &'static str,
+    },
     /// An option had a value wenxi does not understand.
     InvalidOption {
         /// Option name as the user wrote it (`method`, `mode`, …).
@@ -38,6 +45,7 @@ impl fmt::Display for Error {
             Error::DictionaryLine { line, content, reason } => {
                 write!(f, "dictionary line {line}: {reason}: `{content}`")
             }
+            Error::InvalidWord { word, reason } => write!(f, "cannot add word `{word}`: {reason}"),
             Error::InvalidOption { name, value } => write!(f, "invalid value for {name}: `{value}`"),
             Error::NotText => write!(f, "not a text file (binary data)"),
             Error::TooLarge { size, limit } => write!(

@@ -8,6 +8,9 @@ use jieba_rs::Jieba;
 use std::collections::HashSet;
 use std::str::FromStr;
 
+/// Longest word the user dictionary accepts, in characters.
+pub const MAX_WORD_CHARS: usize = 64;
+
 /// How jieba cuts text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Mode {
@@ -69,6 +72,12 @@ impl Segmenter {
         Segmenter { jieba, idf, user_words: HashSet::new() }
     }
 
+    /// A segmenter with no dictionary at all (only user words): for tests and for callers who
+    /// bring their own full dictionary through [`Segmenter::load_dictionary`].
+    pub fn empty() -> Self {
+        Segmenter { jieba: Jieba::empty(), idf: IdfTable::default(), user_words: HashSet::new() }
+    }
+
     /// IDF table of the built-in corpus.
     pub fn idf(&self) -> &IdfTable {
         &self.idf
@@ -84,18 +93,30 @@ impl Segmenter {
     ///
     /// ```
     /// let mut seg = wenxi::Segmenter::new();
-    /// seg.add_word("贯流风机", None, Some("n"));
+    /// seg.add_word("贯流风机", None, Some("n")).unwrap();
     /// let words: Vec<_> = seg.segment("贯流风机很安静", Default::default(), true, false)
     ///     .into_iter().map(|t| t.word).collect();
     /// assert_eq!(words[0], "贯流风机");
+    /// assert!(seg.add_word("bad\0word", None, None).is_err());
     /// ```
-    pub fn add_word(&mut self, word: &str, freq: Option<usize>, tag: Option<&str>) -> usize {
+    pub fn add_word(&mut self, word: &str, freq: Option<usize>, tag: Option<&str>) -> Result<usize, Error> {
         let word = word.trim();
-        if word.is_empty() {
-            return 0;
+        let reason = if word.is_empty() {
+            Some("the word is empty")
+        } else if word.chars().count() > MAX_WORD_CHARS {
+            Some("longer than 64 characters")
+        } else if word.chars().any(|c| c.is_control() || c.is_whitespace()) {
+            // The trie uses NUL as its terminator; control characters and spaces never form words.
+            Some("contains spaces or control characters")
+        } else {
+            None
+        };
+        if let Some(reason) = reason {
+            return Err(Error::InvalidWord { word: word.chars().take(80).collect(), reason });
         }
+        let tag = tag.filter(|t| !t.is_empty() && t.chars().all(|c| c.is_ascii_alphanumeric()));
         self.user_words.insert(word.to_string());
-        self.jieba.add_word(word, freq, tag)
+        Ok(self.jieba.add_word(word, freq, tag))
     }
 
     /// Loads a jieba-format dictionary: one `word [freq] [tag]` a line; blank lines and lines
@@ -134,12 +155,11 @@ impl Segmenter {
                     continue;
                 }
             };
-            if word.chars().count() > 64 {
-                errors.push(bad("word longer than 64 characters"));
-                continue;
+            match self.add_word(word, freq, tag) {
+                Ok(_) => added += 1,
+                Err(Error::InvalidWord { reason, .. }) => errors.push(bad(reason)),
+                Err(e) => errors.push(e),
             }
-            self.add_word(word, freq, tag);
-            added += 1;
         }
         (added, errors)
     }

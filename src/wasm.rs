@@ -134,9 +134,10 @@ impl Wenxi {
 
     /// Adds a word to the dictionary; returns the frequency used.
     #[wasm_bindgen(js_name = addWord)]
-    pub fn add_word(&mut self, word: &str, freq: Option<u32>, tag: Option<String>) -> u32 {
+    pub fn add_word(&mut self, word: &str, freq: Option<u32>, tag: Option<String>) -> Result<u32, JsError> {
         let freq = freq.map(|f| f as usize);
-        self.analyzer.segmenter_mut().add_word(word, freq, tag.as_deref()) as u32
+        let used = self.analyzer.segmenter_mut().add_word(word, freq, tag.as_deref());
+        used.map(|f| f as u32).map_err(|e| JsError::new(&e.to_string()))
     }
 
     /// Loads a jieba-format dictionary. Returns `{added, errors: [{line, message}]}`; valid
