@@ -97,13 +97,9 @@ impl Analyzer {
         let extra_stop = |w: &str| options.stopwords.iter().any(|s| s == w);
         let content: Vec<&Token<'_>> = tokens.iter().filter(|t| is_content_word(t.word, options.min_word_length) && !extra_stop(t.word)).collect();
 
-        let lead_end = sentences.iter().find(|s| !s.is_heading).map_or(0, |s| {
-            sentences.iter().filter(|x| x.paragraph == s.paragraph).map(|x| x.end).max().unwrap_or(s.end)
-        });
-        let keyword_tokens: Vec<Token<'_>> = tokens.iter().filter(|t| !extra_stop(t.word)).cloned().collect();
         let keywords = keywords::rank(
             &self.segmenter,
-            &KeywordInput { tokens: &keyword_tokens, title: article.title.as_deref(), lead_end },
+            &KeywordInput { text, tokens: &tokens, title: article.title.as_deref(), stopwords: &options.stopwords, hmm: options.hmm },
             method,
             options.top_k,
         );

@@ -1,105 +1,306 @@
-//! Sentence splitting for Chinese prose.
+//! Sentence splitting for Chinese prose, and telling sentences from the lines around them.
 //!
-//! A sentence ends at 。！？!?；; or an ellipsis (…… / ...), together with any closing quotes
-//! or brackets that follow (”」』）)】》'"). A `.` ends a sentence only when it is not between
-//! digits (64.18%) and is followed by whitespace or the end. A line break always ends a
-//! sentence, and a line with no sentence-ending punctuation is a heading, not a sentence.
+//! A sentence ends at 。！？!?；; together with any closing quotes or brackets that follow
+//! (”」』）)】》), unless a comma or colon follows the closing quote ("“好！”他说" stays
+//! one sentence only when written “好！”，他说). A `.` ends a sentence when it is not a
+//! decimal point (64.18%) and is followed by whitespace, the end or a Chinese character.
+//! An ellipsis (…… / ...) ends a sentence only at the end of a line or before a closing quote
+//! or whitespace; inside a line it is a pause.
+//!
+//! Lines are classified first, because news text mixes prose with lines that are not
+//! sentences: Markdown headings, short lines without sentence punctuation (headlines, section
+//! titles), photo captions ("…。李华 摄", "图为…"), bylines ("全媒体记者/易楚瞳 通讯员/杨清"),
+//! and date or source lines. A byline at the start of a lead sentence
+//! ("株洲日报讯(记者/王娜) 近日，…") is cut off so the sentence starts with its content.
+//! Markdown list markers (`- `, `1. `, `（一）`) are not part of the sentence.
 
-/// One sentence (or heading line) of a text, as a byte range.
+/// What a line piece is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Prose: may be summarized.
+    Sentence,
+    /// A heading, headline, list label or other short line without sentence punctuation.
+    Heading,
+    /// A photo caption or its credit.
+    Caption,
+    /// A reporter or editor credit.
+    Byline,
+    /// A date, time or source line.
+    Meta,
+}
+
+/// One sentence (or other line piece) of a text, as a byte range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sentence {
-    /// Byte start in the text (after leading whitespace).
+    /// Byte start in the text (after leading whitespace, list markers and bylines).
     pub start: usize,
     /// Byte end (exclusive; before trailing whitespace).
     pub end: usize,
     /// Index of the paragraph (non-empty line) it belongs to.
     pub paragraph: usize,
-    /// A line without sentence punctuation: a heading, caption or list label.
+    /// What the piece is.
+    pub kind: Kind,
+    /// True for every kind but [`Kind::Sentence`] (kept for callers that only need that).
     pub is_heading: bool,
 }
 
-const TERMINATORS: &[char] = &['。', '！', '？', '!', '?', '；', ';', '…'];
-const CLOSERS: &[char] = &['”', '’', '」', '』', '）', ')', '】', '》', '"', '\'', '〕'];
+impl Sentence {
+    /// True when the piece is prose, fit for a summary.
+    pub fn is_sentence(&self) -> bool {
+        self.kind == Kind::Sentence
+    }
+}
 
-/// Splits `text` into sentences in order.
+const STOPS: &[char] = &['。', '！', '？', '!', '?', '；', ';'];
+const CLOSERS: &[char] = &['”', '’', '」', '』', '）', ')', '】', '》', '"', '\'', '〕', '］', ']'];
+/// A line without sentence punctuation longer than this is prose cut by a line break, not a
+/// heading (headlines and section titles are short).
+const MAX_HEADING_CHARS: usize = 40;
+
+/// Splits `text` into sentences and other line pieces, in order.
 ///
 /// ```
-/// let text = "增长64.18%。他说：“好！”\n第二段";
-/// let s = wenxi::sentences::split(text);
+/// use wenxi::sentences::{split, Kind};
+/// let text = "# 标题\n增长64.18%。他说：“好！”\n图为市民在观展。\n第二段";
+/// let s = split(text);
 /// let parts: Vec<&str> = s.iter().map(|s| &text[s.start..s.end]).collect();
-/// assert_eq!(parts, ["增长64.18%。", "他说：“好！”", "第二段"]);
-/// assert!(s[2].is_heading);
+/// assert_eq!(parts, ["标题", "增长64.18%。", "他说：“好！”", "图为市民在观展。", "第二段"]);
+/// let kinds: Vec<Kind> = s.iter().map(|s| s.kind).collect();
+/// assert_eq!(kinds, [Kind::Heading, Kind::Sentence, Kind::Sentence, Kind::Caption, Kind::Heading]);
 /// ```
 pub fn split(text: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut paragraph = 0;
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
-        let line_end = line_start + line.len();
+        let offset = line_start;
+        line_start += line.len();
         let body = line.trim_end_matches(['\n', '\r']);
-        if !body.trim().is_empty() {
-            let before = out.len();
-            split_line(body, line_start, paragraph, &mut out);
-            let has_terminator = body.trim_end().ends_with(|c| TERMINATORS.contains(&c) || CLOSERS.contains(&c))
-                || out[before..].len() > 1;
-            if !has_terminator {
-                for s in &mut out[before..] {
-                    s.is_heading = true;
-                }
-            }
-            paragraph += 1;
+        if body.trim().is_empty() {
+            continue;
         }
-        line_start = line_end;
+        split_line(body, offset, paragraph, &mut out);
+        paragraph += 1;
     }
     out
 }
 
 fn split_line(line: &str, offset: usize, paragraph: usize, out: &mut Vec<Sentence>) {
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
-    let mut start = 0;
-    let mut i = 0;
-    while i < chars.len() {
-        let (_, c) = chars[i];
-        let ends = if TERMINATORS.contains(&c) {
-            true
-        } else if c == '.' {
-            let prev = if i > 0 { Some(chars[i - 1].1) } else { None };
-            let next = chars.get(i + 1).map(|x| x.1);
-            if next == Some('.') {
-                false // inside "..."; the last dot decides
-            } else if prev == Some('.') {
-                true // end of "..."
-            } else if prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit()) {
-                false // decimal point
-            } else {
-                next.is_none_or(|n| n.is_whitespace() || !n.is_ascii())
-            }
-        } else {
-            false
-        };
-        i += 1;
-        if ends {
-            // Absorb repeated terminators (！！, ……) and closing quotes/brackets.
-            while i < chars.len() && (TERMINATORS.contains(&chars[i].1) || CLOSERS.contains(&chars[i].1)) {
-                i += 1;
-            }
-            let end = chars.get(i).map_or(line.len(), |x| x.0);
-            push(line, offset, start, end, paragraph, out);
-            start = end;
-        }
+    let lead = line.len() - line.trim_start().len();
+    let trimmed = line.trim();
+    let piece = |start: usize, end: usize, kind: Kind, out: &mut Vec<Sentence>| {
+        push(line, offset, start, end, paragraph, kind, out);
+    };
+    if let Some(rest) = trimmed.strip_prefix('#') {
+        let title = rest.trim_start_matches('#');
+        piece(lead + trimmed.len() - title.len(), lead + trimmed.len(), Kind::Heading, out);
+        return;
     }
-    push(line, offset, start, line.len(), paragraph, out);
+    let line_kind = classify_line(trimmed);
+    if line_kind != Kind::Sentence {
+        piece(lead, lead + trimmed.len(), line_kind, out);
+        return;
+    }
+    let mut start = lead + list_marker_len(trimmed);
+    let before = out.len();
+    for end in stops(line, start) {
+        let kind = piece_kind(&line[start..end]);
+        piece(start + byline_prefix_len(&line[start..end]), end, kind, out);
+        start = end;
+    }
+    if start < line.len() && !line[start..].trim().is_empty() {
+        // Text after the last stop: a full sentence cut by a line break, or a heading when the
+        // whole line has no stop and is short.
+        let rest = &line[start..];
+        let no_stop = out.len() == before;
+        let kind = if no_stop && rest.trim().chars().count() <= MAX_HEADING_CHARS { Kind::Heading } else { piece_kind(rest) };
+        piece(start + byline_prefix_len(rest), line.len(), kind, out);
+    }
 }
 
-fn push(line: &str, offset: usize, start: usize, end: usize, paragraph: usize, out: &mut Vec<Sentence>) {
-    let piece = &line[start..end];
+/// Byte offsets (into `line`) where sentences end, scanning from `from`.
+fn stops(line: &str, from: usize) -> Vec<usize> {
+    let chars: Vec<(usize, char)> = line.char_indices().filter(|(i, _)| *i >= from).collect();
+    let at = |k: usize| chars.get(k).map(|x| x.1);
+    let mut ends = Vec::new();
+    let mut k = 0;
+    while k < chars.len() {
+        let c = chars[k].1;
+        let prev = if k > 0 { at(k - 1) } else { None };
+        let mut ellipsis = false;
+        let ends_here = match c {
+            c if STOPS.contains(&c) => true,
+            '…' => {
+                ellipsis = true;
+                at(k + 1) != Some('…')
+            }
+            '.' if at(k + 1) == Some('.') => false, // inside "...": the last dot decides
+            '.' if prev == Some('.') => {
+                ellipsis = true;
+                true
+            }
+            '.' => {
+                let next = at(k + 1);
+                let decimal = prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
+                !decimal && next.is_none_or(|n| n.is_whitespace() || !n.is_ascii())
+            }
+            _ => false,
+        };
+        k += 1;
+        if !ends_here {
+            continue;
+        }
+        // Absorb repeated stops (！！, ？！) and closing quotes and brackets.
+        let mut closed = false;
+        while let Some(n) = at(k) {
+            if STOPS.contains(&n) || n == '…' {
+                k += 1;
+            } else if CLOSERS.contains(&n) {
+                closed = true;
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        let next = at(k);
+        // An ellipsis followed by more words is a pause, not an end.
+        if ellipsis && !closed && next.is_some_and(|n| !n.is_whitespace()) {
+            continue;
+        }
+        // “好！”，他说 — the quote is part of a longer sentence.
+        if closed && matches!(next, Some('，' | ',' | '：' | ':' | '、')) {
+            continue;
+        }
+        ends.push(chars.get(k).map_or(line.len(), |x| x.0));
+    }
+    ends
+}
+
+fn push(line: &str, offset: usize, start: usize, end: usize, paragraph: usize, kind: Kind, out: &mut Vec<Sentence>) {
+    let Some(piece) = line.get(start..end) else { return };
     let trimmed_start = piece.len() - piece.trim_start().len();
     let trimmed = piece.trim();
-    if trimmed.is_empty() {
+    if trimmed.is_empty() || trimmed.chars().all(|c| !c.is_alphanumeric()) {
         return;
     }
     let s = offset + start + trimmed_start;
-    out.push(Sentence { start: s, end: s + trimmed.len(), paragraph, is_heading: false });
+    out.push(Sentence { start: s, end: s + trimmed.len(), paragraph, kind, is_heading: kind != Kind::Sentence });
+}
+
+/// Kind of a whole line, before splitting it: captions, bylines and date lines are never
+/// prose, whatever punctuation they hold.
+fn classify_line(line: &str) -> Kind {
+    if is_caption(line) {
+        return Kind::Caption;
+    }
+    let chars = line.chars().count();
+    let ends_with_stop = line.ends_with(|c| STOPS.contains(&c) || c == '.' || c == '…');
+    if !ends_with_stop && chars <= MAX_HEADING_CHARS && is_credit(line) {
+        return Kind::Byline;
+    }
+    if is_meta(line) {
+        return Kind::Meta;
+    }
+    Kind::Sentence
+}
+
+/// Kind of one piece of a prose line.
+fn piece_kind(piece: &str) -> Kind {
+    let p = piece.trim();
+    if p.starts_with("图为") || p.starts_with("图：") || p.starts_with("图:") {
+        Kind::Caption
+    } else {
+        Kind::Sentence
+    }
+}
+
+/// A photo caption: starts with 图为/图：/▲, or ends with a photographer's credit (…摄).
+fn is_caption(line: &str) -> bool {
+    let line = line.trim();
+    if line.starts_with("图为") || line.starts_with("图：") || line.starts_with("图:") || line.starts_with('▲') {
+        return true;
+    }
+    let tail = line.trim_end_matches(|c: char| CLOSERS.contains(&c) || c == '。');
+    if let Some(before) = tail.strip_suffix('摄').or_else(|| tail.strip_suffix("摄影")) {
+        // A credit is a short name before 摄, set off by a space, slash or bracket:
+        // "李华 摄", "记者/王娜 摄", "（张三 摄）". "拍摄" or "摄" ending a sentence is not.
+        let name: String = before.chars().rev().take_while(|c| !c.is_whitespace() && !"/／（(".contains(*c)).collect();
+        let separated = before.len() > name.len();
+        return separated && name.chars().count() <= 6;
+    }
+    false
+}
+
+/// A line of credits: 记者/通讯员/编辑 followed by names, without prose around them.
+fn is_credit(line: &str) -> bool {
+    const ROLES: [&str; 7] = ["记者", "通讯员", "编辑", "责编", "作者", "撰稿", "审核"];
+    ROLES.iter().any(|r| line.contains(r)) && !line.contains('，') && !line.contains(',')
+}
+
+/// A date, time or "来源/编辑" line: mostly digits and separators, or source metadata.
+fn is_meta(line: &str) -> bool {
+    let chars = line.chars().count();
+    if chars == 0 {
+        return false;
+    }
+    if (line.contains("来源：") || line.contains("来源:")) && !line.ends_with('。') {
+        return true;
+    }
+    let datelike = line.chars().filter(|c| c.is_ascii_digit() || "年月日时分秒星期-/:： .".contains(*c)).count();
+    datelike * 10 >= chars * 7 && line.chars().any(|c| c.is_ascii_digit() || c == '年')
+}
+
+/// Length in bytes of a Markdown list marker at the start of `line` ("- ", "1. ", "（一）", "2、").
+fn list_marker_len(line: &str) -> usize {
+    for bullet in ["- ", "* ", "+ ", "• ", "· "] {
+        if line.starts_with(bullet) {
+            return bullet.len();
+        }
+    }
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    let digits: usize = line.chars().take_while(|c| numeral(*c)).map(char::len_utf8).sum();
+    if digits > 0 && digits <= 9 {
+        let rest = &line[digits..];
+        for sep in [". ", "、", "．", ")", "）"] {
+            if rest.starts_with(sep) {
+                return digits + sep.len();
+            }
+        }
+    }
+    for (open, close) in [('（', '）'), ('(', ')')] {
+        if let Some(rest) = line.strip_prefix(open) {
+            let inner: usize = rest.chars().take_while(|c| numeral(*c)).map(char::len_utf8).sum();
+            if inner > 0 && rest[inner..].starts_with(close) {
+                return open.len_utf8() + inner + close.len_utf8();
+            }
+        }
+    }
+    0
+}
+
+/// Length in bytes of a byline opening a sentence: "株洲日报讯(全媒体记者/胡文洁) ",
+/// "新华社北京1月5日电（记者 张三）", "（记者 李四）". 0 when there is none.
+fn byline_prefix_len(piece: &str) -> usize {
+    let lead = piece.len() - piece.trim_start().len();
+    let p = &piece[lead..];
+    for (open, close) in [('(', ')'), ('（', '）'), ('[', ']'), ('【', '】')] {
+        let Some(o) = p.find(open) else { continue };
+        // The bracket opens the sentence or follows a short dateline ending in 讯/电.
+        let head = &p[..o];
+        let dateline = head.is_empty() || ((head.ends_with('讯') || head.ends_with('电')) && head.chars().count() <= 24);
+        if !dateline {
+            continue;
+        }
+        let Some(c) = p[o..].find(close) else { continue };
+        let inside = &p[o..o + c];
+        if !["记者", "通讯员", "特约", "编辑"].iter().any(|r| inside.contains(r)) {
+            continue;
+        }
+        let after = &p[o + c + close.len_utf8()..];
+        let after_trim = after.trim_start_matches([':', '：', ' ', '\u{3000}', '\t']);
+        return lead + p.len() - after_trim.len();
+    }
+    0
 }
 
 #[cfg(test)]
@@ -110,27 +311,80 @@ mod tests {
         split(text).iter().map(|s| &text[s.start..s.end]).collect()
     }
 
+    fn sentences(text: &str) -> Vec<&str> {
+        split(text).iter().filter(|s| s.is_sentence()).map(|s| &text[s.start..s.end]).collect()
+    }
+
     #[test]
     fn chinese_stops_and_closing_quotes() {
         assert_eq!(parts("他问：“来吗？”我说：“来。”好的！"), ["他问：“来吗？”", "我说：“来。”", "好的！"]);
+        assert_eq!(parts("先试点；再推广。"), ["先试点；", "再推广。"]);
+        assert_eq!(parts("（见附件。）下一句。"), ["（见附件。）", "下一句。"]);
+        assert_eq!(parts("“好！”，他笑着说。"), ["“好！”，他笑着说。"]);
     }
 
     #[test]
     fn decimals_percentages_and_ellipses() {
-        assert_eq!(parts("增长了3.5倍，达64.18%。还有……很多。"), ["增长了3.5倍，达64.18%。", "还有……", "很多。"]);
+        assert_eq!(parts("增长了3.5倍，达64.18%。还有……很多。"), ["增长了3.5倍，达64.18%。", "还有……很多。"]);
+        assert_eq!(parts("他沉默了……\n第二天，他走了。"), ["他沉默了……", "第二天，他走了。"]);
+        assert_eq!(parts("等等... 然后呢？"), ["等等...", "然后呢？"]);
     }
 
     #[test]
     fn english_full_stops() {
         assert_eq!(parts("It works. Really well."), ["It works.", "Really well."]);
         assert_eq!(parts("Version 2.0 is out."), ["Version 2.0 is out."]);
+        assert_eq!(parts("建立了模型.仿真结果表明,方法有效."), ["建立了模型.", "仿真结果表明,方法有效."]);
     }
 
     #[test]
-    fn lines_without_punctuation_are_headings() {
+    fn a_single_sentence_line_ending_in_a_dot_is_prose() {
+        let s = split("本文对档案学研究的定性与定量方法的若干问题,作了阐述.");
+        assert_eq!(s.len(), 1);
+        assert!(s[0].is_sentence());
+    }
+
+    #[test]
+    fn lines_without_punctuation_are_headings_unless_long() {
         let s = split("标题在这里\n正文第一句。正文第二句。\n");
-        assert!(s[0].is_heading);
-        assert!(!s[1].is_heading && !s[2].is_heading);
+        assert_eq!(s[0].kind, Kind::Heading);
+        assert!(s[1].is_sentence() && s[2].is_sentence());
         assert_eq!(s[2].paragraph, 1);
+        let long = "这是一行很长的正文因为排版而在这里断开所以没有句末标点但它确实是正文的一部分而不是标题";
+        assert!(split(long)[0].is_sentence());
+    }
+
+    #[test]
+    fn markdown_headings_and_list_items() {
+        let text = "## 数字搭桥 为政府高效赋能\n1. 建成统一的政务服务平台。\n- 推进数据共享；\n（二）优化审批流程。";
+        assert_eq!(parts(text), ["数字搭桥 为政府高效赋能", "建成统一的政务服务平台。", "推进数据共享；", "优化审批流程。"]);
+        assert_eq!(split(text)[0].kind, Kind::Heading);
+    }
+
+    #[test]
+    fn captions_bylines_and_dates_are_not_sentences() {
+        let text = "攸县尹先生在茶陵办理业务。李华 摄\n株洲日报全媒体记者/易楚瞳 通讯员/杨清\n2022年10月9日 星期日\n\
+                    2019-12-20 15:56:19  |  来源:中国吉林网  |  编辑:田东艳\n图为市民在观展。\n他拍摄了一部纪录片。";
+        assert_eq!(sentences(text), ["他拍摄了一部纪录片。"]);
+        let kinds: Vec<Kind> = split(text).iter().map(|s| s.kind).collect();
+        assert_eq!(kinds, [Kind::Caption, Kind::Byline, Kind::Meta, Kind::Meta, Kind::Caption, Kind::Sentence]);
+    }
+
+    #[test]
+    fn leading_bylines_are_cut_off() {
+        let text = "株洲日报讯(全媒体记者/胡文洁) 10月8日,市委常委会召开会议。";
+        assert_eq!(sentences(text), ["10月8日,市委常委会召开会议。"]);
+        let text = "新华社北京1月5日电（记者 张三）今天，会议开幕。";
+        assert_eq!(sentences(text), ["今天，会议开幕。"]);
+        // A bracket that is not a credit stays.
+        assert_eq!(sentences("（一）项目概况。"), ["项目概况。"]);
+        assert_eq!(sentences("株洲齿轮有限责任公司(简称株齿公司)投产。"), ["株洲齿轮有限责任公司(简称株齿公司)投产。"]);
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for text in ["", "\n\n", "。。。", "……", "(", "（记者", "1.", "#", "- ", "😀.😀", "a\r\nb", "讯(记者)"] {
+            let _ = split(text);
+        }
     }
 }

@@ -1,0 +1,130 @@
+//! Which tokens may be (part of) a keyword.
+//!
+//! Every token gets a [`Role`]: a *head* can end a key phrase or be a keyword alone (nouns,
+//! names, places, organisations, verbal nouns, foreign words, words jieba's HMM discovered);
+//! a *modifier* can only sit inside a phrase ("大" in 大角度机动, "修正" in 修正参数模型);
+//! everything else *breaks* phrases: punctuation, whitespace, stopwords, numbers, time words,
+//! particles, pronouns, prepositions, conjunctions, adverbs.
+//!
+//! Some words are never keywords whatever their tag: numbers, dates, and the names that follow
+//! a newsroom credit (记者/王娜, 通讯员 张倩, 李华 摄), which jieba tags like any other name.
+
+use crate::segment::Token;
+use crate::stopwords::is_stopword;
+use crate::text::{is_han, is_number_like, is_punctuation_or_space};
+use std::collections::HashSet;
+
+/// What a token can do in a key phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Ends a phrase, or is a keyword alone.
+    Head,
+    /// Only inside a phrase, never at its end.
+    Modifier,
+    /// Never part of a keyword; phrases do not cross it.
+    Break,
+}
+
+/// The role of `token`; `extra_stop` holds the caller's additional stopwords.
+pub fn role(token: &Token<'_>, extra_stop: &dyn Fn(&str) -> bool) -> Role {
+    let word = token.word;
+    if is_punctuation_or_space(word) || is_number_like(word) || is_date_like(word) || is_stopword(word) || extra_stop(word) {
+        return Role::Break;
+    }
+    if word.chars().any(|c| !(is_han(c) || c.is_ascii_alphanumeric() || c == '-')) {
+        return Role::Break;
+    }
+    match token.tag.unwrap_or("x") {
+        // Nouns of every kind (n, nr, ns, nt, nz, ng, nrt, nrfg), verbal and adjectival nouns,
+        // abbreviations, idioms used as terms and foreign words.
+        t if t.starts_with('n') => Role::Head,
+        "vn" | "an" | "j" | "eng" | "l" => Role::Head,
+        // jieba's HMM found the word, the dictionary lacks it: new terms and names.
+        "x" => {
+            if word.chars().all(is_han) || word.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+                Role::Head
+            } else {
+                Role::Break
+            }
+        }
+        "v" | "vd" | "a" | "b" | "ag" | "s" | "z" | "g" | "k" | "h" | "vg" => Role::Modifier,
+        _ => Role::Break,
+    }
+}
+
+/// True for time expressions: 10月8日, 2022年, 15时, 1920年代 (digits with date units).
+pub fn is_date_like(word: &str) -> bool {
+    const UNITS: &str = "年月日号时分秒点周";
+    let mut digits = false;
+    for c in word.chars() {
+        if c.is_ascii_digit() || ('０'..='９').contains(&c) || "零〇一二三四五六七八九十两".contains(c) {
+            digits = true;
+        } else if !UNITS.contains(c) && !"-/:.代初底末".contains(c) {
+            return false;
+        }
+    }
+    digits
+}
+
+/// Names that appear in credits: the words right after 记者/通讯员/编辑… and before 摄.
+///
+/// ```
+/// let seg = wenxi::Segmenter::new();
+/// let text = "株洲日报讯(记者/王娜 通讯员/张倩) 近日，项目投产。李华 摄";
+/// let tokens = seg.segment(text, Default::default(), true, true);
+/// let names = wenxi::keywords::candidates::credited_names(&tokens);
+/// assert!(names.contains("王娜") && names.contains("张倩") && names.contains("李华"));
+/// assert!(!names.contains("项目"));
+/// ```
+pub fn credited_names<'a>(tokens: &[Token<'a>]) -> HashSet<&'a str> {
+    const ROLES: [&str; 9] = ["记者", "通讯员", "编辑", "责编", "责任编辑", "作者", "摄影", "撰稿", "审核"];
+    let mut names = HashSet::new();
+    let is_name = |w: &str| {
+        let n = w.chars().count();
+        (2..=4).contains(&n) && w.chars().all(is_han) && !is_stopword(w)
+    };
+    let is_sep = |w: &str| w.chars().all(|c| c.is_whitespace() || "/／:：、·".contains(c));
+    for (i, t) in tokens.iter().enumerate() {
+        if ROLES.iter().any(|r| t.word.ends_with(r)) {
+            // Names follow, separated by slashes, colons or spaces, until anything else.
+            let mut j = i + 1;
+            let mut taken = 0;
+            while let Some(next) = tokens.get(j) {
+                if is_sep(next.word) {
+                    j += 1;
+                } else if is_name(next.word) && taken < 4 && !ROLES.iter().any(|r| next.word.ends_with(r)) {
+                    names.insert(next.word);
+                    taken += 1;
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+        }
+        if t.word == "摄" {
+            // "李华 摄", "记者/王娜 摄": the name before, set off by space or slash.
+            let before: Vec<&Token<'a>> = tokens[..i].iter().rev().take(3).collect();
+            if let [sep, name, ..] = before.as_slice() {
+                if is_sep(sep.word) && is_name(name.word) {
+                    names.insert(name.word);
+                }
+            }
+        }
+    }
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_recognized() {
+        for w in ["10月8日", "2022年", "15时", "十月", "1920年代", "12月底"] {
+            assert!(is_date_like(w), "{w}");
+        }
+        for w in ["月饼", "年度", "株洲", "5G"] {
+            assert!(!is_date_like(w), "{w}");
+        }
+    }
+}

@@ -1,0 +1,182 @@
+//! Keyword ranking: which words and key phrases an article is about.
+//!
+//! 1. [`candidates`] gives every token a role (head, modifier, break) from its part of speech,
+//!    our stopword list, and number, date and credit patterns.
+//! 2. [`phrases`] turns runs of heads and modifiers into candidates: single words, and phrases
+//!    of adjacent words that recur together ("政务服务").
+//! 3. Candidates are scored by one of three methods:
+//!    - `tfidf` ([`tfidf`]): count × IDF from jieba's corpus table;
+//!    - `textrank` ([`textrank`]): PageRank over candidate co-occurrence;
+//!    - `auto` (default): both, normalized and blended, then weighted by where the candidate
+//!      first occurs (the lead states the subject), boosted when the title uses it, and
+//!      favouring longer, more specific terms.
+//! 4. The best are picked in order, skipping a candidate that is part of, or contains, one
+//!    already picked, so "政务服务" is not followed by "政务" and "服务".
+//!
+//! Each keyword carries its count and UTF-16 occurrence offsets for highlighting.
+
+pub mod candidates;
+pub mod phrases;
+pub mod textrank;
+pub mod tfidf;
+
+use crate::error::Error;
+use crate::report::Keyword;
+use crate::segment::{Mode, Segmenter, Token};
+use candidates::Role;
+use phrases::Candidate;
+use std::str::FromStr;
+
+/// Keyword ranking method.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Method {
+    /// TF-IDF.
+    Tfidf,
+    /// TextRank over candidate co-occurrence.
+    Textrank,
+    /// Blend of both with position and title weights.
+    #[default]
+    Auto,
+}
+
+impl FromStr for Method {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        match s {
+            "tfidf" => Ok(Method::Tfidf),
+            "textrank" => Ok(Method::Textrank),
+            "auto" | "" => Ok(Method::Auto),
+            _ => Err(Error::InvalidOption { name: "method", value: s.to_string() }),
+        }
+    }
+}
+
+/// What keyword ranking needs to know about an article.
+pub struct KeywordInput<'a, 'b> {
+    /// The article text the tokens come from.
+    pub text: &'a str,
+    /// Tagged tokens of `text`, in order, covering it.
+    pub tokens: &'b [Token<'a>],
+    /// Title, if any: its words are evidence for phrases and get a boost in `auto`.
+    pub title: Option<&'b str>,
+    /// Extra stopwords from the caller.
+    pub stopwords: &'b [String],
+    /// Whether to segment the title with the HMM (as the text was).
+    pub hmm: bool,
+}
+
+/// Weights of the `auto` blend.
+struct Weights {
+    /// Share of TF-IDF in the blend (the rest is TextRank).
+    tfidf: f64,
+    /// Extra weight for a candidate first seen at the very start, fading linearly to 0 at the end.
+    position: f64,
+    /// Factor for candidates the title uses.
+    title: f64,
+    /// Exponent of a length prior (characters / 2): longer terms are more specific; two-character
+    /// words are often too general to name a subject.
+    length: f64,
+}
+
+const AUTO: Weights = Weights { tfidf: 0.7, position: 1.0, title: 4.0, length: 0.5 };
+
+/// Ranks keywords and returns the best `top_k`, with occurrence offsets.
+///
+/// ```
+/// use wenxi::keywords::{rank, KeywordInput, Method};
+/// let seg = wenxi::Segmenter::new();
+/// let text = "贯流风机噪音低。这台贯流风机很安静，贯流风机也省电。";
+/// let tokens = seg.segment(text, Default::default(), true, true);
+/// let input = KeywordInput { text, tokens: &tokens, title: None, stopwords: &[], hmm: true };
+/// let keywords = rank(&seg, &input, Method::Auto, 3);
+/// assert_eq!(keywords[0].word, "贯流风机");
+/// assert_eq!(keywords[0].count, 3);
+/// ```
+pub fn rank(seg: &Segmenter, input: &KeywordInput<'_, '_>, method: Method, top_k: usize) -> Vec<Keyword> {
+    if top_k == 0 || input.tokens.is_empty() {
+        return Vec::new();
+    }
+    let extra = |w: &str| input.stopwords.iter().any(|s| s == w);
+    let roles = roles_of(input.tokens, &extra);
+    let title = input.title.unwrap_or("");
+    let title_tokens = if title.is_empty() { Vec::new() } else { seg.segment(title, Mode::Default, input.hmm, true) };
+    let title_roles = roles_of(&title_tokens, &extra);
+    let found = phrases::find(input.text, input.tokens, &roles, title, &title_tokens, &title_roles);
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let scores = match method {
+        Method::Tfidf => tfidf::scores(seg.idf(), input.tokens, &found),
+        Method::Textrank => textrank::scores(&found, input.tokens.len()),
+        Method::Auto => auto(seg, input.tokens, &found),
+    };
+    select(&found, &scores, input.tokens, top_k)
+}
+
+fn roles_of(tokens: &[Token<'_>], extra: &dyn Fn(&str) -> bool) -> Vec<Role> {
+    let credited = candidates::credited_names(tokens);
+    tokens
+        .iter()
+        .map(|t| if credited.contains(t.word) { Role::Break } else { candidates::role(t, extra) })
+        .collect()
+}
+
+fn auto(seg: &Segmenter, tokens: &[Token<'_>], found: &[Candidate<'_>]) -> Vec<f64> {
+    let tfidf = normalize(tfidf::scores(seg.idf(), tokens, found));
+    let textrank = normalize(textrank::scores(found, tokens.len()));
+    let n = tokens.len().max(1) as f64;
+    found
+        .iter()
+        .zip(tfidf.iter().zip(&textrank))
+        .map(|(c, (a, b))| {
+            let mut score = AUTO.tfidf * a + (1.0 - AUTO.tfidf) * b;
+            score *= 1.0 + AUTO.position * (1.0 - c.first() as f64 / n).max(0.0);
+            if c.in_title > 0 {
+                score *= AUTO.title;
+            }
+            score *= (c.word.chars().count() as f64 / 2.0).powf(AUTO.length);
+            score
+        })
+        .collect()
+}
+
+/// Best first; a candidate overlapping one already taken (part of it, or containing it) is
+/// skipped.
+fn select(found: &[Candidate<'_>], scores: &[f64], tokens: &[Token<'_>], top_k: usize) -> Vec<Keyword> {
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    // Ties broken by first occurrence, then word, so output is deterministic.
+    order.sort_by(|&a, &b| {
+        scores[b].total_cmp(&scores[a]).then(found[a].first().cmp(&found[b].first())).then(found[a].word.cmp(found[b].word))
+    });
+    let mut picked: Vec<&Candidate<'_>> = Vec::new();
+    let mut out = Vec::new();
+    for k in order {
+        if out.len() >= top_k {
+            break;
+        }
+        let c = &found[k];
+        if picked.iter().any(|p| p.word.contains(c.word) || c.word.contains(p.word)) {
+            continue;
+        }
+        picked.push(c);
+        let occurrences = c
+            .occurrences
+            .iter()
+            .filter_map(|&(s, e)| Some([tokens.get(s)?.start, tokens.get(e.checked_sub(1)?)?.end]))
+            .collect();
+        out.push(Keyword { word: c.word.to_string(), score: round(scores[k]), count: c.count(), occurrences });
+    }
+    out
+}
+
+fn normalize(scores: Vec<f64>) -> Vec<f64> {
+    let max = scores.iter().cloned().fold(0.0, f64::max);
+    if max <= 0.0 {
+        return scores;
+    }
+    scores.into_iter().map(|s| s / max).collect()
+}
+
+fn round(x: f64) -> f64 {
+    (x * 1e6).round() / 1e6
+}

@@ -1,0 +1,130 @@
+//! Candidate keywords: single words and key phrases of adjacent words.
+//!
+//! Within each run of non-breaking tokens, every sequence of up to [`MAX_TOKENS`] tokens that
+//! ends with a head word is a possible candidate. A single head word of two or more characters
+//! is a candidate as soon as it occurs. A phrase of several words is a candidate only when the
+//! words *recur together*: the same sequence occurs at least twice in the text, or once in the
+//! text and once in the title. That is what makes "政务服务" or "贯流风机" a unit rather than
+//! two loose words.
+//!
+//! A candidate that never occurs outside one longer candidate (same count, title included) is
+//! dropped: it is only a piece of that phrase ("贯流" inside "贯流风机").
+
+use super::candidates::Role;
+use crate::segment::Token;
+use crate::stopwords::is_generic;
+use std::collections::HashMap;
+
+/// Longest phrase, in tokens.
+pub const MAX_TOKENS: usize = 4;
+/// Longest phrase, in characters.
+pub const MAX_CHARS: usize = 12;
+
+/// A keyword candidate and where it occurs.
+#[derive(Debug, Clone)]
+pub struct Candidate<'a> {
+    /// The word or phrase, borrowed from the text.
+    pub word: &'a str,
+    /// Number of tokens it spans.
+    pub tokens: usize,
+    /// Token index ranges `[start, end)` of its occurrences in the text, in order.
+    pub occurrences: Vec<(usize, usize)>,
+    /// Occurrences in the title.
+    pub in_title: usize,
+}
+
+impl Candidate<'_> {
+    /// Occurrences in the text.
+    pub fn count(&self) -> usize {
+        self.occurrences.len()
+    }
+
+    /// Token index of the first occurrence.
+    pub fn first(&self) -> usize {
+        self.occurrences.first().map_or(usize::MAX, |o| o.0)
+    }
+}
+
+/// Finds candidates in `tokens` (with `roles`), using the title's tokens and roles as
+/// evidence for phrases. Candidates are returned in order of first occurrence.
+pub fn find<'a>(
+    text: &'a str,
+    tokens: &[Token<'a>],
+    roles: &[Role],
+    title: &str,
+    title_tokens: &[Token<'_>],
+    title_roles: &[Role],
+) -> Vec<Candidate<'a>> {
+    let mut found: HashMap<&'a str, Candidate<'a>> = HashMap::new();
+    for_each_ngram(tokens, roles, |i, j| {
+        let Some(word) = text.get(tokens[i].byte_start..tokens[j - 1].byte_end) else { return };
+        found
+            .entry(word)
+            .or_insert_with(|| Candidate { word, tokens: j - i, occurrences: Vec::new(), in_title: 0 })
+            .occurrences
+            .push((i, j));
+    });
+    let mut title_counts: HashMap<&str, usize> = HashMap::new();
+    for_each_ngram(title_tokens, title_roles, |i, j| {
+        if let Some(word) = title.get(title_tokens[i].byte_start..title_tokens[j - 1].byte_end) {
+            *title_counts.entry(word).or_insert(0) += 1;
+        }
+    });
+    for c in found.values_mut() {
+        c.in_title = title_counts.get(c.word).copied().unwrap_or(0);
+    }
+    // Phrases must recur together.
+    found.retain(|_, c| c.tokens == 1 || c.count() >= 2 || (c.count() >= 1 && c.in_title >= 1));
+
+    // Drop pieces that never occur outside a longer candidate.
+    let total = |c: &Candidate<'_>| c.count() + c.in_title;
+    let mut pieces: Vec<&'a str> = Vec::new();
+    for c in found.values() {
+        if c.tokens < 2 {
+            continue;
+        }
+        for (i, j) in sub_ranges(c.occurrences[0], c.tokens) {
+            let Some(sub) = text.get(tokens[i].byte_start..tokens[j - 1].byte_end) else { continue };
+            if let Some(s) = found.get(sub) {
+                if total(s) <= total(c) {
+                    pieces.push(sub);
+                }
+            }
+        }
+    }
+    for p in pieces {
+        found.remove(p);
+    }
+    let mut out: Vec<Candidate<'a>> = found.into_values().collect();
+    out.sort_by_key(|c| (c.first(), c.tokens));
+    out
+}
+
+/// Calls `f(i, j)` for every token range `[i, j)` that may be a candidate.
+fn for_each_ngram(tokens: &[Token<'_>], roles: &[Role], mut f: impl FnMut(usize, usize)) {
+    let n = tokens.len().min(roles.len());
+    for i in 0..n {
+        if roles[i] == Role::Break {
+            continue;
+        }
+        let mut chars = 0;
+        for j in i..n.min(i + MAX_TOKENS) {
+            if roles[j] == Role::Break {
+                break;
+            }
+            chars += tokens[j].word.chars().count();
+            if chars > MAX_CHARS {
+                break;
+            }
+            let single = j == i;
+            if roles[j] == Role::Head && (!single || (chars >= 2 && !is_generic(tokens[j].word))) {
+                f(i, j + 1);
+            }
+        }
+    }
+}
+
+/// The token ranges of the proper sub-sequences of a phrase occurrence.
+fn sub_ranges((start, _): (usize, usize), len: usize) -> impl Iterator<Item = (usize, usize)> {
+    (0..len).flat_map(move |a| (a + 1..=len).map(move |b| (start + a, start + b))).filter(move |&(a, b)| b - a < len)
+}
