@@ -1,0 +1,411 @@
+// The analyzer page in headless Chromium: input paths (paste, file input, drag and drop, GBK),
+// the analysis and corpus views, export, persistence across reloads, and a large paste that
+// runs in the worker with progress while the page keeps handling keys.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { SHARED, launchBrowser, newPage, serveDist } from './helpers.mjs';
+
+const SEEDS = join(SHARED, 'seeds');
+let site;
+let browser;
+
+async function seed(prefix) {
+  const name = (await readdir(SEEDS)).find((f) => f.startsWith(prefix));
+  assert.ok(name, `seed ${prefix} missing from ${SEEDS}`);
+  const path = join(SEEDS, name);
+  return { name, path, text: await readFile(path, 'utf8') };
+}
+
+before(async () => {
+  site = await serveDist();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** A fresh context and page on the app, analyzer loaded. */
+async function openApp(options = {}) {
+  const { context, page, errors } = await newPage(browser, { viewport: { width: 1280, height: 900 }, ...options });
+  const foreign = [];
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith(site.url) && !url.startsWith('blob:') && !url.startsWith('data:')) foreign.push(url);
+  });
+  await page.goto(site.url);
+  await page.waitForSelector('body[data-analyzer="ready"]');
+  return { context, page, errors, foreign };
+}
+
+const listCount = (page) => page.locator('[data-testid="article-list"] > li').count();
+const keywordTexts = (page) => page.locator('[data-testid="keywords"] > li').allTextContents();
+const summaryTexts = (page) => page.locator('[data-testid="summary"] > li').allTextContents();
+
+async function paste(page, text) {
+  await page.locator('[data-testid="article-input"]').fill(text);
+  await page.locator('[data-testid="analyze-button"]').click();
+}
+
+test('paste → keywords, summary marked in the text, stats', async () => {
+  const { context, page, errors, foreign } = await openApp();
+  const { text } = await seed('003_');
+  await paste(page, text);
+  await page.locator('[data-testid="keywords"] > li').first().waitFor();
+  const keywords = await keywordTexts(page);
+  assert.ok(keywords.length >= 5, `keywords: ${keywords}`);
+  const words = await page.locator('[data-testid="keywords"] > li .word').allTextContents();
+  const fullText = await page.locator('.fulltext').textContent();
+  for (const [i, k] of keywords.entries()) {
+    assert.ok(k.startsWith(words[i]), `child text starts with its keyword: ${k}`);
+    assert.ok(fullText.includes(words[i]), `keyword ${words[i]} occurs in the text`);
+  }
+  const summary = await summaryTexts(page);
+  assert.ok(summary.length >= 1 && summary.length <= 3, `summary: ${summary}`);
+  const marked = await page.locator('.fulltext mark.sum').allTextContents();
+  for (const sentence of summary) {
+    assert.ok(fullText.includes(sentence), `summary sentence is in the text: ${sentence}`);
+    assert.ok(marked.join('').includes(sentence.trim()), `summary sentence is highlighted: ${sentence}`);
+  }
+  // Clicking a summary sentence brings its highlight into the text's visible area.
+  const last = summary.length - 1;
+  await page.locator('[data-testid="summary"] > li button').nth(last).click();
+  const target = page.locator(`.fulltext [data-sum="${last}"]`).first();
+  await page.waitForFunction((i) => {
+    const box = document.querySelector('.fulltext');
+    const m = box.querySelector(`[data-sum="${i}"]`).getBoundingClientRect();
+    const b = box.getBoundingClientRect();
+    return m.top >= b.top - 1 && m.bottom <= b.bottom + 1 && m.top >= 0 && m.bottom <= innerHeight;
+  }, last);
+  assert.ok(await target.isVisible());
+  const stats = await page.locator('.stats dd').allTextContents();
+  assert.equal(stats.length, 5);
+  assert.ok(Number(stats[0].replace(/,/g, '')) > 1000, `characters: ${stats[0]}`);
+  assert.match(await page.locator('[data-testid="status"]').textContent(), /已分析 \d+ 篇文章/);
+  assert.deepEqual(foreign, [], 'no requests to other origins');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('open seed 001 through the file input → its 8 articles are listed', async () => {
+  const { context, page, errors } = await openApp();
+  const s = await seed('001_');
+  await page.locator('#file-input').setInputFiles(s.path);
+  await page.locator('[data-testid="keywords"] > li').first().waitFor();
+  await page.waitForFunction(() => !document.querySelector('[data-testid="article-list"] .pending'));
+  assert.equal(await listCount(page), 8);
+  const sources = await page.locator('[data-testid="article-list"] .art-source').allTextContents();
+  assert.ok(sources.every((x) => x === s.name), `source file shown for each: ${sources}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('corpus view: keywords across articles, who uses them, comparison', async () => {
+  const { context, page, errors } = await openApp();
+  const files = await Promise.all(['003_', '004_'].map(seed));
+  await page.locator('#demo').click();
+  await page.locator('[data-testid="keywords"] > li').first().waitFor();
+  await page.locator('#file-input').setInputFiles(files.map((f) => f.path));
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li:not(.pending)').length >= 3
+    && !document.querySelector('[data-testid="article-list"] .pending'));
+  const n = await listCount(page);
+  await page.locator('#tab-corpus').click();
+  assert.equal(await page.locator('.compare tbody tr').count(), n);
+  // Each corpus keyword says in how many articles it occurs; clicking lists exactly those.
+  const words = await page.locator('.corpus-keywords li .word').allTextContents();
+  assert.ok(words.length >= 10, `corpus keywords: ${words}`);
+  const first = page.locator('.corpus-keywords li').first();
+  const word = await first.locator('.word').textContent();
+  const inArticles = Number((await first.locator('.count').textContent()).match(/\d+/)[0]);
+  await first.locator('.word').click();
+  const using = page.locator('.using li');
+  await using.first().waitFor();
+  assert.equal(await using.count(), inArticles);
+  // Opening an article from there shows it with the word's concordance.
+  await using.first().locator('button').click();
+  await page.locator('.kwic-line').first().waitFor();
+  assert.equal(await page.locator('.kwic-line strong').first().textContent(), word);
+  assert.equal(await page.locator('#tab-article').getAttribute('aria-selected'), 'true');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('drag and drop a file onto the page', async () => {
+  const { context, page, errors } = await openApp();
+  const s = await seed('000_');
+  await page.evaluate(({ name, text }) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], name, { type: 'text/plain' }));
+    document.body.dispatchEvent(new DragEvent('dragenter', { dataTransfer: dt, bubbles: true }));
+    document.body.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, { name: s.name, text: s.text });
+  await page.locator('[data-testid="keywords"] > li').first().waitFor();
+  assert.ok((await listCount(page)) >= 1);
+  const sources = await page.locator('[data-testid="article-list"] .art-source').allTextContents();
+  assert.ok(sources.every((x) => x === s.name), `dropped file named in the list: ${sources}`);
+  assert.ok(await page.locator('#drop-overlay').isHidden());
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('choosing another article updates the view', async () => {
+  const { context, page, errors } = await openApp();
+  await page.locator('#demo').click();
+  await page.locator('[data-testid="keywords"] > li').first().waitFor();
+  const { text } = await seed('004_');
+  await paste(page, text);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li:not(.pending)').length >= 2);
+  const items = page.locator('[data-testid="article-list"] > li');
+  const demoItem = items.first();
+  await demoItem.locator('.art-open').click();
+  await page.waitForFunction(() => document.querySelector('.art-item.selected')?.textContent.includes('图书馆'));
+  const demoKeywords = await keywordTexts(page);
+  const demoTitle = await page.locator('#article-title').textContent();
+  assert.match(demoTitle, /图书馆/);
+  assert.equal(await demoItem.locator('.art-open').getAttribute('aria-current'), 'true');
+  const other = items.last();
+  await other.locator('.art-open').click();
+  await page.waitForFunction((t) => document.querySelector('#article-title')?.textContent !== t, demoTitle);
+  assert.notDeepEqual(await keywordTexts(page), demoKeywords);
+  assert.equal(await other.locator('.art-open').getAttribute('aria-current'), 'true');
+  assert.equal(await demoItem.locator('.art-open').getAttribute('aria-current'), null);
+  // Removing the chosen article leaves the others.
+  const before = await listCount(page);
+  await other.locator('.remove').click();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="article-list"] > li').length === n - 1, before);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('export JSON parses and matches the Report', async () => {
+  const { context, page, errors } = await openApp();
+  const { text } = await seed('004_');
+  await paste(page, text);
+  await page.locator('[data-testid="keywords"] > li').first().waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="json"]').click()]);
+  const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
+  assert.ok(Array.isArray(exported.articles) && exported.articles.length === 1);
+  const shown = await page.locator('#article-title').textContent();
+  // The same core, called directly in the page with the options the export records.
+  const report = await page.evaluate(async ({ text, options }) => {
+    const { load } = await import('./wenxi.js');
+    return (await load()).analyze(text, options);
+  }, { text, options: exported.options });
+  const match = report.articles.find((a) => a.text === exported.articles[0].text);
+  assert.ok(match, 'the exported article is one of the Report articles');
+  assert.deepEqual(exported.articles[0], match);
+  assert.equal(exported.options.topK, 10);
+  assert.ok(shown.length > 0);
+  // Frequencies CSV: a header and one row per frequency.
+  const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="csv"]').click()]);
+  const csvText = await readFile(await csvDownload.path(), 'utf8');
+  const rows = csvText.replace(/^\ufeff/, '').trim().split('\r\n');
+  assert.equal(rows[0], 'word,count,share');
+  assert.equal(rows.length - 1, match.frequencies.length);
+  assert.equal(rows[1].split(',')[0], match.frequencies[0].word);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('reload keeps articles, user dictionary and settings', async () => {
+  const { context, page, errors } = await openApp();
+  await page.locator('#demo').click();
+  await page.locator('[data-testid="keywords"] > li').first().waitFor();
+  // "夜间开放" is two dictionary words; as a user word it stays whole and is marked.
+  await page.locator('#dict-panel summary').click();
+  await page.locator('#dict-word').fill('夜间开放');
+  await page.locator('#dict-add').click();
+  await page.locator('#dict-list li', { hasText: '夜间开放' }).waitFor();
+  await page.locator('#options-panel summary').click();
+  await page.locator('#opt-topk').fill('4');
+  await page.locator('#opt-topk').blur();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="keywords"] > li').length === 4);
+  await page.locator('.seg-btn[data-mode="seg"]').click();
+  await page.locator('.fulltext .tok.user', { hasText: '夜间开放' }).first().waitFor();
+  const count = await listCount(page);
+
+  await page.reload();
+  await page.waitForSelector('body[data-analyzer="ready"]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="keywords"] > li').length > 0);
+  assert.equal(await listCount(page), count);
+  assert.equal(await page.locator('#opt-topk').inputValue(), '4');
+  assert.equal((await keywordTexts(page)).length, 4);
+  assert.equal(await page.locator('#dict-list li', { hasText: '夜间开放' }).count(), 1);
+  await page.locator('.seg-btn[data-mode="seg"]').click();
+  await page.locator('.fulltext .tok.user', { hasText: '夜间开放' }).first().waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a jieba dictionary file with a bad line: the good lines load, the bad one is named', async () => {
+  const { context, page, errors } = await openApp();
+  await page.locator('#dict-panel summary').click();
+  const dict = '自助借还机 20 n\n这一行 不是 词典 格式\n亲子绘本课 10\n';
+  await page.locator('#dict-file').setInputFiles({ name: 'mine.txt', mimeType: 'text/plain', buffer: Buffer.from(dict) });
+  await page.locator('#dict-errors li').first().waitFor();
+  assert.match(await page.locator('#dict-errors').textContent(), /第 2 行/);
+  const words = await page.locator('#dict-list .dict-word').allTextContents();
+  assert.deepEqual(words, ['自助借还机', '亲子绘本课']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('clear all asks first and empties the list', async () => {
+  const { context, page, errors } = await openApp();
+  await page.locator('#demo').click();
+  await page.locator('[data-testid="keywords"] > li').first().waitFor();
+  await page.locator('#clear-all').click();
+  await page.locator('#confirm-cancel').click();
+  assert.equal(await listCount(page), 1);
+  await page.locator('#clear-all').click();
+  await page.locator('#confirm-ok').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li').length === 0);
+  await page.reload();
+  await page.waitForSelector('body[data-analyzer="ready"]');
+  assert.equal(await listCount(page), 0);
+  assert.ok(await page.locator('#welcome').isVisible());
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a 5 MB paste: progress with counts, keys handled meanwhile, cancellable', async () => {
+  const { context, page, errors } = await openApp();
+  const texts = await Promise.all(['000_', '001_', '002_', '003_', '004_'].map(async (p) => (await seed(p)).text));
+  let big = '';
+  while (Buffer.byteLength(big) < 5_000_000) big += texts.join('\n\n');
+  await page.evaluate((text) => {
+    const input = document.querySelector('[data-testid="article-input"]');
+    input.value = text;
+    input.dispatchEvent(new Event('input'));
+    // Delay between a key event's creation and its handler: a blocked main thread shows here.
+    window.keyDelays = [];
+    document.addEventListener('keydown', (e) => window.keyDelays.push(performance.now() - e.timeStamp));
+  }, big);
+  await page.locator('[data-testid="analyze-button"]').click();
+  const progress = page.locator('[data-testid="progress"]');
+  await progress.waitFor({ state: 'visible' });
+  await page.waitForFunction(() => /\d+ \/ \d+ 篇/.test(document.querySelector('[data-testid="progress"]').textContent));
+  await page.locator('#dict-word').focus().catch(() => {});
+  await page.locator('[data-testid="article-input"]').focus();
+  await page.keyboard.press('x');
+  const during = await page.evaluate(() => ({
+    value: document.querySelector('[data-testid="article-input"]').value,
+    running: !document.querySelector('[data-testid="progress"]').hidden,
+    delays: window.keyDelays,
+    bar: document.querySelector('#progress-bar').value,
+  }));
+  assert.equal(during.value, 'x', 'the key reached the text box');
+  assert.ok(during.running, 'the analysis was still running');
+  assert.ok(during.delays.length === 1 && during.delays[0] < 100, `key handled promptly: ${during.delays}`);
+  await page.locator('#cancel').click();
+  await progress.waitFor({ state: 'hidden' });
+  assert.match(await page.locator('[data-testid="status"]').textContent(), /已取消/);
+  // The text was saved before the analysis: after a reload it is still there.
+  await page.reload();
+  await page.waitForSelector('body[data-analyzer="ready"]');
+  assert.equal(await listCount(page) > 0, true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a GBK file opens correctly', async () => {
+  const { context, page, errors } = await openApp();
+  // "湖边小镇举办了第一届风筝节。孩子们在草地上放飞风筝，风筝节吸引了很多游客。" (our own
+  // sentence) in GBK, two bytes a character, written out by hand from the GBK code table.
+  const sentence = '湖边小镇举办了第一届风筝节。孩子们在草地上放飞风筝，风筝节吸引了很多游客。';
+  const gbk = Buffer.from(
+    'bafeb1dfd0a1d5f2bed9b0ecc1cbb5dad2bbbdecb7e7f3ddbddaa1a3baa2d7d3c3c7d4dab2ddb5d8c9cfb7c5b7c9' +
+    'b7e7f3dda3acb7e7f3ddbddacefcd2fdc1cbbadcb6e0d3cebfcda1a3', 'hex');
+  // Check the hand-made bytes against Node's own GBK decoder, and that they are not UTF-8.
+  assert.equal(new TextDecoder('gbk').decode(gbk), sentence);
+  assert.throws(() => new TextDecoder('utf-8', { fatal: true }).decode(gbk));
+  await page.locator('#file-input').setInputFiles({ name: '风筝节.txt', mimeType: 'text/plain', buffer: gbk });
+  await page.locator('[data-testid="keywords"] > li').first().waitFor();
+  assert.ok((await page.locator('.fulltext').textContent()).includes(sentence));
+  const words = await page.locator('[data-testid="keywords"] > li .word').allTextContents();
+  assert.ok(words.includes('风筝节') || words.includes('风筝'), `keywords: ${words}`);
+  assert.equal(await page.locator('[data-testid="article-list"] .art-source').first().textContent(), '风筝节.txt');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('user text is shown as text, never as markup', async () => {
+  const { context, page, errors } = await openApp();
+  const hostile = '<img src=x id=injected> 标题<b>加粗</b>\n\n这是<script>window.hacked=1</script>一段测试文字。文字里有尖括号<i>和</i>引号"。';
+  await paste(page, hostile);
+  await page.locator('[data-testid="article-list"] > li .art-open').first().waitFor();
+  await page.locator('[data-testid="summary"]').waitFor();
+  assert.equal(await page.locator('#injected').count(), 0);
+  assert.equal(await page.locator('main b, main i, main script, aside b').count(), 0);
+  assert.equal(await page.evaluate(() => window.hacked), undefined);
+  assert.ok((await page.locator('.fulltext').textContent()).includes('<script>window.hacked=1</script>'));
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('English toggle, dark toggle and phone width', async () => {
+  const { context, page, errors } = await openApp({ viewport: { width: 390, height: 844 } });
+  await page.locator('#demo').click();
+  await page.locator('[data-testid="keywords"] > li').first().waitFor();
+  await page.locator('#lang-toggle').click();
+  assert.equal(await page.locator('[data-testid="analyze-button"]').textContent(), 'Analyze');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  await page.locator('#theme-toggle').click();
+  const dark = await page.evaluate(() => document.documentElement.dataset.theme);
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await page.locator('#theme-toggle').click();
+  const bg2 = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.notEqual(bg, bg2);
+  assert.ok(dark === 'dark' || dark === 'light');
+  // Nothing wider than the phone screen.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+  assert.ok(overflow <= 0, `horizontal overflow ${overflow}px`);
+  await page.reload();
+  await page.waitForSelector('body[data-analyzer="ready"]');
+  assert.equal(await page.locator('[data-testid="analyze-button"]').textContent(), 'Analyze');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('keyboard: tab order, visible focus, labelled controls, Enter operates', async () => {
+  const { context, page, errors } = await openApp();
+  const focused = () => page.evaluate(() => {
+    const el = document.activeElement;
+    const style = getComputedStyle(el);
+    return { id: el.id || el.dataset.testid || el.className, outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
+  });
+  const order = [];
+  for (let i = 0; i < 7; i++) {
+    await page.keyboard.press('Tab');
+    order.push(await focused());
+  }
+  assert.deepEqual(order.map((o) => o.id), ['skip', 'lang-toggle', 'theme-toggle', 'article-input', 'analyze', 'open-files', 'demo']);
+  assert.ok(order.every((o) => o.outline), `visible focus: ${JSON.stringify(order)}`);
+  // Enter on 示例 loads the demo; Tab goes on to the article list, then a keyword opens its
+  // concordance.
+  await page.keyboard.press('Enter');
+  await page.locator('[data-testid="keywords"] > li').first().waitFor();
+  const next = [];
+  for (let i = 0; i < 3; i++) {
+    await page.keyboard.press('Tab');
+    next.push((await focused()).id);
+  }
+  assert.deepEqual(next, ['clear-all', 'art-open', 'icon remove']);
+  await page.locator('[data-testid="keywords"] > li .word').first().focus();
+  await page.keyboard.press('Enter');
+  await page.locator('.kwic-line').first().waitFor();
+  await page.keyboard.press('Escape');
+  await page.locator('.kwic').waitFor({ state: 'hidden' });
+  // Every form control has a label.
+  const unlabelled = await page.evaluate(() => [...document.querySelectorAll('input:not([type=file]), select, textarea')]
+    .filter((el) => !el.labels?.length && !el.getAttribute('aria-label')).map((el) => el.id));
+  assert.deepEqual(unlabelled, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
