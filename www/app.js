@@ -545,7 +545,7 @@ async function addDictionaryWord() {
   const tag = els.dict.tag.value.trim() || undefined;
   try {
     const used = await client.call('addWord', { word, freq, tag });
-    state.dictionary += `${dictionaryLine(word, used, tag)}\n`;
+    state.dictionary += `${dictionaryLine(word, freq, tag, used)}\n`;
     renderDictionaryErrors(els.dict.errors, []);
     els.dict.word.value = els.dict.freq.value = els.dict.tag.value = '';
     setStatus(t('dict.added', { word }));

@@ -34,7 +34,7 @@ export class CorpusView {
       keywords: e.article.keywords.slice(0, 3).map((k) => k.word).join('、'),
       distinct: distinctiveWords(e.article, df, n).map((d) => d.word).join('、'),
     }));
-    const keywords = corpusKeywords(articles, 30);
+    const keywords = corpusKeywords(articles, 20);
     if (this.#word && !df.has(this.#word)) this.#word = null;
     const totalChars = articles.reduce((s, a) => s + a.stats.chars, 0);
 
@@ -52,15 +52,15 @@ export class CorpusView {
         h('h2', { tabIndex: -1, id: 'corpus-title' }, t('corpus.title')),
         h('p', { class: 'subtitle' }, t('corpus.summary', { n: num(n), chars: num(totalChars) }))),
       n < 2 && h('p', { class: 'hint' }, t('corpus.needTwo')),
-      h('div', { class: 'grid2' },
-        h('section', { class: 'card', attrs: { 'aria-labelledby': 'ckw-h' } },
-          h('div', { class: 'card-head' }, h('h3', { id: 'ckw-h' }, t('corpus.keywords'))),
-          h('p', { class: 'hint' }, t('corpus.keywordsHint')),
-          kwList),
-        h('section', { class: 'card', attrs: { 'aria-labelledby': 'using-h' } }, this.#using)),
       h('section', { class: 'card', attrs: { 'aria-labelledby': 'cmp-h' } },
         h('h3', { id: 'cmp-h' }, t('corpus.compare')),
         table),
+      h('div', { class: 'grid2 top' },
+        h('section', { class: 'card', attrs: { 'aria-labelledby': 'ckw-h' } },
+          h('h3', { id: 'ckw-h' }, t('corpus.keywords')),
+          h('p', { class: 'hint below' }, t('corpus.keywordsHint')),
+          kwList),
+        h('section', { class: 'card', attrs: { 'aria-labelledby': 'using-h' } }, this.#using)),
       h('section', { class: 'card export' },
         h('h3', {}, t('export.title')),
         h('div', { class: 'row wrap' },

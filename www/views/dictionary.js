@@ -11,9 +11,13 @@ export function dictionaryEntries(text) {
   });
 }
 
-/** One jieba-format line (`word freq [tag]`). */
-export function dictionaryLine(word, freq, tag) {
-  return tag ? `${word} ${freq} ${tag}` : `${word} ${freq}`;
+/**
+ * One jieba-format line for what the user typed: `word`, `word freq` or `word freq tag`
+ * (`usedFreq`, what the analyzer chose, fills the frequency a tag needs before it).
+ */
+export function dictionaryLine(word, freq, tag, usedFreq) {
+  if (tag) return `${word} ${freq ?? usedFreq} ${tag}`;
+  return freq ? `${word} ${freq}` : word;
 }
 
 /** A word the dictionary can hold: not empty, no whitespace. */
@@ -21,8 +25,8 @@ export const validWord = (word) => word.length > 0 && !/\s/.test(word);
 
 export function renderDictionary(list, count, text, hooks) {
   const entries = dictionaryEntries(text);
-  count.textContent = entries.length ? t('dict.count', { n: entries.length }) : t('dict.empty');
-  replace(list, entries.map((e, i) => h('li', {},
+  count.textContent = entries.length ? t('dict.count', { n: entries.length }) : '';
+  replace(list, entries.length === 0 && h('li', { class: 'empty hint' }, t('dict.empty')), entries.map((e, i) => h('li', {},
     h('span', { class: 'dict-word' }, e.word),
     (e.freq || e.tag) && h('span', { class: 'hint' }, [e.freq, e.tag].filter(Boolean).join(' ')),
     h('button', { type: 'button', class: 'icon remove', attrs: { 'aria-label': t('dict.remove', { word: e.word }) }, on: { click: () => hooks.remove(i) } }, '×'))));
