@@ -112,10 +112,17 @@ function spawnWorker() {
 function startEngine() {
   if (engine.ready) return engine.ready;
   const ready = new Promise((resolve, reject) => {
-    const { worker, blob } = spawnWorker();
+    let spawned;
+    try {
+      spawned = spawnWorker();
+    } catch (e) {
+      // e.g. a host Content-Security-Policy without `worker-src blob:`.
+      reject(new WenxiError('load', e?.message ?? e));
+      return;
+    }
+    const { worker, blob } = spawned;
     const stop = (error) => {
       worker.terminate();
-      if (engine.ready === ready) engine.ready = null;
       for (const call of engine.calls.values()) call.reject(error);
       engine.calls.clear();
       reject(error);
@@ -142,6 +149,9 @@ function startEngine() {
     };
   });
   engine.ready = ready;
+  ready.catch(() => {
+    if (engine.ready === ready) engine.ready = null;
+  });
   return ready;
 }
 
