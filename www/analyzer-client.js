@@ -19,25 +19,35 @@ export class AnalyzerClient {
   /** Resolves with the worker's start-up time in ms once the analyzer is loaded. */
   ready = null;
 
-  /** @param {{dictionary?: string}} [options] user dictionary (jieba format) loaded at start */
-  constructor({ dictionary = '' } = {}) {
+  /**
+   * @param {{dictionary?: string, boot?: {worker: Worker, early: object[]}}} [options]
+   *   `dictionary`: user dictionary (jieba format) loaded at start; `boot`: a worker started
+   *   earlier (boot.js) and the messages it already sent.
+   */
+  constructor({ dictionary = '', boot = null } = {}) {
     this.#dictionary = dictionary;
-    this.#start();
+    this.#start(boot);
   }
 
-  #start() {
-    const worker = new Worker(WORKER_URL, { type: 'module' });
+  #start(boot = null) {
+    const worker = boot?.worker ?? new Worker(WORKER_URL, { type: 'module' });
     this.#worker = worker;
     this.ready = new Promise((resolve, reject) => {
-      worker.addEventListener('error', (e) => reject(new Error(e.message || 'worker failed to start')), { once: true });
-      worker.onmessage = ({ data }) => {
+      const fail = (message) => reject(new Error(message || 'worker failed to start'));
+      const handle = ({ data }) => {
         if ('ready' in data) {
           if (data.ready) resolve(data.ms);
-          else reject(new Error(data.error));
+          else fail(data.error);
           return;
         }
         this.#receive(data);
       };
+      worker.onerror = (e) => fail(e.message);
+      worker.onmessage = handle;
+      for (const e of boot?.early.splice(0) ?? []) {
+        if (e.error) fail(e.error);
+        else handle(e);
+      }
     });
     // Rejections surface through requests; keep this one from being reported as unhandled.
     this.ready.catch(() => {});

@@ -95,6 +95,8 @@ const setStatus = (text) => (els.status.textContent = text);
 
 /** A lasting message (errors the user must see), with a dismiss button. */
 function showAlert(text) {
+  // The same failure repeating (e.g. every draft save on a full disk) shows once.
+  if ([...els.alerts.children].some((a) => a.firstChild?.textContent === text)) return;
   const item = h('div', { class: 'alert' },
     h('span', {}, text),
     h('button', { type: 'button', class: 'small', on: { click: () => item.remove() } }, t('storage.dismiss')));
@@ -702,7 +704,7 @@ function setupTabs() {
 
 // ---------------------------------------------------------------- start
 
-const client = new AnalyzerClient();
+const client = new AnalyzerClient({ boot: globalThis.wenxiBoot });
 const articleView = new ArticleView(els.viewArticle, {
   segment: (text) => {
     const { mode, hmm } = state.settings;

@@ -63,17 +63,30 @@ export class Store {
     return new Promise((resolve, reject) => {
       let tx;
       try {
-        tx = this.#db.transaction(storeName, mode);
+        // Relaxed durability: committed once the browser has the data (it survives a crash of
+        // the tab or the analyzer), without waiting for the disk to flush — a flush can take
+        // 100 ms on a busy machine, and it would delay every analysis.
+        tx = this.#db.transaction(storeName, mode, { durability: 'relaxed' });
       } catch (e) {
         reject(wrap(e));
         return;
       }
       let result;
-      const request = work(tx.objectStore(storeName));
-      if (request) request.onsuccess = () => (result = request.result);
       tx.oncomplete = () => resolve(result);
       tx.onerror = () => reject(wrap(tx.error));
       tx.onabort = () => reject(wrap(tx.error ?? new Error('transaction aborted')));
+      try {
+        const request = work(tx.objectStore(storeName));
+        if (request) request.onsuccess = () => (result = request.result);
+      } catch (e) {
+        // put() throws synchronously for values it cannot store (e.g. over the quota).
+        reject(wrap(e));
+        try {
+          tx.abort();
+        } catch {
+          // Already finished: the rejection above is what matters.
+        }
+      }
     });
   }
 

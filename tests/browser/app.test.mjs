@@ -409,3 +409,21 @@ test('keyboard: tab order, visible focus, labelled controls, Enter operates', as
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a full disk is reported, and the analysis still runs', async () => {
+  const { context, page, errors } = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+  // Every IndexedDB write fails the way Chromium fails when the origin is over its quota.
+  await page.addInitScript(() => {
+    IDBObjectStore.prototype.put = function put() {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await page.goto(site.url);
+  await page.waitForSelector('body[data-analyzer="ready"]');
+  await page.locator('#demo').click();
+  await page.locator('[data-testid="keywords"] > li').first().waitFor();
+  const alerts = await page.locator('#alerts .alert').allTextContents();
+  assert.ok(alerts.some((a) => a.includes('存储空间已满') && a.includes('文章')), `alerts: ${alerts}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

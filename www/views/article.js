@@ -8,6 +8,8 @@ import { drawCloud } from './cloud.js';
 import { renderPlain, renderSegmented, POS_GROUPS } from './text.js';
 
 const KWIC_CONTEXT = 20;
+const FREQ_ROWS = 100;
+const collator = new Intl.Collator('zh-CN');
 const KWIC_LIMIT = 200;
 
 /** "约 3 分钟" from a character count. */
@@ -32,6 +34,7 @@ export class ArticleView {
   #textMode = 'plain';
   #freqSort = { key: 'count', dir: -1 };
   #freqFilter = '';
+  #freqAll = false;
   #segCache = null;
   #els = {};
 
@@ -58,6 +61,7 @@ export class ArticleView {
     if (!same) {
       this.#word = null;
       this.#freqFilter = '';
+      this.#freqAll = false;
     }
     this.#render();
     if (this.#word) this.pickWord(this.#word, { scroll: false });
@@ -192,16 +196,23 @@ export class ArticleView {
       return th;
     });
     const maxCount = a.frequencies[0]?.count || 1;
+    const more = h('button', { type: 'button', class: 'small', hidden: true, on: { click: () => { this.#freqAll = true; fill(); } } });
     const fill = () => {
       const { key, dir } = this.#freqSort;
       for (const th of heads) {
         if (th.dataset.key === key) th.setAttribute('aria-sort', dir > 0 ? 'ascending' : 'descending');
         else th.removeAttribute('aria-sort');
       }
-      const rows = a.frequencies.filter((f) => !this.#freqFilter || f.word.includes(this.#freqFilter));
-      const cmp = key === 'word' ? (x, y) => x.word.localeCompare(y.word, 'zh-CN') : (x, y) => x.count - y.count;
-      rows.sort((x, y) => dir * cmp(x, y) || (key === 'word' ? 0 : x.word.localeCompare(y.word, 'zh-CN')));
-      shown.textContent = t('freq.shown', { n: rows.length, total: a.frequencies.length });
+      // The core lists most frequent first (ties by first appearance): index keeps that order.
+      let rows = a.frequencies.map((f, i) => ({ ...f, i })).filter((f) => !this.#freqFilter || f.word.includes(this.#freqFilter));
+      if (key === 'word') rows.sort((x, y) => dir * collator.compare(x.word, y.word));
+      else rows.sort((x, y) => dir * (x.count - y.count) || x.i - y.i);
+      const matching = rows.length;
+      // Long lists render their top rows first; the rest on request (keeps the view fast).
+      if (!this.#freqAll && !this.#freqFilter && rows.length > FREQ_ROWS) rows = rows.slice(0, FREQ_ROWS);
+      more.hidden = rows.length === matching;
+      more.textContent = t('freq.all', { n: num(matching) });
+      shown.textContent = t('freq.shown', { n: matching, total: a.frequencies.length });
       replace(tbody, rows.length === 0
         ? h('tr', {}, h('td', { colSpan: 3, class: 'hint' }, t('freq.none')))
         : rows.map((f) => h('tr', {},
@@ -214,7 +225,8 @@ export class ArticleView {
     fill();
     return h('div', {},
       h('div', { class: 'row' }, filter, shown),
-      h('div', { class: 'table-wrap' }, h('table', { class: 'freq' }, h('thead', {}, h('tr', {}, heads)), tbody)));
+      h('div', { class: 'table-wrap' }, h('table', { class: 'freq' }, h('thead', {}, h('tr', {}, heads)), tbody)),
+      more);
   }
 
   /** Shows the keyword-in-context lines of `word` and marks it in the text. */
