@@ -1,27 +1,123 @@
-//! Bytes → text: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK.
+//! Bytes → text: UTF-8 (with or without BOM), UTF-16 (with BOM, or recognisable without one),
+//! GB18030/GBK.
 
 use crate::error::Error;
-use encoding_rs::{Encoding, GB18030, UTF_8};
+use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE, UTF_8};
 
-/// Decodes a file's bytes. Binary data (NUL bytes outside UTF-16, or mostly undecodable
-/// bytes) is refused with [`Error::NotText`]; stray undecodable bytes become U+FFFD.
+/// Decodes a file's bytes.
+///
+/// A byte-order mark decides the encoding. Without one, valid UTF-8 is UTF-8; otherwise the
+/// bytes are read as GB18030 (a superset of GBK and GB2312) unless that yields more
+/// undecodable sequences than UTF-8 would. Stray undecodable bytes become U+FFFD; binary data
+/// (NUL or other control bytes, or mostly undecodable) is refused with [`Error::NotText`].
+///
+/// ```
+/// use wenxi::ingest::decode::decode;
+/// let (gbk, _, _) = encoding_rs::GBK.encode("株洲日报讯");
+/// assert_eq!(decode(&gbk).unwrap(), "株洲日报讯");
+/// assert_eq!(decode(b"\xef\xbb\xbfok").unwrap(), "ok");
+/// assert!(decode(&[0x89, b'P', b'N', b'G', 0, 0, 0, 13]).is_err());
+/// ```
 pub fn decode(bytes: &[u8]) -> Result<String, Error> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
-        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
-        return Ok(text.into_owned());
+        let (text, _) = encoding.decode_without_bom_handling(bytes.get(bom_len..).unwrap_or_default());
+        return checked(text.into_owned());
     }
     if bytes.contains(&0) {
-        return Err(Error::NotText);
+        return match utf16_without_bom(bytes) {
+            Some(encoding) => checked(encoding.decode_without_bom_handling(bytes).0.into_owned()),
+            None => Err(Error::NotText),
+        };
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok(text.to_string());
+    match std::str::from_utf8(bytes) {
+        Ok(text) => return checked(text.to_string()),
+        // Valid up to a sequence cut off by the end of the file: UTF-8, truncated.
+        Err(e) if e.error_len().is_none() => return checked(String::from_utf8_lossy(bytes).into_owned()),
+        Err(_) => {}
     }
     let (gb, _, gb_errors) = GB18030.decode(bytes);
-    let (utf8, _, _) = UTF_8.decode(bytes);
-    let replacement = |s: &str| s.chars().filter(|&c| c == '\u{fffd}').count();
-    let text = if gb_errors && replacement(&gb) >= replacement(&utf8) { utf8 } else { gb };
-    if replacement(&text) * 10 > text.chars().count().max(1) {
+    let text = if gb_errors {
+        let (utf8, _, _) = UTF_8.decode(bytes);
+        if replacements(&gb) >= replacements(&utf8) {
+            utf8
+        } else {
+            gb
+        }
+    } else {
+        gb
+    };
+    checked(text.into_owned())
+}
+
+/// UTF-16 without a BOM shows as NUL high bytes on one side of every pair of ASCII text.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+        return None;
+    }
+    let pairs = bytes.len() / 2;
+    let even_nul = bytes.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd_nul = bytes.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    if odd_nul * 3 >= pairs && even_nul * 20 < pairs {
+        Some(UTF_16LE)
+    } else if even_nul * 3 >= pairs && odd_nul * 20 < pairs {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+fn replacements(s: &str) -> usize {
+    s.chars().filter(|&c| c == '\u{fffd}').count()
+}
+
+/// Refuses decoded text that is really binary: many undecodable sequences or control
+/// characters (text files hold only tab, line breaks, form feed and escape among them).
+fn checked(text: String) -> Result<String, Error> {
+    let mut chars = 0usize;
+    let mut bad = 0usize;
+    for c in text.chars() {
+        chars += 1;
+        if c == '\u{fffd}' || (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}' | '\u{1b}')) {
+            bad += 1;
+        }
+    }
+    // A few bad characters are damage (a truncated file, a stray byte); many are binary.
+    if bad > 2 && bad * 10 > chars {
         return Err(Error::NotText);
     }
-    Ok(text.into_owned())
+    Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_with_and_without_bom() {
+        let text = "株洲日报 news";
+        let mut le: Vec<u8> = vec![0xff, 0xfe];
+        let mut be: Vec<u8> = vec![0xfe, 0xff];
+        for u in text.encode_utf16() {
+            le.extend(u.to_le_bytes());
+            be.extend(u.to_be_bytes());
+        }
+        assert_eq!(decode(&le).unwrap(), text);
+        assert_eq!(decode(&be).unwrap(), text);
+        let ascii: Vec<u8> = "plain ascii text here".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        assert_eq!(decode(&ascii).unwrap(), "plain ascii text here");
+    }
+
+    #[test]
+    fn truncated_utf8_keeps_the_good_part() {
+        let mut bytes = "荷塘区政务服务".as_bytes().to_vec();
+        bytes.pop();
+        let text = decode(&bytes).unwrap();
+        assert!(text.starts_with("荷塘区政务服"), "{text}");
+    }
+
+    #[test]
+    fn control_bytes_are_binary() {
+        let bytes: Vec<u8> = (1u8..32).cycle().take(200).collect();
+        assert_eq!(decode(&bytes), Err(Error::NotText));
+    }
 }

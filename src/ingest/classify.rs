@@ -1,0 +1,235 @@
+//! Lines → items: each line is kept as text, read as metadata (byline, credit, meta line), or
+//! dropped as page noise. Dropped lines leave a [`Item::Break`]: a headline never spans one.
+
+use super::byline::{self, Credit, Lead, Meta};
+use super::lines::{is_comma, is_terminal, last_significant, normalize, visible_len, Kind, Line};
+use super::noise::{self, Marker};
+
+/// Role of a kept line in the article body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    Para,
+    /// Marked-up heading with its level.
+    Heading(u8),
+    /// Plain-text section heading marked by a bullet or a number ("● …", "1 …", "一、…").
+    Section,
+    /// List item.
+    Item,
+}
+
+/// A kept line.
+#[derive(Debug, Clone)]
+pub(crate) struct Text {
+    pub text: String,
+    pub role: Role,
+    /// Credit that opened the paragraph ("…讯(记者/…)"), removed from `text`.
+    pub lead: Option<Lead>,
+    /// Credit that closed it ("(文/…)"), removed from `text`.
+    pub tail: Option<String>,
+    /// Visible characters, capped at [`STAT_CAP`].
+    pub chars: usize,
+    /// Holds sentence-ending punctuation somewhere.
+    pub has_terminal: bool,
+    /// Holds a comma or enumeration mark somewhere.
+    pub has_comma: bool,
+}
+
+/// Character counts above this are "long" for every rule that uses them.
+pub(crate) const STAT_CAP: usize = 1000;
+
+impl Text {
+    pub fn new(text: String, role: Role) -> Text {
+        let chars = visible_len(&text, STAT_CAP);
+        let has_terminal = text.chars().any(is_terminal);
+        let has_comma = text.chars().any(is_comma);
+        Text { text, role, lead: None, tail: None, chars, has_terminal, has_comma }
+    }
+
+    /// Could be a headline: a short plain line without sentence punctuation that does not end
+    /// mid-clause.
+    pub fn headline_like(&self) -> bool {
+        self.role == Role::Para
+            && self.lead.is_none()
+            && self.tail.is_none()
+            && (2..=40).contains(&self.chars)
+            && !self.text.chars().any(|c| matches!(c, '。' | '；' | ';'))
+            && last_significant(&self.text).is_some_and(|c| !is_terminal(c) && !is_comma(c) && !matches!(c, '：' | ':' | '（' | '(' | '“' | '‘' | '《' | '—' | '-' | '.'))
+    }
+}
+
+/// One unit of a page after classification.
+#[derive(Debug, Clone)]
+pub(crate) enum Item {
+    Text(Text),
+    /// A standalone byline line.
+    Byline(String),
+    /// A photo credit line.
+    Credit(String),
+    /// A meta line or source note.
+    Meta(Meta),
+    /// Dropped noise or a thematic break.
+    Break,
+}
+
+/// Classifies every line.
+pub(crate) fn classify(lines: Vec<Line>) -> Vec<Item> {
+    let mut items: Vec<Item> = Vec::with_capacity(lines.len());
+    let mut in_copyright_block = false;
+    for line in lines {
+        let item = classify_line(line, &mut in_copyright_block);
+        // A byline line followed by "… 摄" is one photo credit split over two lines.
+        if let (Item::Credit(credit), Some(Item::Byline(previous))) = (&item, items.last()) {
+            let joined = format!("{previous} {credit}");
+            if let Some(last) = items.last_mut() {
+                *last = Item::Credit(joined);
+            }
+            continue;
+        }
+        items.push(item);
+    }
+    items
+}
+
+fn classify_line(line: Line, in_copyright_block: &mut bool) -> Item {
+    if line.kind == Kind::Break || line.link_only {
+        *in_copyright_block = false;
+        return Item::Break;
+    }
+    let text = match noise::strip_urls(&line.text) {
+        std::borrow::Cow::Borrowed(_) => line.text,
+        std::borrow::Cow::Owned(stripped) => normalize(&stripped),
+    };
+    if !text.chars().any(super::lines::is_wordlike) {
+        return Item::Break;
+    }
+    let (marker, rest) = if line.kind == Kind::Para { noise::marker(&text) } else { (Marker::None, text.as_str()) };
+    let copyright = noise::copyright(&text);
+    if *in_copyright_block && (marker != Marker::None || line.kind == Kind::Item || copyright.is_some()) {
+        return Item::Break;
+    }
+    *in_copyright_block = false;
+    if let Some(heads_block) = copyright {
+        *in_copyright_block = heads_block;
+        return Item::Break;
+    }
+    if noise::is_caption(&text)
+        || noise::is_navigation(&text)
+        || noise::is_contact(&text)
+        || noise::is_masthead(&text)
+        || noise::is_continuation(&text)
+        || noise::is_original_title(&text)
+    {
+        return Item::Break;
+    }
+    let mut text = text.clone();
+    if matches!(line.kind, Kind::Para | Kind::Item) {
+        if let Some(meta) = byline::meta_line(&text) {
+            return Item::Meta(meta);
+        }
+        match byline::photo_credit(&text) {
+            Some(Credit::Line) => return Item::Credit(text),
+            Some(Credit::Caption) => return Item::Break,
+            Some(Credit::Trailing(at)) => text = text.get(..at).unwrap_or_default().trim_end().to_string(),
+            None => {}
+        }
+        if byline::is_byline(&text) {
+            return Item::Byline(text);
+        }
+    }
+    let role = match line.kind {
+        Kind::Heading(level) => Role::Heading(level),
+        Kind::Item => Role::Item,
+        _ => Role::Para,
+    };
+    let (role, text) = match marker {
+        Marker::None => (role, text),
+        Marker::Bullet => {
+            let rest = rest.to_string();
+            let section = Text::new(rest.clone(), Role::Para).headline_like();
+            (if section { Role::Section } else { Role::Item }, rest)
+        }
+        Marker::Number => {
+            let section = Text::new(text.clone(), Role::Para).headline_like();
+            (if section { Role::Section } else { Role::Para }, text)
+        }
+    };
+    let mut lead = None;
+    let mut text = text;
+    if role == Role::Para {
+        if let Some(l) = byline::lead(&text) {
+            text = text.get(l.rest..).unwrap_or_default().to_string();
+            lead = Some(l);
+        }
+    }
+    let mut tail = None;
+    if let Some((at, credit)) = byline::tail(&text) {
+        text = text.get(..at).unwrap_or_default().trim_end().to_string();
+        tail = Some(credit);
+    }
+    if !text.chars().any(super::lines::is_wordlike) {
+        // Nothing but a credit.
+        return match (lead.and_then(|l| l.byline), tail) {
+            (Some(b), _) | (None, Some(b)) => Item::Byline(b),
+            _ => Item::Break,
+        };
+    }
+    let mut item = Text::new(text, role);
+    item.lead = lead;
+    item.tail = tail;
+    Item::Text(item)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(s: &str) -> Item {
+        let mut items = classify(vec![Line::para(s.to_string())]);
+        assert_eq!(items.len(), 1);
+        items.remove(0)
+    }
+
+    #[test]
+    fn kinds_of_lines() {
+        assert!(matches!(one("株洲日报全媒体记者/邓伟勇"), Item::Byline(_)));
+        assert!(matches!(one("2019-12-20 15:56:19 | 来源:中国吉林网"), Item::Meta(_)));
+        assert!(matches!(one("罗浩/图"), Item::Credit(_)));
+        assert!(matches!(one("▲开幕式现场。"), Item::Break));
+        assert!(matches!(one("http://example.com/a"), Item::Break));
+        match one("● 机构重组,建立全流程链条式服务模式") {
+            Item::Text(t) => assert_eq!((t.text.as_str(), t.role), ("机构重组,建立全流程链条式服务模式", Role::Section)),
+            other => panic!("{other:?}"),
+        }
+        match one("株洲日报讯(全媒体记者/胡文洁) 10月8日，会议召开。") {
+            Item::Text(t) => {
+                assert_eq!(t.text, "10月8日，会议召开。");
+                assert_eq!(t.lead.and_then(|l| l.byline).as_deref(), Some("全媒体记者/胡文洁"));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_split_photo_credit_is_one_item() {
+        let lines = vec![Line::para("株洲日报全媒体记者/旷昆红".into()), Line::para("通讯员/张敬尧 摄".into())];
+        let items = classify(lines);
+        assert_eq!(items.len(), 1);
+        assert!(matches!(&items[0], Item::Credit(c) if c == "株洲日报全媒体记者/旷昆红 通讯员/张敬尧 摄"));
+    }
+
+    #[test]
+    fn copyright_block_with_its_list() {
+        let lines = ["正文一句。", "本网版权声明:", "• 1、凡注明来源的作品，版权归本网所有。", "• 2、其他作品转载自其他媒体。", "后记。"];
+        let items = classify(lines.iter().map(|s| Line::para(s.to_string())).collect());
+        let kept: Vec<String> = items.into_iter().filter_map(|i| if let Item::Text(t) = i { Some(t.text) } else { None }).collect();
+        assert_eq!(kept, ["正文一句。", "后记。"]);
+    }
+
+    #[test]
+    fn headline_like_lines() {
+        assert!(Text::new("市委常委会召开会议".into(), Role::Para).headline_like());
+        assert!(Text::new("“毛泽东足迹遍株洲” 临时开展".into(), Role::Para).headline_like());
+        assert!(!Text::new("会议还研究了其他事项。".into(), Role::Para).headline_like());
+        assert!(!Text::new("改革后的高新区,设立了产业发展局、".into(), Role::Para).headline_like());
+    }
+}
