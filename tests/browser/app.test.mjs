@@ -207,6 +207,19 @@ test('export JSON parses and matches the Report', async () => {
   assert.equal(rows[0], 'word,count,share');
   assert.equal(rows.length - 1, match.frequencies.length);
   assert.equal(rows[1].split(',')[0], match.frequencies[0].word);
+  // Markdown: the title as a heading, each summary sentence a bullet, the keywords.
+  const [mdDownload] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="md"]').click()]);
+  const md = await readFile(await mdDownload.path(), 'utf8');
+  assert.ok(md.startsWith('# '), md.slice(0, 80));
+  const bullets = md.split('\n').filter((l) => l.startsWith('- '));
+  assert.equal(bullets.length, match.summary.length);
+  assert.ok(md.includes(match.keywords[0].word));
+  // Copy to the clipboard gives the same JSON as the download.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.locator('[data-copy="json"]').click();
+  await page.waitForFunction(() => /复制/.test(document.querySelector('[data-testid="status"]').textContent));
+  const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
+  assert.deepEqual(copied.articles, exported.articles);
   assert.deepEqual(errors, []);
   await context.close();
 });
