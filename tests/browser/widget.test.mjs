@@ -173,6 +173,17 @@ test('for="#post" renders the keywords and summary of the article, cross-origin'
   await context.close();
 });
 
+test('a widget inside its own article does not analyze itself', async () => {
+  const { context, page } = await open('/inside.html', hostPage(`<article id="post">${POST}<wenxi-analyzer id="w" for="#post" show="keywords summary stats cloud"></wenxi-analyzer></article>`));
+  await waitFor(page, 'wenxi-result', 'w');
+  const first = await page.evaluate(() => events.find((e) => e.type === 'wenxi-result').detail.articles[0]);
+  assert.ok(!/文析|关键词|摘要/.test(first.text), 'the widget read its own output');
+  // Its rendering does not count as a change of the article: no second analysis.
+  await page.waitForTimeout(800);
+  assert.equal(await count(page, 'wenxi-result', 'w'), 1);
+  await context.close();
+});
+
 test('analyzed text is only ever inserted as text', async () => {
   const hostile = '<img src=x onerror="window.pwned=1"><b>加粗</b>老街社区的长者食堂今天开业，食堂每天供应早餐和午餐。食堂的午餐每份八元。';
   const { context, page } = await open('/text.html', hostPage(`<wenxi-analyzer id="w"></wenxi-analyzer>`));
@@ -306,9 +317,14 @@ test('host styles do not reach the widget, and the widget styles do not reach th
     return { chip: getComputedStyle(root.querySelector('.chip')).backgroundColor, size: getComputedStyle(root.querySelector('.root')).fontSize };
   });
   assert.deepEqual(themed, { chip: 'rgb(1, 2, 3)', size: '18px' });
+  const background = () => page.evaluate(() => getComputedStyle(document.getElementById('w').shadowRoot.querySelector('.root')).backgroundColor);
+  assert.equal(await background(), 'rgb(255, 255, 255)');
   await page.evaluate(() => document.getElementById('w').setAttribute('theme', 'dark'));
-  const dark = await page.evaluate(() => getComputedStyle(document.getElementById('w').shadowRoot.querySelector('.root')).backgroundColor);
-  assert.equal(dark, 'rgb(23, 25, 29)');
+  assert.equal(await background(), 'rgb(23, 25, 29)');
+  await page.evaluate(() => document.getElementById('w').setAttribute('theme', 'auto'));
+  assert.equal(await background(), 'rgb(255, 255, 255)');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  assert.equal(await background(), 'rgb(23, 25, 29)', 'theme="auto" follows prefers-color-scheme');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -356,18 +372,10 @@ test('under a host Content-Security-Policy: works with the documented sources, e
   await context.close();
 });
 
-test('the iframe embed analyzes text sent by postMessage from its origin only and reports its height', async () => {
-  // A frame of another origin (127.0.0.1:B) tries to feed the embed before the host does.
-  host.pages.set('/evil.html', `<!doctype html><meta charset="utf-8"><script>
-    addEventListener('message', (e) => {
-      if (e.data !== 'go') return;
-      parent.frames[0].postMessage({ type: 'wenxi-analyze', text: '恶意网站发来的文字：中奖通知请点击链接领取奖金。奖金马上到账。' }, '*');
-      parent.postMessage('sent', '*');
-    });
-  </script>`);
+/** A host page (localhost:B) with the embed and a message log; the embed's frame. */
+async function embedPage(path, extra = '') {
   const origin = new URL(H).origin;
-  const body = `<iframe id="embed" src="${W}embed.html?origin=${encodeURIComponent(origin)}&top-k=5" style="width: 600px; height: 50px; border: 0"></iframe>
-    <iframe id="evil" src="${EVIL}evil.html"></iframe>
+  const body = `<iframe id="embed" src="${W}embed.html?origin=${encodeURIComponent(origin)}&top-k=5" style="width: 600px; height: 50px; border: 0"></iframe>${extra}
     <script>
       window.messages = [];
       addEventListener('message', (e) => {
@@ -375,16 +383,13 @@ test('the iframe embed analyzes text sent by postMessage from its origin only an
         if (e.data?.type === 'wenxi-height') document.getElementById('embed').style.height = e.data.height + 'px';
       });
     </script>`;
-  const { context, page, errors } = await open('/embed-host.html', hostPage(body, { script: false }));
-  const embed = () => page.frames().find((f) => f.url().startsWith(`${W}embed.html`));
-  await page.waitForFunction(() => messages.some((m) => m.data?.type === 'wenxi-ready'), null, WAIT);
-  await page.waitForFunction(() => document.getElementById('evil').contentWindow && document.readyState === 'complete', null, WAIT);
+  const opened = await open(path, hostPage(body, { script: false }));
+  await opened.page.waitForFunction(() => messages.some((m) => m.data?.type === 'wenxi-ready'), null, WAIT);
+  return { ...opened, embed: opened.page.frames().find((f) => f.url().startsWith(`${W}embed.html`)) };
+}
 
-  await page.evaluate(() => document.getElementById('evil').contentWindow.postMessage('go', '*'));
-  await page.waitForFunction(() => messages.some((m) => m.data === 'sent'), null, WAIT);
-  await page.waitForTimeout(1000);
-  assert.equal(await embed().evaluate(() => document.querySelector('wenxi-analyzer')), null, 'the embed took text from another origin');
-
+test('the iframe embed analyzes text sent by postMessage and reports its height', async () => {
+  const { context, page, errors, embed } = await embedPage('/embed-host.html');
   await page.evaluate(([text, target]) => {
     document.getElementById('embed').contentWindow.postMessage({ type: 'wenxi-analyze', id: 7, text, options: { summarySentences: 2 } }, target);
   }, [POST, new URL(W).origin]);
@@ -396,8 +401,7 @@ test('the iframe embed analyzes text sent by postMessage from its origin only an
   assert.equal(article.keywords.length, 5, 'top-k from the URL');
   assert.equal(article.summary.length, 2, 'summarySentences from the message');
   assert.ok(article.keywords.some((k) => k.word === '食堂'));
-  assert.ok(!article.text.includes('恶意'));
-  const shownWords = await embed().evaluate(() => [...document.querySelector('wenxi-analyzer').shadowRoot.querySelectorAll('.chip .word')].map((n) => n.textContent));
+  const shownWords = await embed.evaluate(() => [...document.querySelector('wenxi-analyzer').shadowRoot.querySelectorAll('.chip .word')].map((n) => n.textContent));
   assert.deepEqual(shownWords, article.keywords.map((k) => k.word));
 
   // Auto-resize: the host follows the reported height, which fits the content.
@@ -405,10 +409,54 @@ test('the iframe embed analyzes text sent by postMessage from its origin only an
     const h = messages.filter((m) => m.data?.type === 'wenxi-height').at(-1)?.data.height;
     return h > 150 && document.getElementById('embed').getBoundingClientRect().height === h;
   }, null, WAIT);
-  const fits = await embed().evaluate(() => document.documentElement.scrollHeight <= innerHeight + 1);
-  assert.ok(fits, 'the iframe is as tall as its content');
+  assert.ok(await embed.evaluate(() => document.documentElement.scrollHeight <= innerHeight + 1), 'the iframe is as tall as its content');
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('the iframe embed ignores messages from other origins', async () => {
+  const HOSTILE = '恶意网站发来的文字：中奖通知请点击链接领取奖金。奖金马上到账。';
+  // 1. A sibling frame of another origin (127.0.0.1:B) posts to the embed.
+  host.pages.set('/evil.html', `<!doctype html><meta charset="utf-8"><script>
+    addEventListener('message', (e) => {
+      if (e.data !== 'go') return;
+      parent.frames[0].postMessage({ type: 'wenxi-analyze', text: ${JSON.stringify(HOSTILE)} }, '*');
+      parent.postMessage('sent', '*');
+    });
+  </script>`);
+  const { context, page, embed } = await embedPage('/embed-sibling.html', `<iframe id="evil" src="${EVIL}evil.html"></iframe>`);
+  await page.waitForFunction(() => document.readyState === 'complete', null, WAIT);
+  await page.evaluate(() => document.getElementById('evil').contentWindow.postMessage('go', '*'));
+  await page.waitForFunction(() => messages.some((m) => m.data === 'sent'), null, WAIT);
+  await page.waitForTimeout(1000);
+  assert.equal(await embed.evaluate(() => document.querySelector('wenxi-analyzer')), null, 'the embed took text from a sibling frame');
+  // The allowed parent still gets through afterwards, and only its text was analyzed.
+  await page.evaluate(([text, target]) => document.getElementById('embed').contentWindow.postMessage({ type: 'wenxi-analyze', text }, target), [POST, new URL(W).origin]);
+  await page.waitForFunction(() => messages.some((m) => m.data?.type === 'wenxi-result'), null, WAIT);
+  const text = await page.evaluate(() => messages.find((m) => m.data?.type === 'wenxi-result').data.report.articles[0].text);
+  assert.ok(text.includes('长者食堂') && !text.includes('恶意'));
+  await context.close();
+
+  // 2. A page of another origin embeds the frame itself, so it is the parent: ignored too,
+  //    and it hears nothing back.
+  host.pages.set('/evil-parent.html', `<iframe id="embed" src="${W}embed.html?origin=${encodeURIComponent(new URL(H).origin)}"></iframe>
+    <script>
+      window.heard = [];
+      addEventListener('message', (e) => heard.push(e.data));
+      document.getElementById('embed').addEventListener('load', (e) => {
+        e.target.contentWindow.postMessage({ type: 'wenxi-analyze', text: ${JSON.stringify(HOSTILE)} }, '*');
+        window.posted = true;
+      });
+    </script>`);
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await otherPage.goto(`${EVIL}evil-parent.html`);
+  await otherPage.waitForFunction(() => window.posted, null, WAIT);
+  await otherPage.waitForTimeout(1000);
+  const frame = otherPage.frames().find((f) => f.url().startsWith(`${W}embed.html`));
+  assert.equal(await frame.evaluate(() => document.querySelector('wenxi-analyzer')), null, 'the embed took text from a parent of another origin');
+  assert.deepEqual(await otherPage.evaluate(() => heard), []);
+  await other.close();
 });
 
 test('the iframe embed refuses to run without an origin', async () => {
