@@ -3,9 +3,9 @@
 use crate::error::Error;
 use crate::ingest::{self, Article};
 use crate::keywords::{self, KeywordInput, Method};
-use crate::report::{ArticleReport, Frequency, Report, Stats, SummarySentence};
+use crate::report::{ArticleReport, Frequency, Keyword, Report, Stats, SummarySentence};
 use crate::segment::{Mode, Segmenter, Token};
-use crate::sentences;
+use crate::sentences::{self, Sentence};
 use crate::stopwords::is_stopword;
 use crate::summary::{self, Candidate, Length};
 use crate::text::{is_number_like, is_punctuation_or_space, Utf16Map};
@@ -97,57 +97,21 @@ impl Analyzer {
         let extra_stop = |w: &str| options.stopwords.iter().any(|s| s == w);
         let content: Vec<&Token<'_>> = tokens.iter().filter(|t| is_content_word(t.word, options.min_word_length) && !extra_stop(t.word)).collect();
 
-        let keywords = keywords::rank(
+        // The summary weighs sentences by the article's keywords, so rank at least a few even
+        // when the caller asks for fewer.
+        let mut keywords = keywords::rank(
             &self.segmenter,
             &KeywordInput { text, tokens: &tokens, title: article.title.as_deref(), stopwords: &options.stopwords, hmm: options.hmm },
             method,
-            options.top_k,
+            options.top_k.max(SUMMARY_KEYWORDS),
         );
-
-        // Summary candidates: non-heading sentences with their content words.
-        let mut token_iter = content.iter().peekable();
-        let mut candidates = Vec::new();
-        let mut candidate_sentence = Vec::new();
-        for (position, s) in sentences.iter().enumerate() {
-            let mut words = Vec::new();
-            while let Some(t) = token_iter.peek() {
-                if t.byte_start >= s.end {
-                    break;
-                }
-                if t.byte_start >= s.start {
-                    words.push(t.word);
-                }
-                token_iter.next();
-            }
-            if !s.is_heading {
-                candidates.push(Candidate { words, position, chars: text[s.start..s.end].chars().count() });
-                candidate_sentence.push(*s);
-            }
-        }
-        let max_score = keywords.first().map_or(1.0, |k| k.score.max(f64::MIN_POSITIVE));
-        let keyword_weights: HashMap<&str, f64> = keywords.iter().map(|k| (k.word.as_str(), k.score / max_score)).collect();
-        let length = match options.summary_chars {
-            Some(c) => Length::Chars(c),
-            None => Length::Sentences(options.summary_sentences),
-        };
-        let mut map = Utf16Map::new(text);
-        let summary = summary::select(&candidates, &keyword_weights, length)
-            .into_iter()
-            .map(|(i, score)| {
-                let s = candidate_sentence[i];
-                SummarySentence {
-                    text: text[s.start..s.end].to_string(),
-                    start: map.to_utf16(s.start),
-                    end: map.to_utf16(s.end),
-                    score: (score * 1e6).round() / 1e6,
-                }
-            })
-            .collect();
+        let summary = self.summarize(text, &sentences, &content, &keywords, options);
+        keywords.truncate(options.top_k);
 
         let stats = Stats {
             chars: text.chars().filter(|c| !c.is_whitespace()).count(),
             words: tokens.iter().filter(|t| !is_punctuation_or_space(t.word)).count(),
-            sentences: sentences.iter().filter(|s| !s.is_heading).count(),
+            sentences: sentences.iter().filter(|s| s.is_sentence()).count(),
             paragraphs: text.lines().filter(|l| !l.trim().is_empty()).count(),
         };
         let frequencies = frequencies(&content, options.max_frequencies);
@@ -164,6 +128,64 @@ impl Analyzer {
             summary,
             text: article.body,
         }
+    }
+}
+
+/// Keywords the summary weighs sentences by.
+const SUMMARY_KEYWORDS: usize = 10;
+
+impl Analyzer {
+    /// Summary sentences: prose sentences scored with their content words and the keywords.
+    fn summarize(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        content: &[&Token<'_>],
+        keywords: &[Keyword],
+        options: &Options,
+    ) -> Vec<SummarySentence> {
+        let length = match options.summary_chars {
+            Some(c) => Length::Chars(c),
+            None => Length::Sentences(options.summary_sentences),
+        };
+        if length == Length::Sentences(0) {
+            return Vec::new();
+        }
+        let mut token_iter = content.iter().peekable();
+        let mut candidates = Vec::new();
+        let mut chosen_from = Vec::new();
+        for s in sentences {
+            let mut words = Vec::new();
+            while let Some(t) = token_iter.peek() {
+                if t.byte_start >= s.end {
+                    break;
+                }
+                if t.byte_start >= s.start {
+                    words.push(t.word);
+                }
+                token_iter.next();
+            }
+            let Some(sentence) = text.get(s.start..s.end) else { continue };
+            if s.is_sentence() {
+                candidates.push(Candidate { text: sentence, words, position: candidates.len(), chars: sentence.chars().count() });
+                chosen_from.push(*s);
+            }
+        }
+        let max_score = keywords.first().map_or(1.0, |k| k.score.max(f64::MIN_POSITIVE));
+        let weights: Vec<(&str, f64)> = keywords.iter().map(|k| (k.word.as_str(), k.score / max_score)).collect();
+        let mut map = Utf16Map::new(text);
+        summary::select(&candidates, &weights, length)
+            .into_iter()
+            .filter_map(|(i, score)| {
+                let s = chosen_from.get(i)?;
+                Some(SummarySentence {
+                    text: text.get(s.start..s.end)?.to_string(),
+                    start: map.to_utf16(s.start),
+                    end: map.to_utf16(s.end),
+                    score: (score * 1e6).round() / 1e6,
+                })
+            })
+            .collect()
     }
 }
 

@@ -105,7 +105,7 @@ fn split_line(line: &str, offset: usize, paragraph: usize, out: &mut Vec<Sentenc
     let before = out.len();
     for end in stops(line, start) {
         let kind = piece_kind(&line[start..end]);
-        piece(start + byline_prefix_len(&line[start..end]), end, kind, out);
+        piece(start + opening_len(&line[start..end]), end, kind, out);
         start = end;
     }
     if start < line.len() && !line[start..].trim().is_empty() {
@@ -114,7 +114,7 @@ fn split_line(line: &str, offset: usize, paragraph: usize, out: &mut Vec<Sentenc
         let rest = &line[start..];
         let no_stop = out.len() == before;
         let kind = if no_stop && rest.trim().chars().count() <= MAX_HEADING_CHARS { Kind::Heading } else { piece_kind(rest) };
-        piece(start + byline_prefix_len(rest), line.len(), kind, out);
+        piece(start + opening_len(rest), line.len(), kind, out);
     }
 }
 
@@ -142,7 +142,10 @@ fn stops(line: &str, from: usize) -> Vec<usize> {
             '.' => {
                 let next = at(k + 1);
                 let decimal = prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
-                !decimal && next.is_none_or(|n| n.is_whitespace() || !n.is_ascii())
+                // After a Chinese character a dot is a full stop whatever follows ("体系.2007年");
+                // between Latin letters or digits it is part of a word (e.g., 13.Oμm, v1.2).
+                let after_han = prev.is_some_and(|p| !p.is_ascii());
+                !decimal && (after_han || next.is_none_or(|n| n.is_whitespace() || !n.is_ascii()))
             }
             _ => false,
         };
@@ -278,6 +281,32 @@ fn list_marker_len(line: &str) -> usize {
     0
 }
 
+/// Length in bytes of what opens a sentence without being part of it: a byline, or a run-in
+/// label of a structured abstract ("目的 观察…", "【结论】…").
+fn opening_len(piece: &str) -> usize {
+    let byline = byline_prefix_len(piece);
+    if byline > 0 {
+        return byline;
+    }
+    const LABELS: [&str; 8] = ["目的", "方法", "结果", "结论", "摘要", "背景", "目标", "关键词"];
+    let lead = piece.len() - piece.trim_start().len();
+    let p = &piece[lead..];
+    let (bracketed, inner) = match p.strip_prefix('【').or_else(|| p.strip_prefix('[')) {
+        Some(rest) => (true, rest),
+        None => (false, p),
+    };
+    for label in LABELS {
+        let Some(after) = inner.strip_prefix(label) else { continue };
+        let after = if bracketed { after.strip_prefix(['】', ']']).unwrap_or(after) } else { after };
+        let rest = after.trim_start_matches([':', '：', ' ', '\u{3000}', '\t']);
+        // Only a label when something separates it from the sentence: "结果表明" is prose.
+        if rest.len() < after.len() || (bracketed && after.len() < inner.len() - label.len()) {
+            return piece.len() - rest.len();
+        }
+    }
+    0
+}
+
 /// Length in bytes of a byline opening a sentence: "株洲日报讯(全媒体记者/胡文洁) ",
 /// "新华社北京1月5日电（记者 张三）", "（记者 李四）". 0 when there is none.
 fn byline_prefix_len(piece: &str) -> usize {
@@ -379,6 +408,13 @@ mod tests {
         // A bracket that is not a credit stays.
         assert_eq!(sentences("（一）项目概况。"), ["项目概况。"]);
         assert_eq!(sentences("株洲齿轮有限责任公司(简称株齿公司)投产。"), ["株洲齿轮有限责任公司(简称株齿公司)投产。"]);
+    }
+
+    #[test]
+    fn run_in_labels_of_abstracts_are_not_part_of_the_sentence() {
+        assert_eq!(sentences("目的 观察疗效。结果表明，疗效显著。"), ["观察疗效。", "结果表明，疗效显著。"]);
+        assert_eq!(sentences("【结论】方法可行。"), ["方法可行。"]);
+        assert_eq!(sentences("构建了保护体系.2007年查处案件559件."), ["构建了保护体系.", "2007年查处案件559件."]);
     }
 
     #[test]
