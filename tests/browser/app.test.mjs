@@ -301,7 +301,8 @@ test('a 5 MB paste: progress with counts, keys handled meanwhile, cancellable', 
   await page.locator('[data-testid="analyze-button"]').click();
   const progress = page.locator('[data-testid="progress"]');
   await progress.waitFor({ state: 'visible' });
-  await page.waitForFunction(() => /\d+ \/ \d+ 篇/.test(document.querySelector('[data-testid="progress"]').textContent));
+  // Counts as "120 / 1,840 篇 · …" (numbers in the UI's locale).
+  await page.waitForFunction(() => /[\d,]+ \/ [\d,]+ 篇/.test(document.querySelector('[data-testid="progress"]').textContent));
   await page.locator('#dict-word').focus().catch(() => {});
   await page.locator('[data-testid="article-input"]').focus();
   await page.keyboard.press('x');
@@ -348,15 +349,21 @@ test('a GBK file opens correctly', async () => {
 
 test('user text is shown as text, never as markup', async () => {
   const { context, page, errors } = await openApp();
-  const hostile = '<img src=x id=injected> 标题<b>加粗</b>\n\n这是<script>window.hacked=1</script>一段测试文字。文字里有尖括号<i>和</i>引号"。';
-  await paste(page, hostile);
-  await page.locator('[data-testid="article-list"] > li .art-open').first().waitFor();
+  // A file name, article text and a dictionary word that would all be markup if inserted as HTML.
+  const name = '<img src=x id=injected1>.txt';
+  const text = '<b id=injected2>标题</b>\n\n这是一段测试文字<img src=x id=injected3>，文字里有尖括号和引号"。第二句话也在这里。';
+  await page.locator('#file-input').setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
   await page.locator('[data-testid="summary"]').waitFor();
-  assert.equal(await page.locator('#injected').count(), 0);
-  assert.equal(await page.locator('main b, main i, main script, aside b').count(), 0);
-  assert.equal(await page.evaluate(() => window.hacked), undefined);
-  assert.ok((await page.locator('.fulltext').textContent()).includes('<script>window.hacked=1</script>'));
+  await page.locator('#dict-panel summary').click();
+  await page.locator('#dict-word').fill('<i>id=injected4</i>');
+  await page.locator('#dict-add').click();
+  await page.locator('#dict-list .dict-word').first().waitFor();
+  for (const id of ['injected1', 'injected2', 'injected3', 'injected4']) assert.equal(await page.locator(`#${id}`).count(), 0, id);
+  assert.equal(await page.locator('main b, main i, main img, aside b, aside i, aside img').count(), 0);
+  assert.equal(await page.locator('[data-testid="article-list"] .art-source').first().textContent(), name);
+  assert.equal(await page.locator('#dict-list .dict-word').first().textContent(), '<i>id=injected4</i>');
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  assert.match(csp, /default-src 'self'/);
   assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
   assert.deepEqual(errors, []);
   await context.close();
