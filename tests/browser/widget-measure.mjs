@@ -42,6 +42,16 @@ const page = `<!doctype html><meta charset="utf-8"><script type="module" src="${
   document.addEventListener('wenxi-result', () => (t.result = performance.now()));
   window.longest = 0;
   new PerformanceObserver((l) => l.getEntries().forEach((e) => (longest = Math.max(longest, e.duration)))).observe({ type: 'longtask' });
+  // Long animation frames say where a long task went: scripts (ours?) or style and layout.
+  window.frames = [];
+  if (PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')) {
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => frames.push({
+      duration: Math.round(e.duration),
+      script: Math.round(e.scripts.reduce((sum, s) => sum + s.duration, 0)),
+      layout: Math.round(e.startTime + e.duration - e.styleAndLayoutStart),
+      sources: [...new Set(e.scripts.map((s) => s.sourceURL.split('/').pop() || s.invoker))].join(' '),
+    }))).observe({ type: 'long-animation-frame' });
+  }
 </script>`;
 const hostPort = await listen(createServer((req, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page)));
 
@@ -69,7 +79,7 @@ for (let i = 0; i < trials; i++) {
   const pageAtScroll = await now();
   await tab.evaluate(() => document.getElementById('w').scrollIntoView());
   await tab.waitForFunction(() => t.result, null, { timeout: 30_000 });
-  const t = await tab.evaluate(() => ({ ...t, longest }));
+  const t = await tab.evaluate(() => ({ ...t, longest, frames: frames.filter((f) => f.duration > 50) }));
   // Request times are wall-clock; map them onto the page clock through the scroll moment.
   const at = (name, map) => (map.has(name) ? (map.get(name) - wallAtScroll + pageAtScroll - t.visible).toFixed(0) : '-');
   rows.push({
@@ -79,6 +89,7 @@ for (let i = 0; i < trials; i++) {
     'wasm loaded': at('wenxi_core_bg.wasm', done),
     'core ready': Math.round(t.ready - t.visible),
     'longest task ms': Math.round(t.longest),
+    'long frames (total/script/style+layout ms, scripts)': t.frames.map((f) => `${f.duration}/${f.script}/${f.layout} ${f.sources}`).join('; '),
   });
   await context.close();
 }

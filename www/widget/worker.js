@@ -1,13 +1,17 @@
 // The worker behind <wenxi-analyzer>: ONE WASM instance for every widget of a page, so the
 // host's main thread never runs the analysis. The build copies this file to
-// dist/widget-worker.js, next to wenxi.js (hence the './wenxi.js' import).
+// dist/widget-worker.js, next to wenxi.js and the .wasm (hence the './' URLs).
 //
 // Messages in:  {type: 'analyze', id, text, options}
 // Messages out: {type: 'ready'} once the core is loaded, or {type: 'boot-error', message};
 //               {type: 'result', id, report} or {type: 'error', id, message, fatal}.
-import { load } from './wenxi.js';
 
-const analyzer = load();
+// Start downloading the core before the JS modules it needs have arrived: on a real network
+// the .wasm is by far the longest fetch.
+const wasm = fetch(new URL('./wenxi_core_bg.wasm', import.meta.url));
+wasm.catch(() => {}); // reported through load() below
+
+const analyzer = import('./wenxi.js').then(({ load }) => load({ wasm }));
 
 self.onmessage = async ({ data }) => {
   if (data?.type !== 'analyze') return;
