@@ -121,7 +121,14 @@ function sourceName(s) {
 }
 
 // Identifies a removed article across re-analyses (splitting does not depend on options).
+const fingerprints = new WeakMap();
 function fingerprint(article) {
+  let known = fingerprints.get(article);
+  if (!known) fingerprints.set(article, (known = hashArticle(article)));
+  return known;
+}
+
+function hashArticle(article) {
   let hash = 0x811c9dc5;
   const s = `${article.title ?? ''}\u0000${article.text}`;
   for (let i = 0; i < s.length; i++) hash = Math.imul(hash ^ s.charCodeAt(i), 0x01000193) >>> 0;
@@ -143,7 +150,7 @@ function items() {
     else {
       const removed = new Set(s.removed ?? []);
       r.articles.forEach((article, i) => {
-        if (!removed.has(fingerprint(article))) out.push({ kind: 'article', key: `${s.id}:${i}`, sourceId: s.id, sourceName: name, article });
+        if (removed.size === 0 || !removed.has(fingerprint(article))) out.push({ kind: 'article', key: `${s.id}:${i}`, sourceId: s.id, sourceName: name, article });
       });
     }
   }
@@ -258,19 +265,22 @@ function received(item) {
 // ---------------------------------------------------------------- rendering
 
 let frame = 0;
+let lastRender = 0;
+// During a batch results arrive continuously: re-render the list a few times a second, not
+// on every frame, so the main thread stays free for the user.
 function scheduleRender() {
-  frame ||= requestAnimationFrame(() => {
-    frame = 0;
-    render();
-  });
+  if (frame) return;
+  const wait = state.job ? Math.max(0, 150 - (performance.now() - lastRender)) : 0;
+  frame = setTimeout(() => requestAnimationFrame(() => render()), wait);
 }
 
 let shownArticle = null;
 let shownCorpus = null;
 
 function render() {
-  cancelAnimationFrame(frame);
+  clearTimeout(frame);
   frame = 0;
+  lastRender = performance.now();
   const all = items();
   const articles = articleItems();
   if (!articles.some((a) => a.key === state.selected)) state.selected = articles[0]?.key ?? null;
@@ -298,7 +308,8 @@ function render() {
     }
   } else if (state.selected) {
     const entry = articles.find((a) => a.key === state.selected);
-    if (entry !== shownArticle) {
+    // Entries are rebuilt when any result arrives; only a new article needs a new view.
+    if (entry.key !== shownArticle?.key || entry.article !== shownArticle.article || entry.sourceName !== shownArticle.sourceName) {
       shownArticle = entry;
       articleView.show(entry);
     }

@@ -1,0 +1,79 @@
+// Measures the analyzer page in headless Chromium (run after `cargo xtask build`):
+//   node tests/browser/measure-app.mjs [runs]
+// Prints one JSON object with medians over `runs` fresh page loads (default 5):
+//   interactive  ms from navigation start to the page handling input (mark wenxi:interactive)
+//   ready        ms from navigation start to the analyzer loaded in its worker (wenxi:ready)
+//   results5k    ms from the analyze click to a 5,000-character article's results rendered
+//                (measure wenxi:results; the text is saved to IndexedDB first)
+//   batch200     ms from choosing 200 files (≈ 1 MB) to all of them analyzed and listed
+// The page's own marks make the figures independent of the test harness.
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { SHARED, launchBrowser, newPage, serveDist } from './helpers.mjs';
+
+const runs = Number(process.argv[2] ?? 5);
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return Math.round(s[Math.floor(s.length / 2)]);
+};
+
+export async function measureApp(browser, site, { runs: n = 5 } = {}) {
+  const dir = join(SHARED, 'seeds');
+  const seeds = await Promise.all((await readdir(dir)).sort().map((f) => readFile(join(dir, f), 'utf8')));
+  const all = seeds.join('\n\n');
+  // 5,000 characters of running text (whitespace removed so the count is exact).
+  const text5k = seeds[2].replace(/\s+/g, '').slice(0, 5000);
+  const files = Array.from({ length: 200 }, (_, i) => {
+    const start = (i * 1777) % (all.length - 2000);
+    return { name: `a${i}.txt`, mimeType: 'text/plain', buffer: Buffer.from(all.slice(start, start + 1700)) };
+  });
+  const out = { interactive: [], ready: [], results5k: [], batch200: [], batchArticles: 0, batchBytes: files.reduce((s, f) => s + f.buffer.length, 0) };
+  for (let run = 0; run < n; run++) {
+    const { context, page } = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+    await page.goto(site.url);
+    await page.waitForSelector('body[data-analyzer="ready"]');
+    const marks = await page.evaluate(() => ({
+      interactive: performance.getEntriesByName('wenxi:interactive')[0].startTime,
+      ready: performance.getEntriesByName('wenxi:ready')[0].startTime,
+    }));
+    out.interactive.push(marks.interactive);
+    out.ready.push(marks.ready);
+    // The first analysis warms the worker's code; later ones are what a user sees.
+    for (let i = 0; i < 3; i++) {
+      await page.locator('[data-testid="article-input"]').fill(`${text5k}${i}`);
+      await page.evaluate(() => performance.clearMeasures('wenxi:results'));
+      await page.locator('[data-testid="analyze-button"]').click();
+      await page.waitForFunction(() => performance.getEntriesByName('wenxi:results').length > 0);
+      if (i > 0) out.results5k.push(await page.evaluate(() => performance.getEntriesByName('wenxi:results')[0].duration));
+    }
+    const before = await page.locator('[data-testid="article-list"] > li').count();
+    const t0 = Date.now();
+    await page.locator('#file-input').setInputFiles(files);
+    await page.waitForFunction((n) => {
+      const list = document.querySelector('[data-testid="article-list"]');
+      return list.children.length > n + 150 && !list.querySelector('.pending') && document.querySelector('[data-testid="progress"]').hidden;
+    }, before, { timeout: 120_000 });
+    out.batch200.push(Date.now() - t0);
+    out.batchArticles = (await page.locator('[data-testid="article-list"] > li').count()) - before;
+    await context.close();
+  }
+  return {
+    interactive: median(out.interactive),
+    ready: median(out.ready),
+    results5k: median(out.results5k),
+    batch200: median(out.batch200),
+    batchArticles: out.batchArticles,
+    batchBytes: out.batchBytes,
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const site = await serveDist();
+  const browser = await launchBrowser();
+  try {
+    console.log(JSON.stringify(await measureApp(browser, site, { runs })));
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+}
