@@ -325,3 +325,41 @@ fn pathological_inputs_complete() {
     let _ = articles(&format!("# 标题\n{brackets}"));
     let _ = articles(&"<a href=x>".repeat(200_000));
 }
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    const PIECES: &[&str] = &[
+        "<p>", "</p>", "<div>", "</div>", "<br>", "<h1>", "</h1>", "<li>", "<a href=x>", "</a>", "<script>", "</script>", "<!--", "-->",
+        "&amp;", "&#", "# ", "## ", "### ", "- ", "1. ", "---\n", "title: 标题\n", "[", "](", ")", "![", "<http://", ">", "*", "_", "`",
+        "\n", "\n\n", "\r\n", "\u{3000}", "\t", "\u{feff}", "标题", "正文内容", "。", "，", "、", "“", "”", "（", "）", "！", "？", "记者/王娜",
+        "通讯员/李华 摄", "株洲日报讯(记者/甲)", "(文/乙)", "来源：某报", "2023-01-02 10:00", "http://x.cn/a", "版权所有", "声明:", "●",
+        "▲", "一、", "上接A1版", "第12期", "返回首页", "😀", "a", "The end.",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+
+        #[test]
+        fn any_text(s in "(?s).{0,300}") {
+            for a in articles(&s) {
+                prop_assert!(!a.body.is_empty());
+            }
+        }
+
+        #[test]
+        fn markup_soup(parts in prop::collection::vec(prop::sample::select(PIECES), 0..120)) {
+            let text: String = parts.concat();
+            for a in articles(&text) {
+                prop_assert!(!a.body.is_empty());
+                prop_assert!(a.body.split('\n').all(|l| !l.is_empty() && l == l.trim()), "{:?}", a.body);
+            }
+        }
+
+        #[test]
+        fn any_bytes(bytes in prop::collection::vec(any::<u8>(), 0..300)) {
+            let _ = articles_from_bytes(&bytes);
+        }
+    }
+}

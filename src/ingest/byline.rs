@@ -78,6 +78,7 @@ pub(crate) fn meta_line(s: &str) -> Option<Meta> {
     let mut date_parts: Vec<&str> = Vec::new();
     let mut current: Option<(Field, String)> = None;
     let mut labelled = false;
+    let mut unlabelled: Vec<&str> = Vec::new();
     let mut valid = true;
     let mut finish = |current: &mut Option<(Field, String)>, meta: &mut Meta| {
         if let Some((field, value)) = current.take() {
@@ -97,7 +98,7 @@ pub(crate) fn meta_line(s: &str) -> Option<Meta> {
             }
         }
     };
-    for token in s.split(|c: char| matches!(c, '|' | '｜' | '丨' | ' ')).filter(|t| !t.is_empty()) {
+    for token in s.split(['|', '｜', '丨', ' ']).filter(|t| !t.is_empty()) {
         let token = strip_brackets(token);
         if let Some((field, value)) = labelled_field(token) {
             finish(&mut current, &mut meta);
@@ -120,8 +121,15 @@ pub(crate) fn meta_line(s: &str) -> Option<Meta> {
             }
             value.push_str(token);
         } else {
-            return None;
+            unlabelled.push(token);
         }
+    }
+    // Next to a full date, a few short words are the outlet or place ("原创 某某发布 2023-05-06
+    // 08:00 发表于湖南"); without one they are a sentence.
+    let full_date = date_parts.iter().any(|t| t.contains(['-', '/']) || (t.contains('月') && t.contains('日')));
+    let words_ok = unlabelled.len() <= 3 && unlabelled.iter().all(|t| t.chars().count() <= 10 && t.chars().all(|c| c.is_alphanumeric()));
+    if !unlabelled.is_empty() && !(full_date && words_ok) {
+        return None;
     }
     finish(&mut current, &mut meta);
     if !valid {
@@ -191,6 +199,11 @@ pub(crate) fn is_byline(s: &str) -> bool {
     }
     if s.ends_with("/文") || s.ends_with("／文") {
         return true;
+    }
+    // "By Jane Smith", "by Li Hua and Zhang Wei".
+    if let Some(name) = s.strip_prefix("By ").or_else(|| s.strip_prefix("by ")) {
+        let words: Vec<&str> = name.split(' ').collect();
+        return words.len() <= 6 && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()) || matches!(*w, "and" | "&"));
     }
     ROLES.iter().any(|role| {
         s.match_indices(role).any(|(pos, _)| {
@@ -287,7 +300,7 @@ pub(crate) fn lead(s: &str) -> Option<Lead> {
             }
             (Some(inner.to_string()).filter(|b| !b.is_empty()), after_at + end + close.len_utf8())
         }
-        Some(' ' | '：' | ':') if marker == '讯' => (None, after_at),
+        Some(' ' | '：' | ':') if marker == '讯' || prefix.ends_with('日') => (None, after_at),
         None if marker == '讯' => (None, after_at),
         _ => return None,
     };
@@ -355,16 +368,18 @@ mod tests {
         assert_eq!(meta_line("作者：张三 李四").unwrap().author.as_deref(), Some("张三 李四"));
         assert!(meta_line("责任编辑：王五").is_some_and(|m| !m.is_identifying()));
         assert_eq!(meta_line("2022年全市经济工作会议召开"), None);
+        assert_eq!(meta_line("2023年 全市 经济"), None);
+        assert_eq!(meta_line("原创 某某发布 2023-05-06 08:00 发表于湖南").unwrap().date.as_deref(), Some("2023-05-06 08:00"));
         assert_eq!(meta_line("时间都去哪了"), None);
         assert_eq!(meta_line("时间：10月8日上午，地点在市民中心，请大家准时参加。"), None);
     }
 
     #[test]
     fn bylines() {
-        for b in ["株洲日报全媒体记者/邓伟勇", "通讯员/刘海燕", "株洲日报全媒体记者/易楚瞳 通讯员/杨清", "本报记者张三", "(文/白天天)", "记者 李四"] {
+        for b in ["株洲日报全媒体记者/邓伟勇", "通讯员/刘海燕", "株洲日报全媒体记者/易楚瞳 通讯员/杨清", "本报记者张三", "(文/白天天)", "记者 李四", "By Jane Smith"] {
             assert!(is_byline(b), "{b}");
         }
-        for b in ["记者走基层", "市委常委会召开会议", "记者/王娜在现场看到，工人正在作业。"] {
+        for b in ["记者走基层", "市委常委会召开会议", "记者/王娜在现场看到，工人正在作业。", "By the river we sat"] {
             assert!(!is_byline(b), "{b}");
         }
     }
@@ -396,6 +411,8 @@ mod tests {
         assert_eq!((l.byline, l.source), (None, None));
         assert_eq!(lead("通讯录显示，他来电三次。"), None);
         assert_eq!(lead("他通过电话联系了对方。"), None);
+        let l = lead("新华社北京1月5日电 记者从有关部门获悉。").unwrap();
+        assert_eq!(l.source.as_deref(), Some("新华社北京"));
     }
 
     #[test]

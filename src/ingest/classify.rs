@@ -28,8 +28,10 @@ pub(crate) struct Text {
     pub tail: Option<String>,
     /// Visible characters, capped at [`STAT_CAP`].
     pub chars: usize,
-    /// Holds sentence-ending punctuation somewhere.
-    pub has_terminal: bool,
+    /// Holds a full stop (。；… or a Latin ". ") somewhere.
+    pub has_stop: bool,
+    /// Holds a question or exclamation mark somewhere.
+    pub has_exclamation: bool,
     /// Holds a comma or enumeration mark somewhere.
     pub has_comma: bool,
 }
@@ -40,20 +42,25 @@ pub(crate) const STAT_CAP: usize = 1000;
 impl Text {
     pub fn new(text: String, role: Role) -> Text {
         let chars = visible_len(&text, STAT_CAP);
-        let has_terminal = text.chars().any(is_terminal);
+        let has_exclamation = text.chars().any(|c| matches!(c, '！' | '？' | '!' | '?'));
+        // Latin prose ends sentences with a full stop, which also sits inside numbers (1.5).
+        let has_stop = text.chars().any(|c| is_terminal(c) && !matches!(c, '！' | '？' | '!' | '?')) || text.contains(". ") || text.ends_with('.');
         let has_comma = text.chars().any(is_comma);
-        Text { text, role, lead: None, tail: None, chars, has_terminal, has_comma }
+        Text { text, role, lead: None, tail: None, chars, has_stop, has_exclamation, has_comma }
     }
 
     /// Could be a headline: a short plain line without sentence punctuation that does not end
-    /// mid-clause.
+    /// mid-clause. A headline may end in one question or exclamation mark.
     pub fn headline_like(&self) -> bool {
-        self.role == Role::Para
-            && self.lead.is_none()
-            && self.tail.is_none()
-            && (2..=40).contains(&self.chars)
-            && !self.text.chars().any(|c| matches!(c, '。' | '；' | ';'))
-            && last_significant(&self.text).is_some_and(|c| !is_terminal(c) && !is_comma(c) && !matches!(c, '：' | ':' | '（' | '(' | '“' | '‘' | '《' | '—' | '-' | '.'))
+        if self.role != Role::Para || self.lead.is_some() || self.tail.is_some() || !(2..=40).contains(&self.chars) {
+            return false;
+        }
+        if self.text.chars().any(|c| matches!(c, '。' | '；' | ';')) {
+            return false;
+        }
+        let Some(last) = last_significant(&self.text) else { return false };
+        let exclaimed = matches!(last, '？' | '！' | '?' | '!') && self.chars <= 30 && self.text.chars().filter(|&c| is_terminal(c)).count() == 1;
+        (exclaimed || !is_terminal(last)) && !is_comma(last) && !matches!(last, '：' | ':' | '（' | '(' | '“' | '‘' | '《' | '—' | '-' | '.')
     }
 }
 
@@ -230,6 +237,8 @@ mod tests {
         assert!(Text::new("市委常委会召开会议".into(), Role::Para).headline_like());
         assert!(Text::new("“毛泽东足迹遍株洲” 临时开展".into(), Role::Para).headline_like());
         assert!(!Text::new("会议还研究了其他事项。".into(), Role::Para).headline_like());
+        assert!(Text::new("年轻人为何爱上逛博物馆？".into(), Role::Para).headline_like());
+        assert!(!Text::new("真好！我们又来了！".into(), Role::Para).headline_like());
         assert!(!Text::new("改革后的高新区,设立了产业发展局、".into(), Role::Para).headline_like());
     }
 }

@@ -51,7 +51,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, Error> {
 
 /// UTF-16 without a BOM shows as NUL high bytes on one side of every pair of ASCII text.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let pairs = bytes.len() / 2;

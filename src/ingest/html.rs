@@ -49,6 +49,8 @@ enum Tag {
     Block,
     Br,
     Hr,
+    /// Table cell: cells of a row share a line.
+    Cell,
     Heading(u8),
     Li,
     A,
@@ -85,8 +87,9 @@ fn tag(name: &[u8]) -> Tag {
         b"pre" | b"listing" | b"plaintext" => Tag::Pre,
         b"title" => Tag::Title,
         b"body" | b"html" => Tag::Root,
+        b"td" | b"th" => Tag::Cell,
         b"p" | b"div" | b"section" | b"article" | b"main" | b"header" | b"footer" | b"aside" | b"blockquote" | b"ul"
-        | b"ol" | b"dl" | b"table" | b"thead" | b"tbody" | b"tfoot" | b"tr" | b"td" | b"th" | b"caption" | b"figure"
+        | b"ol" | b"dl" | b"table" | b"thead" | b"tbody" | b"tfoot" | b"tr" | b"caption" | b"figure"
         | b"address" | b"center" | b"details" | b"summary" | b"dialog" | b"fieldset" | b"form" | b"legend" | b"option"
         | b"hgroup" | b"menu" => Tag::Block,
         b"span" | b"b" | b"i" | b"em" | b"strong" | b"u" | b"font" | b"img" | b"small" | b"sup" | b"sub" | b"meta"
@@ -160,6 +163,7 @@ pub(crate) fn extract(text: &str) -> Extracted {
                     b.flush();
                     b.kind = Kind::Item;
                 }
+                Tag::Cell => b.separate(),
                 Tag::A if !self_closing => b.in_link += 1,
                 Tag::Pre if !self_closing => {
                     b.flush();
@@ -247,6 +251,13 @@ impl Builder {
         }
     }
 
+    /// Whitespace between two pieces of text that markup alone keeps apart.
+    fn separate(&mut self) {
+        if !self.buf.is_empty() {
+            self.pending_ws = Some(self.pending_ws.unwrap_or(0));
+        }
+    }
+
     fn flush(&mut self) {
         let text = normalize(&self.buf);
         if !text.is_empty() {
@@ -308,6 +319,7 @@ mod tests {
         assert_eq!(texts("<p>惠及企\n业群众</p>"), ["惠及企业群众"]);
         assert_eq!(texts("<p>word\nwrap</p>"), ["word wrap"]);
         assert_eq!(texts("<div>一段\n\n二段</div>"), ["一段", "二段"]);
+        assert_eq!(texts("<table><tr><td>区县</td><td>计划数</td></tr><tr><th>东区</th><td>80</td></tr></table>"), ["区县 计划数", "东区 80"]);
     }
 
     #[test]

@@ -13,6 +13,9 @@ use crate::text::is_han;
 /// A line this long with a comma in it is prose even without a full stop.
 const PROSE_WITH_COMMA: usize = 24;
 
+/// A paragraph this short that ends a sentence reads as the rest of the line before it.
+const SHORT_TAIL: usize = 12;
+
 /// Joins paragraphs broken by layout. Linear: each line is appended at most once.
 pub(crate) fn repair(items: Vec<Item>) -> Vec<Item> {
     let mut out: Vec<Item> = Vec::with_capacity(items.len());
@@ -41,8 +44,11 @@ fn continues(a: &Text, b: &Text) -> bool {
         || is_terminal(first)
         || matches!(first, '”' | '’' | '）' | ')' | '」' | '』' | '》' | '%' | '％' | '“' | '《' | '（' | '：');
     let mid_clause = is_comma(last) || matches!(last, '（' | '(' | '“' | '‘' | '《');
-    let prose = a.has_terminal || (a.has_comma && a.chars >= PROSE_WITH_COMMA);
-    open_end && goes_on && (mid_clause || prose)
+    // "重磅！…" and "…吗？" open headlines; only a long line is prose by them alone.
+    let prose = a.has_stop || (a.has_comma && a.chars >= PROSE_WITH_COMMA) || (a.has_exclamation && a.chars > 40);
+    // A short clause after a comma-bearing line: the tail of a cut sentence ("…，降低" + "融资成本。").
+    let tail = a.has_comma && b.chars <= SHORT_TAIL && b.text.chars().last().is_some_and(is_terminal);
+    open_end && goes_on && (mid_clause || prose || tail)
 }
 
 fn join(a: &mut Text, b: &Text) {
@@ -53,7 +59,8 @@ fn join(a: &mut Text, b: &Text) {
     }
     a.text.push_str(&b.text);
     a.chars = (a.chars + b.chars).min(STAT_CAP);
-    a.has_terminal |= b.has_terminal;
+    a.has_stop |= b.has_stop;
+    a.has_exclamation |= b.has_exclamation;
     a.has_comma |= b.has_comma;
     a.tail = b.tail.clone();
 }
@@ -74,6 +81,8 @@ mod tests {
     fn broken_words_and_sentences_rejoin() {
         let out = repair(vec![para("截至11月底,跨省(域)通办已办3131件,惠及企"), para("业群众4526人。"), para("下一段。")]);
         assert_eq!(texts(out), ["截至11月底,跨省(域)通办已办3131件,惠及企业群众4526人。", "下一段。"]);
+        let out = repair(vec![para("鼓励银行扩大信贷投放，降低"), para("融资成本。")]);
+        assert_eq!(texts(out), ["鼓励银行扩大信贷投放，降低融资成本。"]);
         let out = repair(vec![para("改革后的高新区,设立了产业发展局、"), para("企业服务局。")]);
         assert_eq!(texts(out), ["改革后的高新区,设立了产业发展局、企业服务局。"]);
         let out = repair(vec![para("The report was written in plain words, then cut by the"), para("printer.")]);
@@ -82,7 +91,7 @@ mod tests {
 
     #[test]
     fn headlines_and_finished_paragraphs_stay_apart() {
-        let kept = ["市委常委会召开会议", "陈恢清主持", "代表建议督办,让残障人士共享幸福株洲", "深入践行 全过程人民民主", "会议还研究了其他事项。", "部门联动，服务清单做加法", "为了随时满足需求，中心开辟了主战场。"];
+        let kept = ["重磅！我市出台新政支持小微企业发展", "原创 某某发布", "市委常委会召开会议", "陈恢清主持", "代表建议督办,让残障人士共享幸福株洲", "深入践行 全过程人民民主", "会议还研究了其他事项。", "部门联动，服务清单做加法", "为了随时满足需求，中心开辟了主战场。"];
         let out = repair(kept.iter().map(|s| para(s)).collect());
         assert_eq!(texts(out), kept);
     }

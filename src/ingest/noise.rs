@@ -47,9 +47,10 @@ pub(crate) fn strip_urls(s: &str) -> Cow<'_, str> {
 }
 
 /// Words that only web-page chrome uses.
-const NAV_WORDS: [&str; 22] = [
+const NAV_WORDS: [&str; 27] = [
     "返回首页", "返回顶部", "返回列表", "返回目录", "上一篇", "下一篇", "上一页", "下一页", "分享到", "扫一扫", "打印本页", "关闭窗口",
-    "当前位置", "您的位置", "所在位置", "收藏本页", "设为首页", "加入收藏", "网站地图", "【打印】", "【关闭】", "【字体",
+    "当前位置", "您的位置", "所在位置", "收藏本页", "设为首页", "加入收藏", "网站地图", "【打印】", "【关闭】", "【字体", "阅读原文", "相关阅读",
+    "相关新闻", "延伸阅读", "推荐阅读",
 ];
 
 /// Navigation: menus, breadcrumbs, "返回首页" links.
@@ -62,7 +63,7 @@ pub(crate) fn is_navigation(s: &str) -> bool {
         return false;
     }
     let separators = s.chars().filter(|&c| matches!(c, '|' | '｜' | '丨' | '>' | '»' | '›')).count();
-    let tokens: Vec<&str> = s.split(|c: char| c == ' ' || matches!(c, '|' | '｜' | '丨' | '>' | '»' | '›')).filter(|t| !t.is_empty()).collect();
+    let tokens: Vec<&str> = s.split([' ', '|', '｜', '丨', '>', '»', '›']).filter(|t| !t.is_empty()).collect();
     let prose = s.chars().any(|c| is_terminal(c) || matches!(c, '，' | ',' | '：' | ':' | '、'));
     if prose || tokens.len() < 3 {
         return false;

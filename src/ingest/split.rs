@@ -251,6 +251,7 @@ fn quoted(s: &str) -> Option<&str> {
 /// A headline line as metadata: leading dashes and an all-enclosing quotation removed.
 fn clean_head(s: &str) -> String {
     let s = s.trim_start_matches(['—', '-', '－', ' ']);
+    let s = ["标题", "题目"].iter().find_map(|l| s.strip_prefix(l)?.strip_prefix(['：', ':'])).unwrap_or(s).trim();
     quoted(s).unwrap_or(s).trim().to_string()
 }
 
