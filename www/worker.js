@@ -17,7 +17,7 @@
 //                    options                        { id, progress: { done, total, chars, totalChars } }
 //                                                   { id, item: { key, articles } | { key, error } }
 //                                                 (one `item` per input, in input order; progress
-//                                                 counts articles and UTF-16 characters)
+//                                                 counts articles and their UTF-16 characters)
 //   cancel           target (a batch id)          —  no reply; the batch replies
 //                                                   { ok: false, cancelled: true }
 //   decode           bytes (ArrayBuffer|Uint8Array) string (UTF-8, UTF-16 BOM, GBK/GB18030)
@@ -69,14 +69,14 @@ async function analyzeBatch(w, { id, items, options }) {
     }
   });
   const total = parts.reduce((n, p) => n + (p.parts?.length ?? 0), 0);
-  const totalChars = items.reduce((n, item) => n + item.text.length, 0);
+  const totalChars = parts.reduce((n, p) => n + (p.parts ?? []).reduce((m, part) => m + part.body.length, 0), 0);
   let done = 0;
   let chars = 0;
   let lastPost = 0;
   let lastYield = performance.now();
   const progress = () => postMessage({ id, progress: { done, total, chars, totalChars } });
   progress();
-  for (const [i, p] of parts.entries()) {
+  for (const p of parts) {
     if (p.error) {
       postMessage({ id, item: { key: p.key, error: p.error } });
       continue;
@@ -91,15 +91,14 @@ async function analyzeBatch(w, { id, items, options }) {
         }
         articles.push(w.analyzeArticle(part, options));
         done += 1;
+        chars += part.body.length;
         if (performance.now() - lastPost > 50) {
           lastPost = performance.now();
           progress();
         }
       }
-      chars += items[i].text.length;
       postMessage({ id, item: { key: p.key, articles } });
     } catch (e) {
-      chars += items[i].text.length;
       postMessage({ id, item: { key: p.key, error: String(e?.message ?? e) } });
     }
   }

@@ -5,7 +5,7 @@ import { h, replace } from '../dom.js';
 import { t, num } from '../i18n.js';
 import { occurrences, readingMinutes } from '../corpus.js';
 import { drawCloud } from './cloud.js';
-import { renderPlain, renderSegmented, POS_GROUPS } from './text.js';
+import { renderPlain, renderSegmented, POS_GROUPS, TEXT_LIMIT } from './text.js';
 
 const KWIC_CONTEXT = 20;
 const FREQ_ROWS = 100;
@@ -286,7 +286,9 @@ export class ArticleView {
     let truncated;
     if (this.#textMode === 'seg') {
       const key = this.#entry.key;
-      this.#segCache ??= this.#hooks.segment(a.text);
+      // Only the part that will be shown is segmented (a long article would send millions of
+      // words across the worker boundary for nothing).
+      this.#segCache ??= this.#hooks.segment(a.text.slice(0, TEXT_LIMIT));
       let seg;
       try {
         seg = await this.#segCache;
@@ -305,7 +307,7 @@ export class ArticleView {
     }
     el.classList.toggle('segmented', this.#textMode === 'seg');
     this.#els.textNote.hidden = !truncated;
-    this.#els.textNote.textContent = truncated ? t('text.truncated', { n: num(200_000) }) : '';
+    this.#els.textNote.textContent = truncated ? t('text.truncated', { n: num(TEXT_LIMIT) }) : '';
   }
 
   #scrollTo(selector) {

@@ -123,7 +123,7 @@ export function renderSegmented(container, text, { words = null, spans = null, s
       });
       start += w.word.length;
     }
-    return false;
+    return text.length > TEXT_LIMIT;
   }
   // Overlapping modes: words in order; a new paragraph where the text has a line break.
   let last = 0;
@@ -136,5 +136,5 @@ export function renderSegmented(container, text, { words = null, spans = null, s
     if (!word.trim()) continue;
     out.add(token(word, a));
   }
-  return false;
+  return text.length > TEXT_LIMIT;
 }
