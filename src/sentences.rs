@@ -53,6 +53,8 @@ impl Sentence {
 
 const STOPS: &[char] = &['。', '！', '？', '!', '?', '；', ';'];
 const CLOSERS: &[char] = &['”', '’', '」', '』', '）', ')', '】', '》', '"', '\'', '〕', '］', ']'];
+/// Closers that never open anything: a piece starting with one has lost its opening quote.
+const CLOSING_ONLY: &[char] = &['”', '’', '」', '』', '）', '】', '》', '〕'];
 /// A line without sentence punctuation longer than this is prose cut by a line break, not a
 /// heading (headlines and section titles are short).
 const MAX_HEADING_CHARS: usize = 40;
@@ -103,7 +105,7 @@ fn split_line(line: &str, offset: usize, paragraph: usize, out: &mut Vec<Sentenc
     }
     let mut start = lead + list_marker_len(trimmed);
     let before = out.len();
-    for end in stops(line, start) {
+    for end in merge_attributions(line, start, stops(line, start)) {
         let kind = piece_kind(&line[start..end]);
         piece(start + opening_len(&line[start..end]), end, kind, out);
         start = end;
@@ -153,13 +155,16 @@ fn stops(line: &str, from: usize) -> Vec<usize> {
         if !ends_here {
             continue;
         }
-        // Absorb repeated stops (！！, ？！) and closing quotes and brackets.
+        // Absorb repeated stops (！！, ？！) and closing quotes and brackets, also when a stray
+        // space sits before the closing quote ("。 ”").
         let mut closed = false;
         while let Some(n) = at(k) {
             if STOPS.contains(&n) || n == '…' {
                 k += 1;
             } else if CLOSERS.contains(&n) {
                 closed = true;
+                k += 1;
+            } else if n.is_whitespace() && at(k + 1).is_some_and(|m| CLOSING_ONLY.contains(&m)) {
                 k += 1;
             } else {
                 break;
@@ -179,10 +184,30 @@ fn stops(line: &str, from: usize) -> Vec<usize> {
     ends
 }
 
+/// Drops the stop after a closing quote when the next sentence only says who spoke
+/// ("“……。”该县负责人说。"): the attribution belongs to the quote.
+fn merge_attributions(line: &str, from: usize, ends: Vec<usize>) -> Vec<usize> {
+    const SPEECH: [&str; 9] = ["说", "说道", "表示", "介绍", "指出", "称", "坦言", "感慨", "强调"];
+    let mut out = Vec::with_capacity(ends.len());
+    let mut start = from;
+    for (k, &end) in ends.iter().enumerate() {
+        let piece = line.get(start..end).unwrap_or("").trim_end();
+        let quoted = piece.ends_with(['”', '」', '』', '"']);
+        let next = ends.get(k + 1).and_then(|&e| line.get(end..e)).unwrap_or("").trim();
+        let body = next.trim_end_matches(|c: char| STOPS.contains(&c) || c == '.');
+        let attribution = body.chars().count() <= 25 && SPEECH.iter().any(|v| body.ends_with(v)) && !body.contains(['，', ',']);
+        if !(quoted && attribution) {
+            out.push(end);
+        }
+        start = end;
+    }
+    out
+}
+
 fn push(line: &str, offset: usize, start: usize, end: usize, paragraph: usize, kind: Kind, out: &mut Vec<Sentence>) {
     let Some(piece) = line.get(start..end) else { return };
-    let trimmed_start = piece.len() - piece.trim_start().len();
-    let trimmed = piece.trim();
+    let trimmed_start = piece.len() - piece.trim_start_matches(|c: char| c.is_whitespace() || CLOSING_ONLY.contains(&c)).len();
+    let trimmed = piece[trimmed_start..].trim_end();
     if trimmed.is_empty() || trimmed.chars().all(|c| !c.is_alphanumeric()) {
         return;
     }
@@ -415,6 +440,16 @@ mod tests {
         assert_eq!(sentences("目的 观察疗效。结果表明，疗效显著。"), ["观察疗效。", "结果表明，疗效显著。"]);
         assert_eq!(sentences("【结论】方法可行。"), ["方法可行。"]);
         assert_eq!(sentences("构建了保护体系.2007年查处案件559件."), ["构建了保护体系.", "2007年查处案件559件."]);
+    }
+
+    #[test]
+    fn attribution_after_a_quote_stays_with_it() {
+        let text = "“服务很周到。”该县项目负责人说道。下一句话。";
+        assert_eq!(parts(text), ["“服务很周到。”该县项目负责人说道。", "下一句话。"]);
+        assert_eq!(parts("“好。”他说。"), ["“好。”他说。"]);
+        assert_eq!(parts("“服务好。 ”局长表示。"), ["“服务好。 ”局长表示。"]);
+        // A full sentence after a quote is its own sentence.
+        assert_eq!(parts("“好。”他随后走进会场，参加了座谈会。"), ["“好。”", "他随后走进会场，参加了座谈会。"]);
     }
 
     #[test]

@@ -89,6 +89,7 @@ pub fn select(candidates: &[Candidate<'_>], keywords: &[(&str, f64)], length: Le
     let coverage: Vec<f64> = candidates.iter().map(|c| coverage(c, keywords)).collect();
     let max_k = coverage.iter().cloned().fold(f64::MIN_POSITIVE, f64::max);
     let w = &WEIGHTS;
+    let distinct: Vec<usize> = candidates.iter().map(|c| c.words.iter().collect::<HashSet<_>>().len()).collect();
     let scores: Vec<f64> = candidates
         .iter()
         .enumerate()
@@ -103,8 +104,8 @@ pub fn select(candidates: &[Candidate<'_>], keywords: &[(&str, f64)], length: Le
             } else if BACKGROUND_CUES.iter().any(|q| opening.starts_with(q)) {
                 score -= w.cue;
             }
-            // Fragments rarely carry the story.
-            if c.chars < 8 {
+            // Fragments and lists of figures rarely carry the story.
+            if c.chars < 8 || distinct[i] < 3 {
                 score *= 0.3;
             }
             score

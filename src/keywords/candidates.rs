@@ -52,6 +52,11 @@ pub fn role(token: &Token<'_>, extra_stop: &dyn Fn(&str) -> bool) -> Role {
     }
 }
 
+/// True for characters that count or date things after a number (年, 月, 日, 个, 万, 元…).
+pub fn is_unit(c: char) -> bool {
+    "年月日号时分秒点周天个次项件名位家户台套元万亿千百倍米吨岁人期届".contains(c)
+}
+
 /// True for time expressions: 10月8日, 2022年, 15时, 1920年代 (digits with date units).
 pub fn is_date_like(word: &str) -> bool {
     const UNITS: &str = "年月日号时分秒点周";

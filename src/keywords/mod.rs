@@ -23,8 +23,10 @@ pub mod tfidf;
 use crate::error::Error;
 use crate::report::Keyword;
 use crate::segment::{Mode, Segmenter, Token};
+use crate::text::Utf16Map;
 use candidates::Role;
 use phrases::Candidate;
+use std::collections::HashMap;
 use std::str::FromStr;
 
 /// Keyword ranking method.
@@ -110,15 +112,23 @@ pub fn rank(seg: &Segmenter, input: &KeywordInput<'_, '_>, method: Method, top_k
         Method::Textrank => textrank::scores(&found, input.tokens.len()),
         Method::Auto => auto(seg, input.tokens, &found),
     };
-    select(&found, &scores, input.tokens, top_k)
+    let scores = promote(input.text, input.tokens, &found, scores);
+    select(input.text, &found, &scores, top_k)
 }
 
 fn roles_of(tokens: &[Token<'_>], extra: &dyn Fn(&str) -> bool) -> Vec<Role> {
     let credited = candidates::credited_names(tokens);
-    tokens
+    let mut roles: Vec<Role> = tokens
         .iter()
         .map(|t| if credited.contains(t.word) { Role::Break } else { candidates::role(t, extra) })
-        .collect()
+        .collect();
+    // The rest of a date or quantity that jieba glued to the next word ("10月1日起" → 日起).
+    for i in 1..tokens.len() {
+        if crate::text::is_number_like(tokens[i - 1].word) && tokens[i].word.starts_with(candidates::is_unit) {
+            roles[i] = Role::Break;
+        }
+    }
+    roles
 }
 
 fn auto(seg: &Segmenter, tokens: &[Token<'_>], found: &[Candidate<'_>]) -> Vec<f64> {
@@ -140,30 +150,71 @@ fn auto(seg: &Segmenter, tokens: &[Token<'_>], found: &[Candidate<'_>]) -> Vec<f
         .collect()
 }
 
+/// A word or phrase used mostly inside a longer candidate is represented by it: the longer one
+/// takes its score (if higher) and the shorter one drops out ("政务" → "政务服务").
+fn promote(text: &str, tokens: &[Token<'_>], found: &[Candidate<'_>], mut scores: Vec<f64>) -> Vec<f64> {
+    let index: HashMap<&str, usize> = found.iter().enumerate().map(|(k, c)| (c.word, k)).collect();
+    // containers[k]: the longer candidates made of candidate k plus neighbouring words.
+    let mut containers: Vec<Vec<usize>> = vec![Vec::new(); found.len()];
+    for (p, c) in found.iter().enumerate() {
+        let Some(&first) = c.occurrences.first() else { continue };
+        for (i, j) in phrases::sub_ranges(first, c.tokens) {
+            let sub = tokens.get(i).zip(tokens.get(j.wrapping_sub(1))).and_then(|(a, b)| text.get(a.byte_start..b.byte_end));
+            if let Some(&k) = sub.and_then(|w| index.get(w)) {
+                containers[k].push(p);
+            }
+        }
+    }
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
+    for k in order {
+        if scores[k] <= 0.0 {
+            continue;
+        }
+        let c = &found[k];
+        let best = containers[k]
+            .iter()
+            .copied()
+            .filter(|&p| scores[p] > 0.0 && found[p].count() * 4 >= c.count() * 3)
+            .max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)));
+        if let Some(p) = best {
+            scores[p] = scores[p].max(scores[k]);
+            scores[k] = 0.0;
+        }
+    }
+    scores
+}
+
 /// Best first; a candidate overlapping one already taken (part of it, or containing it) is
 /// skipped.
-fn select(found: &[Candidate<'_>], scores: &[f64], tokens: &[Token<'_>], top_k: usize) -> Vec<Keyword> {
-    let mut order: Vec<usize> = (0..found.len()).collect();
+fn select(text: &str, found: &[Candidate<'_>], scores: &[f64], top_k: usize) -> Vec<Keyword> {
+    let mut order: Vec<usize> = (0..found.len()).filter(|&k| scores[k] > 0.0).collect();
     // Ties broken by first occurrence, then word, so output is deterministic.
     order.sort_by(|&a, &b| {
         scores[b].total_cmp(&scores[a]).then(found[a].first().cmp(&found[b].first())).then(found[a].word.cmp(found[b].word))
     });
     let mut picked: Vec<&Candidate<'_>> = Vec::new();
+    // Byte ranges of the occurrences of the keywords picked so far.
+    let mut covered: Vec<(usize, usize)> = Vec::new();
     let mut out = Vec::new();
+    let mut map = Utf16Map::new(text);
     for k in order {
         if out.len() >= top_k {
             break;
         }
         let c = &found[k];
-        if picked.iter().any(|p| p.word.contains(c.word) || c.word.contains(p.word)) {
+        // A piece of a picked phrase, or a phrase around a picked word, says the same thing;
+        // so does a phrase that mostly overlaps one ("工业大学包装设计" after "包装设计艺术学院").
+        let nested = picked.iter().any(|p| p.word.contains(c.word) || c.word.contains(p.word));
+        let overlapping = c.spans.iter().filter(|&&(s, e)| covered.iter().any(|&(a, b)| s < b && a < e)).count();
+        if nested || overlapping * 2 > c.count() {
             continue;
         }
+        covered.extend_from_slice(&c.spans);
         picked.push(c);
-        let occurrences = c
-            .occurrences
-            .iter()
-            .filter_map(|&(s, e)| Some([tokens.get(s)?.start, tokens.get(e.checked_sub(1)?)?.end]))
-            .collect();
+        let mut spans = c.spans.clone();
+        spans.sort_unstable();
+        let occurrences = spans.iter().map(|&(s, e)| [map.to_utf16(s), map.to_utf16(e)]).collect();
         out.push(Keyword { word: c.word.to_string(), score: round(scores[k]), count: c.count(), occurrences });
     }
     out

@@ -27,8 +27,12 @@ pub struct Candidate<'a> {
     pub word: &'a str,
     /// Number of tokens it spans.
     pub tokens: usize,
-    /// Token index ranges `[start, end)` of its occurrences in the text, in order.
+    /// Token index ranges `[start, end)` where the candidate is a sequence of whole tokens.
     pub occurrences: Vec<(usize, usize)>,
+    /// Byte ranges of every occurrence in the text: the token ranges for a single word; for a
+    /// phrase every place the text spells it, also where jieba cut around it differently
+    /// ("政务服务" inside 政务|服务中心).
+    pub spans: Vec<(usize, usize)>,
     /// Occurrences in the title.
     pub in_title: usize,
 }
@@ -36,7 +40,7 @@ pub struct Candidate<'a> {
 impl Candidate<'_> {
     /// Occurrences in the text.
     pub fn count(&self) -> usize {
-        self.occurrences.len()
+        self.spans.len()
     }
 
     /// Token index of the first occurrence.
@@ -60,10 +64,17 @@ pub fn find<'a>(
         let Some(word) = text.get(tokens[i].byte_start..tokens[j - 1].byte_end) else { return };
         found
             .entry(word)
-            .or_insert_with(|| Candidate { word, tokens: j - i, occurrences: Vec::new(), in_title: 0 })
+            .or_insert_with(|| Candidate { word, tokens: j - i, occurrences: Vec::new(), spans: Vec::new(), in_title: 0 })
             .occurrences
             .push((i, j));
     });
+    for c in found.values_mut() {
+        c.spans = if c.tokens == 1 {
+            c.occurrences.iter().filter_map(|&(i, j)| Some((tokens.get(i)?.byte_start, tokens.get(j - 1)?.byte_end))).collect()
+        } else {
+            text.match_indices(c.word).map(|(at, w)| (at, at + w.len())).collect()
+        };
+    }
     let mut title_counts: HashMap<&str, usize> = HashMap::new();
     for_each_ngram(title_tokens, title_roles, |i, j| {
         if let Some(word) = title.get(title_tokens[i].byte_start..title_tokens[j - 1].byte_end) {
@@ -125,6 +136,6 @@ fn for_each_ngram(tokens: &[Token<'_>], roles: &[Role], mut f: impl FnMut(usize,
 }
 
 /// The token ranges of the proper sub-sequences of a phrase occurrence.
-fn sub_ranges((start, _): (usize, usize), len: usize) -> impl Iterator<Item = (usize, usize)> {
+pub fn sub_ranges((start, _): (usize, usize), len: usize) -> impl Iterator<Item = (usize, usize)> {
     (0..len).flat_map(move |a| (a + 1..=len).map(move |b| (start + a, start + b))).filter(move |&(a, b)| b - a < len)
 }
