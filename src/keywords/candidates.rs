@@ -88,7 +88,8 @@ pub fn credited_names<'a>(tokens: &[Token<'a>]) -> HashSet<&'a str> {
         let n = w.chars().count();
         (2..=4).contains(&n) && w.chars().all(is_han) && !is_stopword(w)
     };
-    let is_sep = |w: &str| w.chars().all(|c| c.is_whitespace() || "/／:：、·".contains(c));
+    // A credit ends at the line's end: "责编:李玥\n原题:…" credits 李玥 only.
+    let is_sep = |w: &str| w.chars().all(|c| (c.is_whitespace() && c != '\n') || "/／:：、·".contains(c));
     for (i, t) in tokens.iter().enumerate() {
         if ROLES.iter().any(|r| t.word.ends_with(r)) {
             // Names follow, separated by slashes, colons or spaces, until anything else.
