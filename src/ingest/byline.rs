@@ -203,7 +203,7 @@ pub(crate) fn is_byline(s: &str) -> bool {
     // "By Jane Smith", "by Li Hua and Zhang Wei".
     if let Some(name) = s.strip_prefix("By ").or_else(|| s.strip_prefix("by ")) {
         let words: Vec<&str> = name.split(' ').collect();
-        return words.len() <= 6 && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()) || matches!(*w, "and" | "&"));
+        return words.len() <= 6 && words.iter().all(|w| w.starts_with(|c: char| c.is_ascii_uppercase()) || matches!(*w, "and" | "&"));
     }
     ROLES.iter().any(|role| {
         s.match_indices(role).any(|(pos, _)| {

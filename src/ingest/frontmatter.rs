@@ -108,7 +108,7 @@ fn parse_line(line: &str, toml: bool) -> Option<Entry> {
         // Indented continuation of a multi-line value: part of the block, not a key.
         return line.starts_with([' ', '\t']).then_some(Entry::Other);
     }
-    Some(Entry::Key(unquote(key).to_lowercase(), value.trim().to_string()))
+    Some(Entry::Key(unquote(key).to_ascii_lowercase(), value.trim().to_string()))
 }
 
 fn unquote(s: &str) -> &str {
