@@ -86,8 +86,12 @@ pub(crate) fn meta_line(s: &str) -> Option<Meta> {
             if value.is_empty() {
                 return;
             }
-            // Values are names and dates; a clause means this is prose that starts with a label.
+            // Values are names and dates; a clause means this is prose that starts with a label
+            // ("时间：10月8日上午，地点…" is a notice, not a meta line).
             if visible_len(&value, 41) > 40 || value.chars().any(|c| is_terminal(c) || matches!(c, '，' | ',')) {
+                valid = false;
+            }
+            if field == Field::Date && !value.split(' ').all(date_token) {
                 valid = false;
             }
             match field {
@@ -372,6 +376,8 @@ mod tests {
         assert_eq!(meta_line("原创 某某发布 2023-05-06 08:00 发表于湖南").unwrap().date.as_deref(), Some("2023-05-06 08:00"));
         assert_eq!(meta_line("时间都去哪了"), None);
         assert_eq!(meta_line("时间：10月8日上午，地点在市民中心，请大家准时参加。"), None);
+        assert_eq!(meta_line("时间：10月8日上午"), None);
+        assert_eq!(meta_line("发布时间：2023-03-08 10:20").unwrap().date.as_deref(), Some("2023-03-08 10:20"));
     }
 
     #[test]

@@ -84,8 +84,10 @@ pub(crate) fn is_contact(s: &str) -> bool {
         "Email", "email", "传真", "地址", "邮编", "QQ", "微信号",
     ];
     let labelled = LABELS.iter().any(|l| s.strip_prefix(l).is_some_and(|r| r.trim_start().starts_with([':', '：'])));
+    // A number to call or an address to write to; a street address in a notice stays.
+    let reachable = s.contains('@') || s.chars().filter(char::is_ascii_digit).count() >= 5;
     let bare = !s.contains(' ') && s.contains('@') && s.contains('.') && !s.chars().any(is_han);
-    labelled || bare
+    (labelled && reachable) || bare
 }
 
 /// Masthead lines of a printed paper: issue number, page count, registration numbers.
@@ -96,7 +98,10 @@ pub(crate) fn is_masthead(s: &str) -> bool {
     if ["出版物号", "刊号", "邮发代号", "国内统一"].iter().any(|w| s.contains(w)) {
         return true;
     }
-    numbered(s, "第", "期") || numbered(s, "今日", "版") || numbered(s, "本期", "版") || numbered(s, "共", "版")
+    let pages = numbered(s, "今日", "版") || numbered(s, "本期", "版") || numbered(s, "共", "版");
+    // An issue number alone may be a headline ("第3期培训班开班"); with a page count or a
+    // weekday it is the masthead.
+    pages || (numbered(s, "第", "期") && (s.contains("星期") || s.contains('版')))
 }
 
 /// `before` + digits + `after` somewhere in `s`.
@@ -223,6 +228,8 @@ mod tests {
         assert!(is_masthead("第23094期 今日4版"));
         assert!(is_masthead("中共株洲市委主管、主办 国内统一连续出版物号CN 43-0005"));
         assert!(!is_masthead("第一期工程已经完工"));
+        assert!(!is_masthead("第3期培训班开班"));
+        assert!(!is_contact("地址：市民中心三楼"));
         assert!(is_continuation("上接A1版"));
         assert!(is_continuation("(下转第3版)"));
         assert_eq!(copyright("国际在线版权与信息产品内容销售的声明:"), Some(true));

@@ -321,7 +321,9 @@ fn build(group: &[&Text], body: &[Item]) -> Article {
         previous_was_byline = is_byline;
     }
     if a.byline.is_none() && !credits.is_empty() {
-        a.byline = Some(credits.join(" "));
+        let credit = credits.join(" ");
+        set_source(&mut a, byline::outlet_of_byline(&credit), SourceRank::Byline);
+        a.byline = Some(credit);
     }
     a.body = lines.join("\n");
     a
