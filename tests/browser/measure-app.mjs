@@ -1,8 +1,10 @@
 // Measures the analyzer page in headless Chromium (run after `cargo xtask build`):
 //   node tests/browser/measure-app.mjs [runs]
 // Prints one JSON object with medians over `runs` fresh page loads (default 5):
-//   interactive  ms from navigation start to the page handling input (mark wenxi:interactive)
-//   ready        ms from navigation start to the analyzer loaded in its worker (wenxi:ready)
+//   interactive  ms from navigation start to the page handling input (mark wenxi:interactive),
+//                on a reload; coldInteractive: the first load in a new browser context
+//   ready        ms from navigation start to the analyzer loaded in its worker (wenxi:ready),
+//                on a reload; coldReady: the first load
 //   results5k    ms from the analyze click to a 5,000-character article's results rendered
 //                (measure wenxi:results; the text is saved to IndexedDB first)
 //   batch200     ms from choosing 200 files (≈ 1 MB) to all of them analyzed and listed
@@ -27,17 +29,25 @@ export async function measureApp(browser, site, { runs: n = 5 } = {}) {
     const start = (i * 1777) % (all.length - 2000);
     return { name: `a${i}.txt`, mimeType: 'text/plain', buffer: Buffer.from(all.slice(start, start + 1700)) };
   });
-  const out = { interactive: [], ready: [], results5k: [], batch200: [], batchArticles: 0, batchBytes: files.reduce((s, f) => s + f.buffer.length, 0) };
+  const out = { coldInteractive: [], coldReady: [], interactive: [], ready: [], results5k: [], batch200: [], batchArticles: 0, batchBytes: files.reduce((s, f) => s + f.buffer.length, 0) };
   for (let run = 0; run < n; run++) {
     const { context, page } = await newPage(browser, { viewport: { width: 1280, height: 900 } });
-    await page.goto(site.url);
-    await page.waitForSelector('body[data-analyzer="ready"]');
-    const marks = await page.evaluate(() => ({
+    const marks = () => page.evaluate(() => ({
       interactive: performance.getEntriesByName('wenxi:interactive')[0].startTime,
       ready: performance.getEntriesByName('wenxi:ready')[0].startTime,
     }));
-    out.interactive.push(marks.interactive);
-    out.ready.push(marks.ready);
+    // First load in a new context (the browser starts a renderer process for it), then a
+    // reload, which is closer to opening the page in an already running browser.
+    await page.goto(site.url);
+    await page.waitForSelector('body[data-analyzer="ready"]');
+    const cold = await marks();
+    out.coldInteractive.push(cold.interactive);
+    out.coldReady.push(cold.ready);
+    await page.reload();
+    await page.waitForSelector('body[data-analyzer="ready"]');
+    const warm = await marks();
+    out.interactive.push(warm.interactive);
+    out.ready.push(warm.ready);
     // The first analysis warms the worker's code; later ones are what a user sees.
     for (let i = 0; i < 3; i++) {
       await page.locator('[data-testid="article-input"]').fill(`${text5k}${i}`);
@@ -58,6 +68,8 @@ export async function measureApp(browser, site, { runs: n = 5 } = {}) {
     await context.close();
   }
   return {
+    coldInteractive: median(out.coldInteractive),
+    coldReady: median(out.coldReady),
     interactive: median(out.interactive),
     ready: median(out.ready),
     results5k: median(out.results5k),
