@@ -283,6 +283,17 @@ fn markdown_post_with_front_matter() {
 }
 
 #[test]
+fn signature_under_a_notice() {
+    let text = "停水通知\n\n各位居民：\n\n因管道检修，本周六上午停水。\n\n特此通知。\n\n                  城东自来水公司\n                  2023年11月20日\n";
+    let list = articles(text);
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].title.as_deref(), Some("停水通知"));
+    assert_eq!(list[0].body, "各位居民：\n因管道检修，本周六上午停水。\n特此通知。");
+    assert_eq!(list[0].source.as_deref(), Some("城东自来水公司"));
+    assert_eq!(list[0].date.as_deref(), Some("2023年11月20日"));
+}
+
+#[test]
 fn empty_and_noise_only_inputs() {
     assert!(articles("").is_empty());
     assert!(articles(" \n\t\u{3000}\r\n").is_empty());

@@ -54,14 +54,27 @@ pub(crate) fn split(items: Vec<Item>, mut defaults: Defaults) -> Vec<Article> {
         drafts.push(build(&heads, items.get(group.end..end).unwrap_or_default()));
     }
 
-    // Headlines with nothing under them at the top of a page name the publication.
-    for draft in drafts.iter().take_while(|d| d.body.is_empty()) {
-        if defaults.source.is_none() {
-            defaults.source = draft.title.clone().filter(|t| t.chars().count() <= 20);
+    // A headline with nothing under it names the publication at the top of a page (masthead)
+    // and the issuer under an article (signature: "某某局" over a date).
+    let mut articles: Vec<Article> = Vec::with_capacity(drafts.len());
+    for draft in drafts {
+        if !draft.body.is_empty() {
+            articles.push(draft);
+            continue;
         }
-        defaults.date = defaults.date.take().or_else(|| draft.date.clone());
+        let name = draft.title.filter(|t| t.chars().count() <= 20);
+        match articles.last_mut() {
+            None => {
+                defaults.source = defaults.source.take().or(name);
+                defaults.date = defaults.date.take().or(draft.date);
+            }
+            Some(previous) => {
+                previous.source = previous.source.take().or(name);
+                previous.date = previous.date.take().or(draft.date);
+                previous.byline = previous.byline.take().or(draft.byline);
+            }
+        }
     }
-    let mut articles: Vec<Article> = drafts.into_iter().filter(|d| !d.body.is_empty()).collect();
     if articles.is_empty() {
         let body: Vec<&str> = items.iter().filter_map(as_text).map(|t| t.text.as_str()).collect();
         if body.is_empty() {
