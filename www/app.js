@@ -543,8 +543,8 @@ function showDictionary() {
 
 async function saveDictionary() {
   client.setDictionary(state.dictionary);
-  showDictionary();
   await store.set('dictionary', state.dictionary).catch((e) => storageFailed(e, 'dictionary'));
+  showDictionary(); // after saving: a word shown in the list survives a reload
 }
 
 async function addDictionaryWord() {
@@ -661,21 +661,34 @@ function showTheme() {
   els.theme.textContent = `${dark ? '☾' : '☀'} ${t(dark ? 'theme.dark' : 'theme.light')}`;
 }
 
+// Language and theme are mirrored in localStorage, read synchronously by theme.js before the
+// first paint; IndexedDB keeps them too, for browsers that block localStorage.
 function mirror(key, value) {
   try {
     localStorage.setItem(key, value);
   } catch {
-    // Only a first-paint hint; the setting itself is saved in IndexedDB below.
+    // Only a first-paint hint; the setting itself is saved in IndexedDB as well.
+  }
+}
+
+function mirrored(key) {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
   }
 }
 
 let uiTimer = 0;
-function saveUi() {
+/** Saves language, theme, chosen article and view; `now` for explicit choices. */
+function saveUi({ now = false } = {}) {
   clearTimeout(uiTimer);
-  uiTimer = setTimeout(() => {
+  const save = () => {
     const ui = { lang: language(), theme: document.documentElement.dataset.theme ?? null, selected: state.selected, view: state.view };
     store.set('ui', ui).catch((e) => storageFailed(e, 'settings'));
-  }, 200);
+  };
+  if (now) save();
+  else uiTimer = setTimeout(save, 200);
 }
 
 function toggleTheme() {
@@ -683,7 +696,7 @@ function toggleTheme() {
   document.documentElement.dataset.theme = next;
   mirror('wenxi.theme', next);
   showTheme();
-  saveUi();
+  saveUi({ now: true });
   articleView.redrawCloud(); // the word cloud takes its colours from the theme
 }
 
@@ -751,7 +764,7 @@ els.cancel.addEventListener('click', () => {
 });
 els.lang.addEventListener('click', () => {
   applyLanguage(language() === 'en' ? 'zh' : 'en');
-  saveUi();
+  saveUi({ now: true });
 });
 els.theme.addEventListener('click', toggleTheme);
 els.dict.add.addEventListener('click', addDictionaryWord);
@@ -818,8 +831,9 @@ async function restore(unavailable) {
     // Sent before any analysis request, so it applies to everything analyzed below.
     client.call('loadDictionary', { text: dictionary }).catch((e) => showAlert(e.message));
   }
-  if (ui?.lang && ui.lang !== language()) applyLanguage(ui.lang);
-  if (ui?.theme && ui.theme !== document.documentElement.dataset.theme) {
+  // The localStorage mirror is written synchronously, so it is never older than IndexedDB.
+  if (ui?.lang && !mirrored('wenxi.lang') && ui.lang !== language()) applyLanguage(ui.lang);
+  if (ui?.theme && !mirrored('wenxi.theme') && ui.theme !== document.documentElement.dataset.theme) {
     document.documentElement.dataset.theme = ui.theme;
     mirror('wenxi.theme', ui.theme);
     showTheme();
