@@ -283,6 +283,14 @@ fn markdown_post_with_front_matter() {
 }
 
 #[test]
+fn repeated_captions_and_paragraphs_are_kept_once() {
+    let text = "江边步道全线贯通\n\n本报记者 何平\n\n沿江步道今天全线贯通，全长十二公里，沿途设有多个观景台。\n\n市民在步道上散步\n\n步道沿线设置了休息点。\n\n市民在步道上散步\n\n好。\n\n好。\n\n沿江步道今天全线贯通，全长十二公里，沿途设有多个观景台。";
+    let list = articles(text);
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].body, "沿江步道今天全线贯通，全长十二公里，沿途设有多个观景台。\n市民在步道上散步\n步道沿线设置了休息点。\n好。\n好。");
+}
+
+#[test]
 fn signature_under_a_notice() {
     let text = "停水通知\n\n各位居民：\n\n因管道检修，本周六上午停水。\n\n特此通知。\n\n                  城东自来水公司\n                  2023年11月20日\n";
     let list = articles(text);

@@ -323,8 +323,9 @@ fn build(group: &[&Text], body: &[Item]) -> Article {
                 if t.role != Role::Item && t.chars <= 60 && head_lines.iter().any(|h| *h == squeeze(&t.text)) {
                     continue;
                 }
-                // The same paragraph twice is a layout or copy error, not emphasis.
-                if t.role == Role::Para && t.chars >= 20 && !seen.insert(t.text.as_str()) {
+                // The same paragraph or caption twice is a layout or copy error, not emphasis.
+                let repeatable = t.role == Role::Item || (t.chars < 20 && !(t.headline_like() || matches!(t.role, Role::Section | Role::Heading(_))));
+                if !repeatable && t.chars >= 4 && !seen.insert(t.text.as_str()) {
                     continue;
                 }
                 lines.push(&t.text);
