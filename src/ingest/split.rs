@@ -55,9 +55,11 @@ pub(crate) fn split(items: Vec<Item>, mut defaults: Defaults) -> Vec<Article> {
     }
 
     // A headline with nothing under it names the publication at the top of a page (masthead)
-    // and the issuer under an article (signature: "某某局" over a date).
+    // and the issuer at the end of an article (signature: "某某局" over a date). Elsewhere it
+    // is a picture whose caption was dropped.
+    let last_full = drafts.iter().rposition(|d| !d.body.is_empty());
     let mut articles: Vec<Article> = Vec::with_capacity(drafts.len());
-    for draft in drafts {
+    for (k, draft) in drafts.into_iter().enumerate() {
         if !draft.body.is_empty() {
             articles.push(draft);
             continue;
@@ -68,11 +70,12 @@ pub(crate) fn split(items: Vec<Item>, mut defaults: Defaults) -> Vec<Article> {
                 defaults.source = defaults.source.take().or(name);
                 defaults.date = defaults.date.take().or(draft.date);
             }
-            Some(previous) => {
+            Some(previous) if last_full.is_some_and(|l| k > l) => {
                 previous.source = previous.source.take().or(name);
                 previous.date = previous.date.take().or(draft.date);
                 previous.byline = previous.byline.take().or(draft.byline);
             }
+            Some(_) => {}
         }
     }
     if articles.is_empty() {
