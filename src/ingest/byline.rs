@@ -132,7 +132,7 @@ pub(crate) fn meta_line(s: &str) -> Option<Meta> {
     // 08:00 发表于湖南"); without one they are a sentence.
     let full_date = date_parts.iter().any(|t| t.contains(['-', '/']) || (t.contains('月') && t.contains('日')));
     let words_ok = unlabelled.len() <= 3 && unlabelled.iter().all(|t| t.chars().count() <= 10 && t.chars().all(|c| c.is_alphanumeric()));
-    if !unlabelled.is_empty() && !(full_date && words_ok) {
+    if !(unlabelled.is_empty() || full_date && words_ok) {
         return None;
     }
     finish(&mut current, &mut meta);
