@@ -7,7 +7,7 @@ let library = null;
 function loadLibrary() {
   library ??= new Promise((resolve, reject) => {
     const script = document.createElement('script');
-    // Relative to the page, not this module: the build bundles the modules into dist/app.js.
+    // Relative to the page, not this module, so it still resolves when the modules are bundled.
     script.src = new URL('vendor/wordcloud2.js', document.baseURI).href;
     script.onload = () => (window.WordCloud ? resolve(window.WordCloud) : reject(new Error('wordcloud2.js did not load')));
     script.onerror = () => {
