@@ -343,6 +343,11 @@ test('a GBK file opens correctly', async () => {
   const words = await page.locator('[data-testid="keywords"] > li .word').allTextContents();
   assert.ok(words.includes('风筝节') || words.includes('风筝'), `keywords: ${words}`);
   assert.equal(await page.locator('[data-testid="article-list"] .art-source').first().textContent(), '风筝节.txt');
+  // Bytes that are no text at all: named in an alert, nothing added.
+  const binary = Buffer.from(Array.from({ length: 600 }, (_, i) => (i * 37) % 256));
+  await page.locator('#file-input').setInputFiles({ name: 'photo.txt', mimeType: 'text/plain', buffer: binary });
+  await page.locator('#alerts .alert', { hasText: 'photo.txt' }).waitFor();
+  assert.equal(await listCount(page), 1);
   assert.deepEqual(errors, []);
   await context.close();
 });
