@@ -10,6 +10,7 @@ import { renderPlain, renderSegmented, POS_GROUPS, TEXT_LIMIT } from './text.js'
 const KWIC_CONTEXT = 20;
 const FREQ_ROWS = 100;
 const collator = new Intl.Collator('zh-CN');
+const scrollBehavior = () => (matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth');
 const KWIC_LIMIT = 200;
 
 /** "约 3 分钟" from a character count. */
@@ -255,7 +256,7 @@ export class ArticleView {
     for (const li of this.#root.querySelectorAll('.keywords li')) li.classList.toggle('picked', li.dataset.word === word);
     this.#renderText();
     if (scroll) {
-      box.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+      box.scrollIntoView({ block: 'nearest', behavior: scrollBehavior() });
       close.focus({ preventScroll: true });
     }
   }
@@ -313,7 +314,7 @@ export class ArticleView {
   #scrollTo(selector) {
     const target = this.#els.text.querySelector(selector);
     if (!target) return;
-    target.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    target.scrollIntoView({ block: 'center', behavior: scrollBehavior() });
     target.classList.remove('flash');
     void target.offsetWidth; // restart the animation
     target.classList.add('flash');
