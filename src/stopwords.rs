@@ -7,7 +7,7 @@
 //! what an article is about ("研究", "问题", "服务") but meaningful in a phrase ("政务服务").
 //! Edit the text file; it is compiled in.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 static TEXT: &str = include_str!("stopwords.txt");
@@ -20,7 +20,7 @@ struct Lists {
 fn lists() -> &'static Lists {
     static LISTS: OnceLock<Lists> = OnceLock::new();
     LISTS.get_or_init(|| {
-        let mut lists = Lists { stop: HashSet::new(), generic: HashSet::new() };
+        let mut lists = Lists { stop: HashSet::default(), generic: HashSet::default() };
         let mut generic = false;
         for line in TEXT.lines() {
             let line = line.trim();

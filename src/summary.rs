@@ -18,12 +18,12 @@
 //! Cost is bounded: beyond [`MAX_GRAPH`] sentences each sentence is only linked to its
 //! neighbours within [`WINDOW`] positions, so the graph stays linear in article length.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Above this many sentences the graph is windowed.
-pub const MAX_GRAPH: usize = 200;
+pub const MAX_GRAPH: usize = 100;
 /// Neighbourhood size of the windowed graph.
-pub const WINDOW: usize = 40;
+pub const WINDOW: usize = 20;
 
 /// A candidate sentence.
 pub struct Candidate<'a> {
@@ -169,43 +169,51 @@ fn overlap(a: &HashSet<&str>, b: &HashSet<&str>) -> f64 {
 fn textrank(candidates: &[Candidate<'_>]) -> Vec<f64> {
     let n = candidates.len();
     let avg_len = (candidates.iter().map(|c| c.words.len()).sum::<usize>() as f64 / n as f64).max(1.0);
-    let mut df: HashMap<&str, usize> = HashMap::new();
-    let tfs: Vec<HashMap<&str, usize>> = candidates
+    // Words as small integers, and each sentence as sorted (word, count) pairs: the pairwise
+    // similarity is then a merge of two short sorted lists, with no hashing in the hot loop.
+    let mut ids: HashMap<&str, u32> = HashMap::default();
+    let tfs: Vec<Vec<(u32, u32)>> = candidates
         .iter()
         .map(|c| {
-            let mut tf = HashMap::new();
-            for w in &c.words {
-                *tf.entry(*w).or_insert(0) += 1;
-            }
-            for w in tf.keys() {
-                *df.entry(*w).or_insert(0) += 1;
+            let mut words: Vec<u32> = c.words.iter().map(|w| {
+                let next = ids.len() as u32;
+                *ids.entry(w).or_insert(next)
+            }).collect();
+            words.sort_unstable();
+            let mut tf: Vec<(u32, u32)> = Vec::new();
+            for w in words {
+                match tf.last_mut() {
+                    Some((last, count)) if *last == w => *count += 1,
+                    _ => tf.push((w, 1)),
+                }
             }
             tf
         })
         .collect();
-    let idf = |w: &str| {
-        let d = *df.get(w).unwrap_or(&0) as f64;
-        ((n as f64 - d + 0.5) / (d + 0.5) + 1.0).ln()
-    };
-    // Query terms in a fixed order so sums are identical on every run and platform.
-    let queries: Vec<Vec<(&str, f64)>> = tfs
-        .iter()
-        .map(|tf| {
-            let mut q: Vec<(&str, f64)> = tf.keys().map(|w| (*w, idf(w))).collect();
-            q.sort_by(|a, b| a.0.cmp(b.0));
-            q
-        })
-        .collect();
+    let mut df = vec![0u32; ids.len()];
+    for tf in &tfs {
+        for &(w, _) in tf {
+            df[w as usize] += 1;
+        }
+    }
+    let idf: Vec<f64> = df.iter().map(|&d| ((n as f64 - f64::from(d) + 0.5) / (f64::from(d) + 0.5) + 1.0).ln()).collect();
+    let norm: Vec<f64> = candidates.iter().map(|c| 1.5 * (0.25 + 0.75 * c.words.len() as f64 / avg_len)).collect();
     let bm25 = |query: usize, doc: usize| -> f64 {
-        let len = candidates[doc].words.len() as f64;
-        let tf = &tfs[doc];
-        queries[query]
-            .iter()
-            .filter_map(|(w, idf)| {
-                let f = *tf.get(w)? as f64;
-                Some(idf * f * 2.5 / (f + 1.5 * (0.25 + 0.75 * len / avg_len)))
-            })
-            .sum()
+        let (q, d) = (&tfs[query], &tfs[doc]);
+        let (mut i, mut j, mut sum) = (0, 0, 0.0);
+        while i < q.len() && j < d.len() {
+            match q[i].0.cmp(&d[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    let f = f64::from(d[j].1);
+                    sum += idf[q[i].0 as usize] * f * 2.5 / (f + norm[doc]);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        sum
     };
     let window = if n > MAX_GRAPH { WINDOW } else { n };
     // incoming[j] = (i, w): i links to j with weight w.
@@ -224,7 +232,12 @@ fn textrank(candidates: &[Candidate<'_>]) -> Vec<f64> {
     }
     let mut rank = vec![1.0; n];
     for _ in 0..30 {
-        rank = (0..n).map(|j| 0.15 + 0.85 * incoming[j].iter().map(|&(i, w)| w / out_sum[i] * rank[i]).sum::<f64>()).collect();
+        let next: Vec<f64> = (0..n).map(|j| 0.15 + 0.85 * incoming[j].iter().map(|&(i, w)| w / out_sum[i] * rank[i]).sum::<f64>()).collect();
+        let change = next.iter().zip(&rank).map(|(a, b)| (a - b).abs()).fold(0.0, f64::max);
+        rank = next;
+        if change < 1e-6 {
+            break; // converged: further rounds would not change the order
+        }
     }
     rank
 }

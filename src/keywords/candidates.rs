@@ -25,16 +25,24 @@ pub enum Role {
     Break,
 }
 
+/// Tags of words that can be part of a keyword, besides nouns (`n…`).
+const MAY_JOIN: [&str; 17] = ["vn", "an", "j", "eng", "l", "x", "v", "vd", "a", "b", "ag", "s", "z", "g", "k", "h", "vg"];
+
 /// The role of `token`; `extra_stop` holds the caller's additional stopwords.
 pub fn role(token: &Token<'_>, extra_stop: &dyn Fn(&str) -> bool) -> Role {
     let word = token.word;
+    let tag = token.tag.unwrap_or("x");
+    // Most tokens are particles, prepositions, pronouns…: settle those by tag alone.
+    if !(tag.starts_with('n') || MAY_JOIN.contains(&tag)) {
+        return Role::Break;
+    }
     if is_punctuation_or_space(word) || is_number_like(word) || is_date_like(word) || is_stopword(word) || extra_stop(word) {
         return Role::Break;
     }
     if word.chars().any(|c| !(is_han(c) || c.is_ascii_alphanumeric() || c == '-')) {
         return Role::Break;
     }
-    match token.tag.unwrap_or("x") {
+    match tag {
         // Nouns of every kind (n, nr, ns, nt, nz, ng, nrt, nrfg), verbal and adjectival nouns,
         // abbreviations, idioms used as terms and foreign words.
         t if t.starts_with('n') => Role::Head,

@@ -26,7 +26,7 @@ use crate::segment::{Mode, Segmenter, Token};
 use crate::text::Utf16Map;
 use candidates::Role;
 use phrases::Candidate;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::str::FromStr;
 
 /// Keyword ranking method.

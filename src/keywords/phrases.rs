@@ -13,7 +13,7 @@
 use super::candidates::Role;
 use crate::segment::Token;
 use crate::stopwords::is_generic;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Longest phrase, in tokens.
 pub const MAX_TOKENS: usize = 4;
@@ -30,8 +30,8 @@ pub struct Candidate<'a> {
     /// Token index ranges `[start, end)` where the candidate is a sequence of whole tokens.
     pub occurrences: Vec<(usize, usize)>,
     /// Byte ranges of every occurrence in the text: the token ranges for a single word; for a
-    /// phrase every place the text spells it, also where jieba cut around it differently
-    /// ("政务服务" inside 政务|服务中心).
+    /// phrase every place the text spells it from a token start, also where jieba cut its end
+    /// differently ("政务服务" inside 政务|服务中心).
     pub spans: Vec<(usize, usize)>,
     /// Occurrences in the title.
     pub in_title: usize,
@@ -59,7 +59,7 @@ pub fn find<'a>(
     title_tokens: &[Token<'_>],
     title_roles: &[Role],
 ) -> Vec<Candidate<'a>> {
-    let mut found: HashMap<&'a str, Candidate<'a>> = HashMap::new();
+    let mut found: HashMap<&'a str, Candidate<'a>> = HashMap::default();
     for_each_ngram(tokens, roles, |i, j| {
         let Some(word) = text.get(tokens[i].byte_start..tokens[j - 1].byte_end) else { return };
         found
@@ -68,14 +68,22 @@ pub fn find<'a>(
             .occurrences
             .push((i, j));
     });
+    // Where each character starts a token: a phrase spelled in the text starts at a token
+    // boundary even when jieba cut its end differently, so only those places are checked.
+    let mut starts: HashMap<char, Vec<usize>> = HashMap::default();
+    for t in tokens {
+        if let Some(c) = t.word.chars().next() {
+            starts.entry(c).or_default().push(t.byte_start);
+        }
+    }
     for c in found.values_mut() {
         c.spans = if c.tokens == 1 {
             c.occurrences.iter().filter_map(|&(i, j)| Some((tokens.get(i)?.byte_start, tokens.get(j - 1)?.byte_end))).collect()
         } else {
-            text.match_indices(c.word).map(|(at, w)| (at, at + w.len())).collect()
+            spelled(text, c.word, starts.get(&c.word.chars().next().unwrap_or(' ')).map_or(&[], Vec::as_slice))
         };
     }
-    let mut title_counts: HashMap<&str, usize> = HashMap::new();
+    let mut title_counts: HashMap<&str, usize> = HashMap::default();
     for_each_ngram(title_tokens, title_roles, |i, j| {
         if let Some(word) = title.get(title_tokens[i].byte_start..title_tokens[j - 1].byte_end) {
             *title_counts.entry(word).or_insert(0) += 1;
@@ -108,6 +116,19 @@ pub fn find<'a>(
     }
     let mut out: Vec<Candidate<'a>> = found.into_values().collect();
     out.sort_by_key(|c| (c.first(), c.tokens));
+    out
+}
+
+/// Non-overlapping byte ranges where `word` is spelled starting at one of `starts`.
+fn spelled(text: &str, word: &str, starts: &[usize]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut after = 0;
+    for &s in starts {
+        if s >= after && text.get(s..).is_some_and(|rest| rest.starts_with(word)) {
+            out.push((s, s + word.len()));
+            after = s + word.len();
+        }
+    }
     out
 }
 

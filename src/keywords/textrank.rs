@@ -6,7 +6,6 @@
 //! to the article's vocabulary collects rank from many neighbours.
 
 use super::phrases::Candidate;
-use std::collections::HashMap;
 
 /// Co-occurrence window, in units.
 pub const WINDOW: usize = 5;
@@ -39,22 +38,27 @@ pub fn scores(candidates: &[Candidate<'_>], token_count: usize) -> Vec<f64> {
         }
     }
     let n = candidates.len();
-    let mut edges: HashMap<(usize, usize), f64> = HashMap::new();
+    // Co-occurring pairs, both directions, counted by sorting: no hashing, fixed order.
+    let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(units.len() * WINDOW * 2);
     for a in 0..units.len() {
         for b in a + 1..(a + WINDOW).min(units.len()) {
             if units[a] != units[b] {
-                *edges.entry((units[a], units[b])).or_default() += 1.0;
-                *edges.entry((units[b], units[a])).or_default() += 1.0;
+                pairs.push((units[a] as u32, units[b] as u32));
+                pairs.push((units[b] as u32, units[a] as u32));
             }
         }
     }
+    pairs.sort_unstable();
     let mut out_weight = vec![0.0; n];
     let mut incoming: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
-    let mut sorted: Vec<(&(usize, usize), &f64)> = edges.iter().collect();
-    sorted.sort_by_key(|(k, _)| **k); // fixed summation order: same scores on every platform
-    for (&(from, to), &w) in sorted {
-        out_weight[from] += w;
-        incoming[to].push((from, w));
+    let mut k = 0;
+    while k < pairs.len() {
+        let pair = pairs[k];
+        let run = pairs[k..].iter().take_while(|p| **p == pair).count();
+        let (from, to) = (pair.0 as usize, pair.1 as usize);
+        out_weight[from] += run as f64;
+        incoming[to].push((from, run as f64));
+        k += run;
     }
     let present: Vec<bool> = {
         let mut p = vec![false; n];
@@ -65,6 +69,7 @@ pub fn scores(candidates: &[Candidate<'_>], token_count: usize) -> Vec<f64> {
     };
     let mut rank: Vec<f64> = present.iter().map(|&p| if p { 1.0 } else { 0.0 }).collect();
     for _ in 0..ITERATIONS {
+        let previous = rank.clone();
         rank = (0..n)
             .map(|v| {
                 if !present[v] {
@@ -74,6 +79,9 @@ pub fn scores(candidates: &[Candidate<'_>], token_count: usize) -> Vec<f64> {
                 (1.0 - DAMPING) + DAMPING * sum
             })
             .collect();
+        if rank.iter().zip(&previous).all(|(a, b)| (a - b).abs() < 1e-6) {
+            break; // converged
+        }
     }
     rank
 }
