@@ -2,7 +2,8 @@
 //!
 //! Every token gets a [`Role`]: a *head* can end a key phrase or be a keyword alone (nouns,
 //! names, places, organisations, verbal nouns, foreign words, words jieba's HMM discovered);
-//! a *modifier* can only sit inside a phrase ("大" in 大角度机动, "修正" in 修正参数模型);
+//! a *modifier* can only sit inside a phrase ("大" in 大角度机动), and a verb only at its start
+//! ("修正" in 修正参数模型);
 //! everything else *breaks* phrases: punctuation, whitespace, stopwords, numbers, time words,
 //! particles, pronouns, prepositions, conjunctions, adverbs.
 //!
@@ -21,6 +22,9 @@ pub enum Role {
     Head,
     /// Only inside a phrase, never at its end.
     Modifier,
+    /// Only at the start of a phrase: a verb modifies what follows ("修正参数模型"), but a verb
+    /// after a noun makes a clause ("常委会召开会议"), not a term.
+    Opener,
     /// Never part of a keyword; phrases do not cross it.
     Break,
 }
@@ -55,7 +59,8 @@ pub fn role(token: &Token<'_>, extra_stop: &dyn Fn(&str) -> bool) -> Role {
                 Role::Break
             }
         }
-        "v" | "vd" | "a" | "b" | "ag" | "s" | "z" | "g" | "k" | "h" | "vg" => Role::Modifier,
+        "v" | "vd" | "vg" => Role::Opener,
+        "a" | "b" | "ag" | "s" | "z" | "g" | "k" | "h" => Role::Modifier,
         _ => Role::Break,
     }
 }

@@ -94,6 +94,16 @@ pub fn find<'a>(
     }
     // Phrases must recur together.
     found.retain(|_, c| c.tokens == 1 || c.count() >= 2 || (c.count() >= 1 && c.in_title >= 1));
+    // Names of works in 《》 are units whatever their words: 《习近平谈治国理政》.
+    for (word, range) in book_titles(text, tokens) {
+        if let Some(existing) = found.get_mut(word) {
+            existing.tokens = existing.tokens.max(2);
+            continue;
+        }
+        let spans = spelled(text, word, starts.get(&word.chars().next().unwrap_or(' ')).map_or(&[], Vec::as_slice));
+        let in_title = usize::from(title.contains(word));
+        found.insert(word, Candidate { word, tokens: (range.1 - range.0).max(2), occurrences: vec![range], spans, in_title });
+    }
 
     // Drop pieces that never occur outside a longer candidate.
     let total = |c: &Candidate<'_>| c.count() + c.in_title;
@@ -119,6 +129,28 @@ pub fn find<'a>(
     out
 }
 
+/// The names inside 《》 (2 to [`MAX_CHARS`] + 4 characters) with the token range of their
+/// first occurrence.
+fn book_titles<'a>(text: &'a str, tokens: &[Token<'a>]) -> Vec<(&'a str, (usize, usize))> {
+    let mut out: Vec<(&'a str, (usize, usize))> = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if t.word != "《" {
+            continue;
+        }
+        let Some(len) = tokens[i + 1..].iter().take(MAX_TOKENS * 3).position(|x| x.word == "》" || x.word == "《") else { continue };
+        let (first, last) = (i + 1, i + 1 + len);
+        if len == 0 || tokens.get(last).is_none_or(|x| x.word != "》") {
+            continue;
+        }
+        let Some(word) = text.get(tokens[first].byte_start..tokens[last - 1].byte_end) else { continue };
+        let chars = word.chars().count();
+        if (2..=MAX_CHARS + 4).contains(&chars) && !word.contains(['\n', '。', '，']) && !out.iter().any(|(w, _)| *w == word) {
+            out.push((word, (first, last)));
+        }
+    }
+    out
+}
+
 /// Non-overlapping byte ranges where `word` is spelled starting at one of `starts`.
 fn spelled(text: &str, word: &str, starts: &[usize]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -141,7 +173,7 @@ fn for_each_ngram(tokens: &[Token<'_>], roles: &[Role], mut f: impl FnMut(usize,
         }
         let mut chars = 0;
         for j in i..n.min(i + MAX_TOKENS) {
-            if roles[j] == Role::Break {
+            if roles[j] == Role::Break || (j > i && roles[j] == Role::Opener) {
                 break;
             }
             chars += tokens[j].word.chars().count();
