@@ -8,10 +8,13 @@
 //   results5k    ms from the analyze click to a 5,000-character article's results rendered
 //                (measure wenxi:results; the text is saved to IndexedDB first)
 //   batch200     ms from choosing 200 files (≈ 1 MB) to all of them analyzed and listed
-// The page's own marks make the figures independent of the test harness.
+// The page's own marks make the figures independent of the test harness; dist/ is served
+// from a separate process so the harness does not slow the server down.
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SHARED, launchBrowser, newPage, serveDist } from './helpers.mjs';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { SHARED, launchBrowser, newPage } from './helpers.mjs';
 
 const runs = Number(process.argv[2] ?? 5);
 const median = (xs) => {
@@ -79,13 +82,23 @@ export async function measureApp(browser, site, { runs: n = 5 } = {}) {
   };
 }
 
+/** Starts tests/browser/serve.mjs in a child process: `{url, close()}`. */
+export async function serveDistProcess() {
+  const child = spawn(process.execPath, [fileURLToPath(new URL('./serve.mjs', import.meta.url))], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise((resolve, reject) => {
+    child.stdout.once('data', (d) => resolve(String(d).trim()));
+    child.once('exit', (code) => reject(new Error(`serve.mjs exited with ${code}`)));
+  });
+  return { url, close: () => child.kill() };
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const site = await serveDist();
+  const site = await serveDistProcess();
   const browser = await launchBrowser();
   try {
     console.log(JSON.stringify(await measureApp(browser, site, { runs })));
   } finally {
     await browser.close();
-    await site.close();
+    site.close();
   }
 }
