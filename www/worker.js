@@ -1,7 +1,7 @@
 // worker.js — the wenxi analyzer in a Web Worker, so the page never blocks on WASM work.
 //
 // Start it as a module worker:  new Worker(new URL('./worker.js', import.meta.url), { type: 'module' })
-// (`analyzer-client.js` wraps this protocol in promises; the page and the widget both use it.)
+// (`analyzer-client.js` wraps this protocol in promises; any page can reuse the pair.)
 //
 // Protocol — plain structured-clone messages.
 //   Worker → page, once:   { ready: true, ms }  analyzer loaded (ms since the worker started)
@@ -27,7 +27,8 @@
 //   loadDictionary   text (jieba format)          { added, errors: [{ line, message }] }
 //
 // A batch cannot be interrupted inside one article; a caller that needs a hard stop
-// terminates the worker and starts a new one (replaying its user dictionary).
+// terminates the worker and starts a new one (replaying its user dictionary). After `ready`
+// the worker runs a few warm-up analyses between requests (see warmUp below).
 import { load } from './wenxi.js';
 // Also imported by wenxi.js; naming it here lets both be fetched at once (one round trip less
 // before the WASM starts loading).
