@@ -1,6 +1,6 @@
 //! Keyword ranking: which words and key phrases an article is about.
 //!
-//! 1. [`candidates`] gives every token a role (head, modifier, break) from its part of speech,
+//! 1. [`candidates`] gives every token a role (head, modifier, opener, break) from its part of speech,
 //!    our stopword list, and number, date and credit patterns.
 //! 2. [`phrases`] turns runs of heads and modifiers into candidates: single words, and phrases
 //!    of adjacent words that recur together ("政务服务").
@@ -10,8 +10,13 @@
 //!    - `auto` (default): both, normalized and blended, then weighted by where the candidate
 //!      first occurs (the lead states the subject), boosted when the title uses it, and
 //!      favouring longer, more specific terms.
-//! 4. The best are picked in order, skipping a candidate that is part of, or contains, one
-//!    already picked, so "政务服务" is not followed by "政务" and "服务".
+//! 4. A word used mostly (¾ of the time) inside a longer candidate hands its score to it
+//!    ("政务" → "政务服务"). The best are then picked in order, skipping a candidate that is
+//!    part of, contains, or mostly overlaps one already picked, so "政务服务" is not followed by
+//!    "政务" and "服务".
+//!
+//! Weights were chosen on the even rows of the CSL keyword set and confirmed on the odd rows;
+//! the word lists are our own (see [`crate::stopwords`]), not taken from any evaluation data.
 //!
 //! Each keyword carries its count and UTF-16 occurrence offsets for highlighting.
 
