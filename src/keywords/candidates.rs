@@ -46,6 +46,11 @@ pub fn role(token: &Token<'_>, extra_stop: &dyn Fn(&str) -> bool) -> Role {
     if word.chars().any(|c| !(is_han(c) || c.is_ascii_alphanumeric() || c == '-')) {
         return Role::Break;
     }
+    // Lower-case Latin words in Chinese prose are glosses ("短暂性脑缺血发作(transient …)") or
+    // species names, and "2600kg", "667m2" are quantities; neither names a subject.
+    if word.is_ascii() && (word.bytes().all(|b| b.is_ascii_lowercase()) || is_quantity(word)) {
+        return Role::Break;
+    }
     match tag {
         // Nouns of every kind (n, nr, ns, nt, nz, ng, nrt, nrfg), verbal and adjectival nouns,
         // abbreviations, idioms used as terms and foreign words.
@@ -63,6 +68,17 @@ pub fn role(token: &Token<'_>, extra_stop: &dyn Fn(&str) -> bool) -> Role {
         "a" | "b" | "ag" | "s" | "z" | "g" | "k" | "h" => Role::Modifier,
         _ => Role::Break,
     }
+}
+
+/// True for a number followed by a unit of measure: 2600kg, 667m2, 15mm, 3.5h (not 5G).
+pub fn is_quantity(word: &str) -> bool {
+    let digits = word.bytes().take_while(|b| b.is_ascii_digit() || *b == b'.').count();
+    let unit = word.get(digits..).unwrap_or("").trim_end_matches(|c: char| c.is_ascii_digit());
+    // Units have a lower-case letter (kg, m, Hz); "5G" or "3D" are names, not quantities.
+    digits > 0
+        && (1..=3).contains(&unit.len())
+        && unit.bytes().all(|b| b.is_ascii_alphabetic())
+        && unit.bytes().any(|b| b.is_ascii_lowercase())
 }
 
 /// True for characters that count or date things after a number (年, 月, 日, 个, 万, 元…).
@@ -136,6 +152,16 @@ pub fn credited_names<'a>(tokens: &[Token<'a>]) -> HashSet<&'a str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quantities_are_not_terms() {
+        for w in ["2600kg", "667m2", "15mm", "3.5h"] {
+            assert!(is_quantity(w), "{w}");
+        }
+        for w in ["AT8515", "JXB", "5G", "3D", "XML", "kg"] {
+            assert!(!is_quantity(w), "{w}");
+        }
+    }
 
     #[test]
     fn dates_are_recognized() {
