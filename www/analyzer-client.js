@@ -16,6 +16,8 @@ export class AnalyzerClient {
   #pending = new Map();
   #nextId = 1;
   #dictionary = '';
+  #url = WORKER_URL;
+  #type = 'module';
   /** Resolves with the worker's start-up time in ms once the analyzer is loaded. */
   ready = null;
 
@@ -26,11 +28,13 @@ export class AnalyzerClient {
    */
   constructor({ dictionary = '', boot = null } = {}) {
     this.#dictionary = dictionary;
+    // Restarts use the boot worker's URL (a blob: URL in the single-file build).
+    if (boot?.url) [this.#url, this.#type] = [boot.url, boot.type];
     this.#start(boot);
   }
 
   #start(boot = null) {
-    const worker = boot?.worker ?? new Worker(WORKER_URL, { type: 'module' });
+    const worker = boot?.worker ?? new Worker(this.#url, { type: this.#type });
     this.#worker = worker;
     this.ready = new Promise((resolve, reject) => {
       const fail = (message) => reject(new Error(message || 'worker failed to start'));

@@ -13,6 +13,7 @@ import { CorpusView } from './views/corpus.js';
 import { renderArticleList } from './views/articles.js';
 import { dictionaryEntries, dictionaryLine, validWord, renderDictionary, renderDictionaryErrors } from './views/dictionary.js';
 import { reportJson, reportsJsonl, frequenciesCsv, summaryMarkdown, csv, fileName } from './export.js';
+import { registerServiceWorker } from './pwa.js';
 
 const DEFAULTS = Object.freeze({ topK: 10, lengthMode: 'sentences', summarySentences: 3, summaryChars: 150, method: 'auto', mode: 'default', hmm: true });
 // Longer frequency lists than the core's default, for corpus TF-IDF across articles.
@@ -93,12 +94,16 @@ const els = {
 
 const setStatus = (text) => (els.status.textContent = text);
 
-/** A lasting message (errors the user must see), with a dismiss button. */
-function showAlert(text) {
+/**
+ * A lasting message (errors the user must see), with a dismiss button and an optional action
+ * (`{label, run}`).
+ */
+function showAlert(text, action = null) {
   // The same failure repeating (e.g. every draft save on a full disk) shows once.
   if ([...els.alerts.children].some((a) => a.firstChild?.textContent === text)) return;
   const item = h('div', { class: 'alert' },
     h('span', {}, text),
+    action && h('button', { type: 'button', class: 'small', attrs: { 'data-testid': 'alert-action' }, on: { click: () => action.run() } }, action.label),
     h('button', { type: 'button', class: 'small', on: { click: () => item.remove() } }, t('storage.dismiss')));
   els.alerts.append(item);
 }
@@ -812,6 +817,8 @@ client.ready.then(
     showAlert(t('status.failed', { error: e.message }));
   },
 );
+
+registerServiceWorker(showAlert);
 
 const opened = await storeReady;
 if (opened.error) storageFailed(opened.error, 'text');

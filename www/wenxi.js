@@ -8,13 +8,17 @@
 // or origin. Works in browsers, workers and Node 20+.
 import init, { Wenxi } from './wenxi_core.js';
 
-const WASM_URL = new URL('./wenxi_core_bg.wasm', import.meta.url);
 const MODES = new Set(['default', 'search', 'all']);
 
 let loading = null;
 
 async function wasmSource(source) {
   if (source) return source;
+  // The single-file build (dist/wenxi.html) carries the WASM inline and installs this hook.
+  if (typeof globalThis.wenxiInlineWasm === 'function') return globalThis.wenxiInlineWasm();
+  // Resolved here, not at module load: in the single file this module runs from a blob: URL,
+  // against which relative URLs cannot be resolved.
+  const WASM_URL = new URL('./wenxi_core_bg.wasm', import.meta.url);
   const isNode = typeof process !== 'undefined' && process.versions?.node && WASM_URL.protocol === 'file:';
   if (isNode) {
     const { readFile } = await import('node:fs/promises');

@@ -5,6 +5,8 @@ import { t } from '../i18n.js';
 let library = null;
 
 function loadLibrary() {
+  // Already there when the page inlines it (the single-file build).
+  if (window.WordCloud) return Promise.resolve(window.WordCloud);
   library ??= new Promise((resolve, reject) => {
     const script = document.createElement('script');
     // Relative to the page, not this module, so it still resolves when the modules are bundled.

@@ -35,6 +35,12 @@ pub fn build() -> Result<std::path::PathBuf, String> {
     copy_dir(&root.join("www"), &dist)?;
     crate::widget::build(&root, &dist)?;
     vendor(&root, &dist)?;
+    let single = crate::offline::single_file(&root, &dist)?;
+    let version = crate::offline::service_worker(&dist)?;
+    println!(
+        "xtask build: dist/wenxi.html {:.2} MB (single file, works offline); service worker cache wenxi-{version}",
+        fs::metadata(&single).map(|m| m.len()).unwrap_or(0) as f64 / 1e6
+    );
     let size = fs::metadata(&wasm).map(|m| m.len()).unwrap_or(0);
     println!("xtask build: dist/ ready ({:.2} MB wasm)", size as f64 / 1e6);
     Ok(wasm)

@@ -11,6 +11,7 @@
 
 mod build;
 mod env;
+mod offline;
 mod serve;
 mod widget;
 
