@@ -64,4 +64,6 @@ fn main() {
     println!("  keywords  {:.2} ms", fastest(&|| drop(std::hint::black_box(wenxi::keywords::rank(seg, &input, wenxi::Method::Auto, 10)))));
     let article = || wenxi::ingest::Article { body: body.clone(), ..Default::default() };
     println!("  article   {:.2} ms (analyze_article: all stages but ingest)", fastest(&|| drop(std::hint::black_box(analyzer.analyze_article(article(), wenxi::Method::Auto, &options)))));
+    let no_summary = Options { summary_sentences: 0, ..Options::default() };
+    println!("  article without summary {:.2} ms", fastest(&|| drop(std::hint::black_box(analyzer.analyze_article(article(), wenxi::Method::Auto, &no_summary)))));
 }

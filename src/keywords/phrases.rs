@@ -20,6 +20,9 @@ pub const MAX_TOKENS: usize = 4;
 /// Longest phrase, in characters.
 pub const MAX_CHARS: usize = 12;
 
+/// From this many tokens (about 3,500 characters) on, a single word must occur twice.
+pub const LONG_ARTICLE_TOKENS: usize = 2000;
+
 /// A keyword candidate and where it occurs.
 #[derive(Debug, Clone)]
 pub struct Candidate<'a> {
@@ -92,8 +95,13 @@ pub fn find<'a>(
     for c in found.values_mut() {
         c.in_title = title_counts.get(c.word).copied().unwrap_or(0);
     }
-    // Phrases must recur together.
-    found.retain(|_, c| c.tokens == 1 || c.count() >= 2 || (c.count() >= 1 && c.in_title >= 1));
+    // Phrases must recur together. In a long article a keyword recurs too: words seen once
+    // there are left out (which also keeps the cost of ranking in step with the vocabulary).
+    let single_min = if tokens.len() >= LONG_ARTICLE_TOKENS { 2 } else { 1 };
+    found.retain(|_, c| {
+        let min = if c.tokens == 1 { single_min } else { 2 };
+        c.count() >= min || (c.count() >= 1 && c.in_title >= 1)
+    });
     // Names of works in 《》 are units whatever their words: 《习近平谈治国理政》.
     for (word, range) in book_titles(text, tokens) {
         if let Some(existing) = found.get_mut(word) {

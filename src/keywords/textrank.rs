@@ -79,7 +79,7 @@ pub fn scores(candidates: &[Candidate<'_>], token_count: usize) -> Vec<f64> {
                 (1.0 - DAMPING) + DAMPING * sum
             })
             .collect();
-        if rank.iter().zip(&previous).all(|(a, b)| (a - b).abs() < 1e-6) {
+        if rank.iter().zip(&previous).all(|(a, b)| (a - b).abs() < 1e-4) {
             break; // converged
         }
     }
