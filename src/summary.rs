@@ -1,6 +1,6 @@
 //! Extractive summary: the sentences that best tell the story.
 //!
-//! Each prose sentence gets a score from four signals:
+//! Each prose sentence gets a score from these signals:
 //! - **centrality**: TextRank over a graph whose edges are BM25 similarities of the sentences'
 //!   content words — a sentence that shares the article's recurring vocabulary is central;
 //! - **position**: news and abstracts state their point first, so early sentences get a prior
@@ -8,7 +8,9 @@
 //! - **keyword coverage**: how densely the sentence holds the article's keywords (phrases
 //!   included), so a concise statement of the subject beats a long digression;
 //! - **cues**: a sentence that announces the article's own subject ("本文…", "针对…") is
-//!   preferred, one that opens with background ("随着…", "近年来…") is not.
+//!   preferred, one that opens with background ("随着…", "近年来…") is not;
+//! - **length**: a small penalty per 100 characters, since long sentences bury their point;
+//!   fragments and lists of figures (fewer than three distinct content words) are discounted.
 //!
 //! Sentences are then picked greedily by maximal marginal relevance (score minus similarity to
 //! those already picked) so the summary does not repeat itself, and returned in article order.
