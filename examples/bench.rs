@@ -66,9 +66,23 @@ fn main() {
         std::hint::black_box(wenxi::ingest::articles(&big));
     });
 
+    // A 50 MB paste of news pages, analyzed in one call: peak memory must stay bounded.
+    let mut huge = String::with_capacity(50_000_000);
+    while huge.len() < 50_000_000 {
+        huge.push_str(&news);
+        huge.push_str("\n\n");
+    }
+    let t = Instant::now();
+    let articles_50mb = analyzer.analyze(&huge, &options).map(|r| r.articles.len()).unwrap_or(0);
+    let analyze_50mb = t.elapsed().as_secs_f64();
+    drop(huge);
+
     println!(
         "{}",
         serde_json::json!({
+            "peak50MBMiB": peak_rss_mib(),
+            "articles50MB": articles_50mb,
+            "analyze50MBMs": analyze_50mb * 1e3,
             "initMs": init_ms,
             "segWholeMBs": mb / seg_whole,
             "segLinesMBs": mb / seg_lines,
@@ -79,6 +93,16 @@ fn main() {
             "ingestMB": big.len() as f64 / 1e6,
         })
     );
+}
+
+/// Peak resident memory of this process (Linux `VmHWM`), in MiB.
+fn peak_rss_mib() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        .map_or(0.0, |kb| kb / 1024.0)
 }
 
 /// The first `chars` characters of the plain-text paragraphs of `news` (lines with Chinese

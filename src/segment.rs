@@ -217,6 +217,19 @@ impl Segmenter {
         out
     }
 
+    /// UTF-16 end offsets of the default segmentation: the boundary's hot path, without the
+    /// intermediate [`Token`] list (for `default` mode the tokens tile the text in order).
+    pub fn utf16_ends(&self, text: &str, hmm: bool) -> Vec<u32> {
+        let tokens = self.jieba.cut(text, hmm);
+        let mut ends = Vec::with_capacity(tokens.len());
+        let mut units = 0u32;
+        for t in tokens {
+            units += t.word.chars().map(|c| c.len_utf16() as u32).sum::<u32>();
+            ends.push(units);
+        }
+        ends
+    }
+
     /// Dictionary tag of `word`, or jieba's guess (`x` for punctuation, `m` for numbers…).
     pub fn tag_of<'a>(&'a self, word: &'a str) -> &'a str {
         self.jieba.tag(word, false).first().map(|t| t.tag).unwrap_or("x")

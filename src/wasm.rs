@@ -103,8 +103,11 @@ impl Wenxi {
 
     /// UTF-16 end offsets of the tokens (for `default` mode they tile the text).
     pub fn segment(&self, text: &str, mode_name: &str, hmm: bool) -> Result<Vec<u32>, JsError> {
-        let tokens = self.analyzer.segmenter().segment(text, mode(mode_name)?, hmm, false);
-        Ok(tokens.iter().map(|t| t.end).collect())
+        let segmenter = self.analyzer.segmenter();
+        match mode(mode_name)? {
+            Mode::Default => Ok(segmenter.utf16_ends(text, hmm)),
+            other => Ok(segmenter.segment(text, other, hmm, false).iter().map(|t| t.end).collect()),
+        }
     }
 
     /// `[start0, end0, start1, end1, …]` UTF-16 offsets; needed for the overlapping modes.

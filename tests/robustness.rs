@@ -131,3 +131,12 @@ fn malformed_user_dictionary_lines_are_named_and_the_rest_loads() {
     assert!(lines[0].contains("line 2"), "{lines:?}");
     assert!(lines[1].contains("line 5"), "{lines:?}");
 }
+
+proptest! {
+    #[test]
+    fn fast_utf16_ends_match_the_token_offsets(text in messy_text(), hmm in any::<bool>()) {
+        let seg = analyzer().segmenter();
+        let slow: Vec<u32> = seg.segment(&text, Mode::Default, hmm, false).iter().map(|t| t.end).collect();
+        prop_assert_eq!(seg.utf16_ends(&text, hmm), slow);
+    }
+}

@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-export const DIST = join(ROOT, 'dist');
+// WENXI_DIST: a site built elsewhere by `WENXI_DIST=… cargo xtask build`.
+export const DIST = process.env.WENXI_DIST ? resolve(process.env.WENXI_DIST) : join(ROOT, 'dist');
 export const SHARED = resolve(ROOT, '..', 'shared');
 
 const TYPES = {
@@ -30,8 +31,9 @@ const TYPES = {
 /**
  * Serves `dir` (default dist/) on 127.0.0.1 with a free port. Paths outside `dir` are refused.
  * `requests` records every URL asked for, so tests can check the page stays on its origin.
+ * `routes` maps extra paths to fixed HTML bodies (e.g. a blank page for benchmarks).
  */
-export async function serveDist(dir = DIST) {
+export async function serveDist(dir = DIST, routes = {}) {
   await stat(join(dir, 'index.html')).catch(() => {
     throw new Error(`${dir}/index.html missing: run \`cargo xtask build\` first`);
   });
@@ -39,6 +41,10 @@ export async function serveDist(dir = DIST) {
   const server = createServer(async (req, res) => {
     requests.push(req.url);
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (path in routes) {
+      res.writeHead(200, { 'Content-Type': TYPES['.html'] }).end(routes[path]);
+      return;
+    }
     let file = normalize(join(dir, path));
     if (file !== dir && !file.startsWith(dir + sep)) {
       res.writeHead(403).end();

@@ -10,7 +10,8 @@ pub fn build() -> Result<std::path::PathBuf, String> {
     env::ensure_wasm_target()?;
     let root = root();
     env::run(env::cargo().args(["build", "--profile", "wasm", "--lib", "--target", "wasm32-unknown-unknown", "--package", "wenxi"]))?;
-    let dist = root.join("dist");
+    // WENXI_DIST builds elsewhere (parallel work in one checkout); the default is dist/.
+    let dist = std::env::var_os("WENXI_DIST").map_or_else(|| root.join("dist"), std::path::PathBuf::from);
     if dist.exists() {
         fs::remove_dir_all(&dist).map_err(|e| format!("cannot clear dist/: {e}"))?;
     }
@@ -35,6 +36,7 @@ pub fn build() -> Result<std::path::PathBuf, String> {
     copy_dir(&root.join("www"), &dist)?;
     crate::widget::build(&root, &dist)?;
     vendor(&root, &dist)?;
+    crate::offline::bundle_site(&root, &dist)?;
     let single = crate::offline::single_file(&root, &dist)?;
     let version = crate::offline::service_worker(&dist)?;
     println!(

@@ -41,6 +41,32 @@ fn files(dir: &Path, prefix: &str, out: &mut Vec<String>) -> Result<(), String> 
     Ok(())
 }
 
+/// Modules of the page that the bundled `app.js` contains: removed from `dist/` after bundling.
+const BUNDLED_MODULES: &[&str] = &[
+    "analyzer-client.js", "corpus.js", "demo.js", "dom.js", "export.js", "i18n.js", "pwa.js", "store.js", "views",
+];
+
+/// Bundles the page (`app.js` and its modules) and the worker (`worker.js` with `wenxi.js`
+/// and the bindings) into one file each: the page becomes interactive after one module
+/// request instead of a dozen, and the worker starts the WASM download sooner.
+/// `wenxi.js` and `wenxi_core.js` stay as they are: they are the public JS API.
+pub fn bundle_site(root: &Path, dist: &Path) -> Result<(), String> {
+    let tmp = root.join("target/xtask-offline");
+    fs::create_dir_all(&tmp).map_err(|e| e.to_string())?;
+    for name in ["app.js", "worker.js"] {
+        let bundle = esbuild(root, &dist.join(name), &tmp.join(format!("site-{name}")), "esm")?;
+        fs::write(dist.join(name), bundle).map_err(|e| e.to_string())?;
+    }
+    for name in BUNDLED_MODULES {
+        let path = dist.join(name);
+        let removed = if path.is_dir() { fs::remove_dir_all(&path) } else { fs::remove_file(&path) };
+        removed.map_err(|e| format!("dist/{name}: {e}"))?;
+    }
+    let index = fs::read_to_string(dist.join("index.html")).map_err(|e| e.to_string())?;
+    let index: Vec<&str> = index.lines().filter(|l| !l.contains("rel=\"modulepreload\"")).collect();
+    fs::write(dist.join("index.html"), index.join("\n") + "\n").map_err(|e| e.to_string())
+}
+
 /// Fills in `dist/sw.js`. Returns the version.
 pub fn service_worker(dist: &Path) -> Result<String, String> {
     let mut all = Vec::new();
