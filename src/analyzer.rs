@@ -105,7 +105,7 @@ impl Analyzer {
             method,
             options.top_k.max(SUMMARY_KEYWORDS),
         );
-        let summary = self.summarize(text, &sentences, &content, &keywords, options);
+        let summary = self.summarize(text, &sentences, &tokens, &content, &keywords, options);
         keywords.truncate(options.top_k);
 
         let stats = Stats {
@@ -140,6 +140,7 @@ impl Analyzer {
         &self,
         text: &str,
         sentences: &[Sentence],
+        tokens: &[Token<'_>],
         content: &[&Token<'_>],
         keywords: &[Keyword],
         options: &Options,
@@ -173,15 +174,22 @@ impl Analyzer {
         }
         let max_score = keywords.first().map_or(1.0, |k| k.score.max(f64::MIN_POSITIVE));
         let weights: Vec<(&str, f64)> = keywords.iter().map(|k| (k.word.as_str(), k.score / max_score)).collect();
+        // The article's best few keywords tell which clauses of a sentence carry its topic.
+        let topic: Vec<&str> = keywords.iter().take(summary::TOPIC_KEYWORDS).map(|k| k.word.as_str()).collect();
         let mut map = Utf16Map::new(text);
         summary::select(&candidates, &weights, length)
             .into_iter()
             .filter_map(|(i, score)| {
                 let s = chosen_from.get(i)?;
+                let from = tokens.partition_point(|t| t.byte_start < s.start);
+                let to = tokens.partition_point(|t| t.byte_start < s.end);
+                let verbs: Vec<usize> = tokens.get(from..to)?.iter().filter(|t| t.tag == Some("v")).map(|t| t.byte_start - s.start).collect();
+                let (a, b) = summary::compress(text.get(s.start..s.end)?, &topic, &verbs);
+                let (start, end) = (s.start + a, s.start + b);
                 Some(SummarySentence {
-                    text: text.get(s.start..s.end)?.to_string(),
-                    start: map.to_utf16(s.start),
-                    end: map.to_utf16(s.end),
+                    text: text.get(start..end)?.to_string(),
+                    start: map.to_utf16(start),
+                    end: map.to_utf16(end),
                     score: (score * 1e6).round() / 1e6,
                 })
             })

@@ -17,6 +17,13 @@
 //! Only prose is offered: headings, captions, bylines and date lines never are (see
 //! [`crate::sentences`]).
 //!
+//! Each picked sentence is then compressed by [`compress`]: leading meta-discourse ("本文提出
+//! 了", "据了解，", "随着…，") and trailing clauses that name none of the article's top
+//! keywords are left out, so the summary item is the span of the sentence that carries its
+//! topic (still a slice of the article; words inside a clause are never removed). Only the
+//! front is trimmed by fixed markers; leading clauses without keywords are kept, since in
+//! news they often hold the subject.
+//!
 //! Cost is bounded: beyond [`MAX_GRAPH`] sentences each sentence is only linked to its
 //! neighbours within [`WINDOW`] positions, so the graph stays linear in article length.
 
@@ -242,4 +249,221 @@ fn textrank(candidates: &[Candidate<'_>]) -> Vec<f64> {
         }
     }
     rank
+}
+
+/// How many of the article's best keywords decide which clauses of a summary sentence carry
+/// its topic (chosen on the even rows of the CSL title set, confirmed on the odd).
+pub const TOPIC_KEYWORDS: usize = 3;
+/// A compressed sentence shorter than this many characters is too bare to read; the sentence
+/// is then kept whole.
+const MIN_COMPRESSED_CHARS: usize = 8;
+
+/// Subjects of research prose that refer to the text itself ("本文提出了…").
+const SELF_SUBJECTS: [&str; 9] = ["本论文", "本研究", "本文", "该文", "文章", "论文", "笔者", "作者", "我们"];
+/// Adverbs between such a subject and its verb ("本文首先分析了…").
+const SELF_ADVERBS: [&str; 15] =
+    ["首先", "主要", "重点", "简要", "系统地", "系统", "详细", "深入", "进一步", "具体", "着重", "试图", "尝试", "力图", "拟"];
+/// Verbs of what the text does ("提出了", "研究了"): the framing before its object.
+const SELF_VERBS: [&str; 28] = [
+    "提出", "研究", "分析", "探讨", "介绍", "综述", "阐述", "讨论", "论述", "总结", "概述", "给出", "设计",
+    "建立", "构建", "描述", "回顾", "探究", "考察", "评述", "剖析", "归纳", "报道", "阐明", "梳理", "简述",
+    "诠释", "论证",
+];
+/// Words after such a subject that open the real content ("本文对…进行了…", "本文采用…方法"):
+/// only the subject is framing then.
+const SELF_PREPOSITIONS: [&str; 22] = [
+    "针对", "基于", "结合", "根据", "运用", "利用", "通过", "采用", "应用", "使用", "选取", "借助", "依据", "按照",
+    "对", "就", "从", "在", "以", "用", "将", "分",
+];
+/// Discourse markers that open a sentence and are set off by a comma ("据了解，", "近日，"):
+/// they say where the news came from or when, never what it is about.
+const MARKERS: [&str; 16] = [
+    "据了解", "记者了解到", "据悉", "据介绍", "近日", "日前", "目前", "当前", "如今", "近年来", "近些年来", "近些年",
+    "众所周知", "长期以来", "与此同时", "此外",
+];
+/// Openers of a framing clause that runs to the first comma: background ("随着…，") or
+/// purpose ("为了…，").
+const FRAMING_CLAUSES: [&str; 2] = ["随着", "为了"];
+/// Longest framing clause (in characters) that is cut; a longer one is the sentence itself.
+const MAX_FRAMING_CHARS: usize = 40;
+
+/// Compresses a summary sentence to the part that carries its topic, as a byte range of
+/// `sentence`.
+///
+/// Only whole pieces are removed, never words inside a clause, so the result is always a span
+/// of the article:
+/// 1. **leading meta-discourse**: a marker set off by a comma ("据了解，", "近日，"), a
+///    background or purpose clause ("随着…，", "为了…，"), and a subject that refers to the
+///    text itself with its verb ("本文提出了", "本文首先分析了"; before a preposition only the
+///    subject: "本文对…" → "对…");
+/// 2. **trailing clauses off the topic**: the sentence ends with the last clause (split at
+///    top-level `，；：`, not inside quotes or brackets) that holds one of `keywords` (the
+///    article's best few); the clauses after it are consequences or asides ("，取得了良好的
+///    效果") that do not name the subject. A trailing clause comma is left out; a final stop is
+///    kept. `verbs` are byte offsets of the sentence's verbs: the cut is only made when a verb
+///    comes before it, so a bare topic is never cut from its statement. Leading clauses that
+///    hold no keyword are kept, since in news they often hold the subject.
+///
+/// Everything else is kept: words are never removed inside a clause, so what remains reads as
+/// the writer wrote it. Whatever makes the result shorter than a few characters is not done.
+///
+/// ```
+/// use wenxi::summary::compress;
+/// let s = "据了解，本文提出了一种贯流风机降噪方法，取得了良好的效果。";
+/// let verbs = [s.find("提出").unwrap()];
+/// let (a, b) = compress(s, &["贯流风机"], &verbs);
+/// assert_eq!(&s[a..b], "一种贯流风机降噪方法");
+/// let s = "贯流风机的噪声来自叶片。";
+/// let (a, b) = compress(s, &["贯流风机"], &[s.find("来自").unwrap()]);
+/// assert_eq!(&s[a..b], s);
+/// ```
+pub fn compress(sentence: &str, keywords: &[&str], verbs: &[usize]) -> (usize, usize) {
+    let start = strip_framing(sentence);
+    let end = sentence.len();
+    let (a, b) = topic_span(sentence, start, keywords);
+    // Without a verb the kept clauses are only a topic ("汽车产业的转型升级，企业是主体"): the
+    // clauses after it are the statement.
+    let (a, b) = if verbs.iter().any(|&v| v < b) { (a, b) } else { (start, end) };
+    let chars = |x: usize, y: usize| sentence.get(x..y).map_or(0, |s| s.chars().count());
+    if chars(a, b) >= MIN_COMPRESSED_CHARS {
+        (a, b)
+    } else if chars(start, end) >= MIN_COMPRESSED_CHARS {
+        (start, end)
+    } else {
+        (0, end)
+    }
+}
+
+/// Byte length of the leading meta-discourse of `sentence` (step 1 of [`compress`]), applied
+/// until nothing more is removed ("为了…，本文提出了…").
+fn strip_framing(sentence: &str) -> usize {
+    let mut start = 0;
+    loop {
+        let rest = sentence.get(start..).unwrap_or("");
+        let cut = marker_len(rest).max(framing_clause_len(rest)).max(self_subject_len(rest));
+        if cut == 0 || rest.len() - cut == 0 {
+            return start;
+        }
+        start += cut;
+    }
+}
+
+fn after_comma(rest: &str) -> Option<&str> {
+    rest.strip_prefix('，').or_else(|| rest.strip_prefix(','))
+}
+
+fn marker_len(s: &str) -> usize {
+    MARKERS
+        .iter()
+        .find_map(|m| after_comma(s.strip_prefix(m)?))
+        .map_or(0, |rest| s.len() - rest.len())
+}
+
+fn framing_clause_len(s: &str) -> usize {
+    if !FRAMING_CLAUSES.iter().any(|f| s.starts_with(f)) {
+        return 0;
+    }
+    match clause_ends(s).first() {
+        // The clause must end at a comma, not at the end of the sentence.
+        Some(&end) if end < s.len() && s[..end].ends_with(['，', ',']) && s[..end].chars().count() <= MAX_FRAMING_CHARS => end,
+        _ => 0,
+    }
+}
+
+fn self_subject_len(s: &str) -> usize {
+    let Some(subject) = SELF_SUBJECTS.iter().find(|q| s.starts_with(**q)) else { return 0 };
+    let mut rest = &s[subject.len()..];
+    rest = after_comma(rest).unwrap_or(rest);
+    if let Some(r) = SELF_ADVERBS.iter().find_map(|a| rest.strip_prefix(a)) {
+        rest = r;
+    }
+    if let Some(r) = SELF_VERBS.iter().find_map(|v| rest.strip_prefix(v)) {
+        let r = r.strip_prefix('了').unwrap_or(r);
+        let r = after_comma(r).unwrap_or(r);
+        return s.len() - r.len();
+    }
+    if SELF_PREPOSITIONS.iter().any(|p| rest.starts_with(p)) {
+        return s.len() - rest.len();
+    }
+    0
+}
+
+/// Byte ends of the top-level clauses of `s` (each end is just after its `，；：` or the end
+/// of `s`); separators inside quotes or brackets do not count.
+fn clause_ends(s: &str) -> Vec<usize> {
+    let mut ends = Vec::new();
+    let mut depth: i32 = 0;
+    for (i, c) in s.char_indices() {
+        match c {
+            '（' | '(' | '“' | '‘' | '「' | '『' | '《' | '【' | '[' => depth += 1,
+            '）' | ')' | '”' | '’' | '」' | '』' | '》' | '】' | ']' => depth = (depth - 1).max(0),
+            '，' | ',' | '；' | ';' | '：' | ':' if depth == 0 => ends.push(i + c.len_utf8()),
+            _ => {}
+        }
+    }
+    if ends.last() != Some(&s.len()) {
+        ends.push(s.len());
+    }
+    ends
+}
+
+/// Step 2 of [`compress`] on `sentence[from..]`, as a byte range of `sentence`.
+fn topic_span(sentence: &str, from: usize, keywords: &[&str]) -> (usize, usize) {
+    let rest = sentence.get(from..).unwrap_or("");
+    let mut last = None;
+    let mut begin = 0;
+    for end in clause_ends(rest) {
+        let clause = rest.get(begin..end).unwrap_or("");
+        if keywords.iter().any(|k| !k.is_empty() && clause.contains(k)) {
+            last = Some(from + end);
+        }
+        begin = end;
+    }
+    let (a, Some(b)) = (from, last) else { return (from, sentence.len()) };
+    let span = sentence.get(a..b).unwrap_or("");
+    let trimmed = span.trim_end_matches(['，', ',', '；', ';', '：', ':']).trim_end();
+    (a, a + trimmed.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::compress;
+
+    fn cut<'a>(s: &'a str, keywords: &[&str], verb: &str) -> &'a str {
+        let verbs: Vec<usize> = s.find(verb).into_iter().collect();
+        let (a, b) = compress(s, keywords, &verbs);
+        &s[a..b]
+    }
+
+    #[test]
+    fn leading_markers_and_framing_clauses_go() {
+        assert_eq!(cut("近日，市政府召开了政务服务工作会议。", &["政务服务"], "召开"), "市政府召开了政务服务工作会议。");
+        assert_eq!(cut("随着网购的普及，快递包装箱回收成为难题。", &["包装箱"], "成为"), "快递包装箱回收成为难题。");
+        assert_eq!(cut("为了降低噪声，本文设计了一种贯流风机叶片。", &["贯流风机"], "设计"), "一种贯流风机叶片。");
+        assert_eq!(cut("本文对贯流风机的噪声进行了研究。", &["贯流风机"], "进行"), "对贯流风机的噪声进行了研究。");
+        // "本文的…" is not framing: the subject is part of the phrase.
+        assert_eq!(cut("本文的方法适用于贯流风机。", &["贯流风机"], "适用"), "本文的方法适用于贯流风机。");
+    }
+
+    #[test]
+    fn trailing_clauses_without_keywords_go_but_not_inside_brackets() {
+        assert_eq!(cut("该县开展“跨省通办”试点，效果良好，群众满意。", &["跨省通办"], "开展"), "该县开展“跨省通办”试点");
+        assert_eq!(cut("该县开展试点（涉及跨省通办，共5项）。", &["跨省通办"], "开展"), "该县开展试点（涉及跨省通办，共5项）。");
+    }
+
+    #[test]
+    fn a_bare_topic_or_a_tiny_rest_keeps_the_sentence() {
+        // No verb before the cut: the topic would lose its statement.
+        assert_eq!(cut("汽车产业的转型升级，企业是主体，服务是关键。", &["汽车产业"], "是"), "汽车产业的转型升级，企业是主体，服务是关键。");
+        // Too short once cut.
+        assert_eq!(cut("风机降噪，是本研究的目标。", &["风机"], "是"), "风机降噪，是本研究的目标。");
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for s in ["", "，", "本文", "本文提出了", "据了解，", "随着，", "为了", "）（，", "😀，😀。"] {
+            let (a, b) = compress(s, &["😀", ""], &[0, 1, 100]);
+            assert!(a <= b && s.get(a..b).is_some(), "{s:?}");
+        }
+    }
 }

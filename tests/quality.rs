@@ -9,7 +9,7 @@ use wenxi::keywords::candidates::{credited_names, is_date_like};
 use wenxi::report::ArticleReport;
 use wenxi::sentences::{self, Kind};
 use wenxi::stopwords::{is_generic, is_stopword};
-use wenxi::text::{is_number_like, is_punctuation_or_space};
+use wenxi::text::{is_number_like, is_punctuation_or_space, utf16_len};
 use wenxi::{Analyzer, Method, Mode, Options};
 
 const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared");
@@ -76,9 +76,14 @@ fn seed_summaries_hold_no_caption_byline_date_or_heading() {
                     assert!(!t.contains(credit), "byline: {what}");
                 }
                 assert!(!t.starts_with("图为") && !t.trim_end_matches(['。', '）', ')']).ends_with('摄'), "caption: {what}");
-                // Re-splitting the sentence alone must find prose, not a caption, date or heading.
-                let kinds: Vec<Kind> = sentences::split(t).iter().map(|x| x.kind).collect();
-                assert!(kinds.contains(&Kind::Sentence), "not prose ({kinds:?}): {what}");
+                // The item (a sentence, or the part of it that carries the topic) lies inside a
+                // prose sentence of the article, never a caption, date line or heading.
+                let inside = sentences::split(&a.text).iter().any(|x| {
+                    let (start, end) = (utf16_len(&a.text[..x.start]), utf16_len(&a.text[..x.end]));
+                    x.kind == Kind::Sentence && start <= s.start as usize && s.end as usize <= end
+                });
+                assert!(inside, "not inside a prose sentence: {what}");
+                assert!(t.chars().count() >= 8, "too short to read: {what}");
                 assert!(a.title.as_deref() != Some(t), "bare heading: {what}");
                 assert_eq!(utf16_slice(&a.text, s.start, s.end), t, "offsets: {what}");
                 checked += 1;
@@ -206,10 +211,59 @@ fn evaluation_targets_hold() {
     let ts = metrics::summary_rows(&read("data/csl/ts_dev.tsv"));
     let rl = |lead| Scores::new(metrics::summary_rouge(&analyzer, &ts, lead).iter().map(|s| s[2]).collect());
     let (ours, lead) = (rl(false), rl(true));
-    // The target is 0.33; we hold what we reach (0.32) and must beat lead-1 on both halves.
-    assert!(ours.all >= 0.315, "summary ROUGE-L {:.4}", ours.all);
+    // The target, on all rows and on each half; and lead-1 beaten on both halves.
+    for (half, v) in [("all", ours.all), ("even", ours.even), ("odd", ours.odd)] {
+        assert!(v >= 0.33, "summary ROUGE-L on {half} rows: {v:.4}");
+    }
     assert!(ours.even > lead.even + 0.01 && ours.odd > lead.odd + 0.01, "summary {:.4}/{:.4} vs lead-1 {:.4}/{:.4}", ours.even, ours.odd, lead.even, lead.odd);
 
     let seg = metrics::segmentation(analyzer.segmenter(), &read("data/sighan/pku_test.utf8"), &read("data/sighan/pku_test_gold.utf8"), Mode::Default);
     assert!(seg.f1() >= 0.81, "segmentation F1 {:.4}", seg.f1());
+}
+
+#[test]
+fn keyword_scores_read_as_relevance_from_0_to_1() {
+    let analyzer = Analyzer::new();
+    let mut seconds = Vec::new();
+    for (name, _, articles) in seeds(&analyzer) {
+        for a in &articles {
+            let scores: Vec<f64> = a.keywords.iter().map(|k| k.score).collect();
+            let Some(&top) = scores.first() else { continue };
+            assert_eq!(top, 1.0, "{name}: top keyword score");
+            assert!(scores.iter().all(|&s| s > 0.0 && s <= 1.0), "{name}: {scores:?}");
+            assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{name}: not best first: {scores:?}");
+            if let Some(&second) = scores.get(1) {
+                seconds.push(second);
+            }
+        }
+    }
+    // The title and lead boosts must not make every other bar look empty.
+    seconds.sort_by(f64::total_cmp);
+    let median = seconds[seconds.len() / 2];
+    assert!(median >= 0.3, "median second keyword score {median:.3} of {seconds:?}");
+}
+
+#[test]
+fn summaries_of_research_abstracts_drop_meta_discourse() {
+    let analyzer = Analyzer::new();
+    let ts = metrics::summary_rows(&read("data/csl/ts_dev.tsv"));
+    let options = Options { summary_sentences: 1, ..Options::default() };
+    let (mut framed, mut shorter) = (0, 0);
+    for row in &ts {
+        let article = wenxi::ingest::Article { body: row.body.clone(), ..Default::default() };
+        let report = analyzer.analyze_article(article, Method::Auto, &options);
+        let Some(s) = report.summary.first() else { continue };
+        let whole = sentences::split(&row.body).into_iter().find(|x| utf16_len(&row.body[..x.start]) <= s.start as usize && s.end as usize <= utf16_len(&row.body[..x.end]));
+        let whole = whole.map(|x| &row.body[x.start..x.end]).unwrap_or_default();
+        if ["本文", "该文", "据了解", "随着"].iter().any(|m| s.text.starts_with(m)) {
+            framed += 1;
+        }
+        if s.text.len() < whole.len() {
+            shorter += 1;
+        }
+    }
+    // A few framings are statements of their own ("本文认为…") and stay.
+    assert!(framed * 50 <= ts.len(), "{framed} summaries still open with meta-discourse");
+    // Compression is common in abstracts (framing subjects, trailing asides), not universal.
+    assert!(shorter * 5 >= ts.len() && shorter * 10 <= ts.len() * 9, "{shorter} of {} compressed", ts.len());
 }

@@ -18,7 +18,8 @@
 //! Weights were chosen on the even rows of the CSL keyword set and confirmed on the odd rows;
 //! the word lists are our own (see [`crate::stopwords`]), not taken from any evaluation data.
 //!
-//! Each keyword carries its count and UTF-16 occurrence offsets for highlighting.
+//! Each keyword carries its count and UTF-16 occurrence offsets for highlighting, and a score
+//! in (0, 1]: the square root of its score relative to the best keyword's, which is 1.0.
 
 pub mod candidates;
 pub mod phrases;
@@ -203,6 +204,7 @@ fn select(text: &str, found: &[Candidate<'_>], scores: &[f64], top_k: usize) -> 
     let mut covered: Vec<(usize, usize)> = Vec::new();
     let mut out = Vec::new();
     let mut map = Utf16Map::new(text);
+    let top = order.first().map_or(1.0, |&k| scores[k]);
     for k in order {
         if out.len() >= top_k {
             break;
@@ -220,7 +222,7 @@ fn select(text: &str, found: &[Candidate<'_>], scores: &[f64], top_k: usize) -> 
         let mut spans = c.spans.clone();
         spans.sort_unstable();
         let occurrences = spans.iter().map(|&(s, e)| [map.to_utf16(s), map.to_utf16(e)]).collect();
-        out.push(Keyword { word: c.word.to_string(), score: round(scores[k]), count: c.count(), occurrences });
+        out.push(Keyword { word: c.word.to_string(), score: readable(scores[k], top), count: c.count(), occurrences });
     }
     out
 }
@@ -231,6 +233,16 @@ fn normalize(scores: Vec<f64>) -> Vec<f64> {
         return scores;
     }
     scores.into_iter().map(|s| s / max).collect()
+}
+
+/// The score as shown to a reader: relative to the best keyword (1.0) and compressed with a
+/// square root, so that the title and lead boosts (which can make the best keyword ten times the
+/// next) do not flatten every other bar; monotonic, so the ranking is unchanged.
+fn readable(score: f64, top: f64) -> f64 {
+    if top <= 0.0 || score <= 0.0 {
+        return 0.0;
+    }
+    round((score / top).min(1.0).sqrt()).max(1e-6)
 }
 
 fn round(x: f64) -> f64 {
