@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { DIST, ROOT, SHARED, launchBrowser, serveDist } from '../tests/browser/helpers.mjs';
 import { measureApp, serveDistProcess } from '../tests/browser/measure-app.mjs';
 
@@ -27,7 +28,7 @@ const native = JSON.parse(execFileSync('cargo', ['run', '--release', '--quiet', 
 
 // --- WASM in Node
 let t0 = performance.now();
-const { load } = await import('../dist/wenxi.js');
+const { load } = await import(pathToFileURL(join(DIST, 'wenxi.js')).href);
 const w = await load();
 const node = {
   initMs: performance.now() - t0,
