@@ -2,9 +2,9 @@
 
 use clap::{Parser, Subcommand};
 use std::io::{self, BufWriter, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use wenxi::{Analyzer, Mode, Options};
+use wenxi::{Analyzer, Method, Mode, Options};
 
 #[derive(Parser)]
 #[command(name = "wenxi", version, about = "文析 — analyze Chinese articles: keywords, word frequencies, summaries")]
@@ -59,31 +59,56 @@ struct Sourced<'a> {
     source: &'a str,
 }
 
-/// One input: a named file or stdin.
-struct Input {
+/// One input: a named file or stdin, read only when its turn comes, so that a long list of
+/// files never sits in memory at once.
+struct Input<'a> {
     name: String,
-    text: Result<String, String>,
+    path: Option<&'a Path>,
 }
 
-fn read_inputs(files: &[PathBuf]) -> Vec<Input> {
-    if files.is_empty() {
-        let mut bytes = Vec::new();
-        let text = io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| e.to_string())
-            .and_then(|_| wenxi::ingest::decode::decode(&bytes).map_err(|e| e.to_string()));
-        return vec![Input { name: "-".into(), text }];
+impl Input<'_> {
+    /// Reads and decodes the input: `Err` says why it is not text (unreadable, binary…).
+    fn text(&self) -> Result<String, String> {
+        let bytes = match self.path {
+            Some(path) => std::fs::read(path).map_err(|e| e.to_string())?,
+            None => {
+                let mut bytes = Vec::new();
+                io::stdin().read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+                bytes
+            }
+        };
+        wenxi::ingest::decode::decode(&bytes).map_err(|e| e.to_string())
     }
-    files
-        .iter()
-        .map(|path| {
-            let text = std::fs::read(path)
-                .map_err(|e| e.to_string())
-                .and_then(|bytes| wenxi::ingest::decode::decode(&bytes).map_err(|e| e.to_string()));
-            Input { name: path.display().to_string(), text }
-        })
-        .collect()
 }
+
+fn inputs(files: &[PathBuf]) -> Vec<Input<'_>> {
+    if files.is_empty() {
+        return vec![Input { name: "-".into(), path: None }];
+    }
+    files.iter().map(|path| Input { name: path.display().to_string(), path: Some(path) }).collect()
+}
+
+/// Writes one input's Report as a JSON line, article by article: memory holds the input and
+/// one article's analysis at a time, never the whole Report (a 50 MB input has thousands).
+/// The line is the same as serializing [`Sourced`].
+fn write_streamed(out: &mut impl Write, analyzer: &Analyzer, text: &str, options: &Options, method: Method, source: &str) -> io::Result<usize> {
+    let mut count = 0;
+    out.write_all(b"{\"articles\":[")?;
+    for article in wenxi::ingest::articles(text) {
+        if count > 0 {
+            out.write_all(b",")?;
+        }
+        serde_json::to_writer(&mut *out, &analyzer.analyze_article(article, method, options))?;
+        count += 1;
+    }
+    out.write_all(b"],\"source\":")?;
+    serde_json::to_writer(&mut *out, source)?;
+    out.write_all(b"}\n")?;
+    Ok(count)
+}
+
+/// Said on stderr when an input holds nothing to analyze; its Report has no articles.
+const NO_TEXT: &str = "no text to analyze (empty, or only whitespace, symbols or emoji)";
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -93,13 +118,16 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Analyze { files, top_k, summary_sentences, summary_chars, method, pretty } => {
             let options = Options { top_k, summary_sentences, summary_chars, method, ..Options::default() };
-            if let Err(e) = options.method.parse::<wenxi::Method>() {
-                eprintln!("wenxi: {e} (expected auto, tfidf or textrank)");
-                return ExitCode::from(2);
-            }
+            let method: Method = match options.method.parse() {
+                Ok(m) => m,
+                Err(e) => {
+                    eprintln!("wenxi: {e} (expected auto, tfidf or textrank)");
+                    return ExitCode::from(2);
+                }
+            };
             let analyzer = Analyzer::new();
-            for input in read_inputs(&files) {
-                let text = match input.text {
+            for input in inputs(&files) {
+                let text = match input.text() {
                     Ok(t) => t,
                     Err(e) => {
                         eprintln!("wenxi: {}: {e}", input.name);
@@ -107,15 +135,24 @@ fn main() -> ExitCode {
                         continue;
                     }
                 };
-                match analyzer.analyze(&text, &options) {
-                    Ok(report) => {
+                let written = if pretty {
+                    // Pretty output needs the whole Report to indent it.
+                    analyzer.analyze(&text, &options).map_err(|e| e.to_string()).and_then(|report| {
                         let value = Sourced { report: &report, source: &input.name };
-                        let line = if pretty { serde_json::to_string_pretty(&value) } else { serde_json::to_string(&value) };
-                        let _ = writeln!(out, "{}", line.unwrap_or_default());
-                    }
+                        let line = serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?;
+                        writeln!(out, "{line}").map_err(|e| e.to_string())?;
+                        Ok(report.articles.len())
+                    })
+                } else {
+                    write_streamed(&mut out, &analyzer, &text, &options, method, &input.name).map_err(|e| e.to_string())
+                };
+                match written {
+                    Ok(0) => eprintln!("wenxi: {}: {NO_TEXT}", input.name),
+                    Ok(_) => {}
+                    // Output failed (a closed pipe, a full disk): nothing further can be written.
                     Err(e) => {
                         eprintln!("wenxi: {}: {e}", input.name);
-                        failed = true;
+                        return ExitCode::from(2);
                     }
                 }
             }
@@ -144,8 +181,8 @@ fn main() -> ExitCode {
                 }
             }
             let segmenter = analyzer.segmenter();
-            for input in read_inputs(&files) {
-                let text = match input.text {
+            for input in inputs(&files) {
+                let text = match input.text() {
                     Ok(t) => t,
                     Err(e) => {
                         eprintln!("wenxi: {}: {e}", input.name);
