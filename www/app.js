@@ -7,7 +7,7 @@
 import { h, byId, replace } from './dom.js';
 import { t, setLanguage, language, num, chars } from './i18n.js';
 import { Store } from './store.js';
-import { AnalyzerClient, Cancelled } from './analyzer-client.js';
+import { AnalyzerClient, Cancelled, Crashed } from './analyzer-client.js';
 import { ArticleView, titleOf } from './views/article.js';
 import { CorpusView } from './views/corpus.js';
 import { renderArticleList } from './views/articles.js';
@@ -19,6 +19,14 @@ const DEFAULTS = Object.freeze({ topK: 10, lengthMode: 'sentences', summarySente
 // Longer frequency lists than the core's default, for corpus TF-IDF across articles.
 const MAX_FREQUENCIES = 500;
 const TEXT_FILE = /\.(txt|text|md|markdown|html?)$/i;
+// Limits (docs/robustness.md). One input — a file, a paste, dropped text — up to 64 MB: a
+// 50 MB input takes about a minute and 1.3 GB in this tab; far more would exhaust it.
+const MAX_INPUT_BYTES = 64_000_000;
+// A paste longer than this skips the text box (browsers crawl with megabytes in a textarea)
+// and becomes an input at once.
+const BOX_PASTE_CHARS = 1_000_000;
+// jieba's largest published dictionary is 8 MB.
+const MAX_DICTIONARY_BYTES = 16_000_000;
 
 // IndexedDB opens while the page starts; every use waits for it.
 const storeReady = Store.open();
@@ -34,6 +42,8 @@ const state = {
   dictionary: '', // jieba-format lines
   job: null,
   queue: new Set(),
+  crashes: new Map(), // source id → crashes of the worker while it was analyzed alone
+  alone: new Set(), // source ids analyzed one per batch since a crash
   focusSource: null, // select this source's first article when its result arrives
   clickMark: false,
 };
@@ -108,6 +118,28 @@ function showAlert(text, action = null) {
   els.alerts.append(item);
 }
 
+const mb = (bytes) => num(bytes / 1e6, 1);
+
+/** UTF-8 size of a string (what it would be as a file). */
+function utf8Length(text) {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 || (c >= 0xd800 && c <= 0xdfff) ? 2 : 3;
+  }
+  return n;
+}
+
+/** Refuses an input over the limit, saying so; true when refused. */
+function tooLarge(bytes, name) {
+  if (bytes <= MAX_INPUT_BYTES) return false;
+  showAlert(t('input.tooLarge', { name, size: mb(bytes), limit: mb(MAX_INPUT_BYTES) }));
+  return true;
+}
+
+/** A worker error message in the user's words where we know it. */
+const errorText = (message) => (/not a text file/.test(message) ? t('error.notText') : message);
+
 function storageFailed(error, what) {
   const label = t(`storage.what.${what}`);
   if (error?.kind === 'quota') showAlert(t('storage.quota', { what: label }));
@@ -152,6 +184,8 @@ function items() {
     const name = sourceName(s);
     if (!r) out.push({ kind: 'pending', key: s.id, sourceId: s.id, sourceName: name });
     else if (r.error) out.push({ kind: 'error', key: s.id, sourceId: s.id, sourceName: name, error: r.error });
+    // Nothing to analyze (blank, symbols, emoji): listed, so the input does not just vanish.
+    else if (r.articles.length === 0) out.push({ kind: 'error', key: s.id, sourceId: s.id, sourceName: name, error: t('source.noText') });
     else {
       const removed = new Set(s.removed ?? []);
       r.articles.forEach((article, i) => {
@@ -205,15 +239,25 @@ function reanalyzeAll() {
 
 async function runNext() {
   if (state.job) return;
-  const ids = [...state.queue].filter(sourceById);
+  let ids = [...state.queue].filter(sourceById);
   state.queue.clear();
   if (ids.length === 0) return;
+  const alone = ids.find((id) => state.alone.has(id));
+  if (alone) {
+    for (const id of ids) if (id !== alone) state.queue.add(id);
+    ids = [alone];
+  }
   const items = ids.map((id) => ({ key: id, text: sourceById(id).text }));
   const { id, promise } = client.request('analyzeBatch', { items, options: analyzeOptions() }, {
     onProgress: (p) => showProgress(job, p),
-    onItem: (item) => received(item),
+    onItem: (item) => {
+      job.received.add(item.key);
+      state.alone.delete(item.key);
+      state.crashes.delete(item.key);
+      received(item);
+    },
   });
-  const job = (state.job = { id, superseded: false, timer: 0 });
+  const job = (state.job = { id, superseded: false, timer: 0, keys: ids, received: new Set() });
   setStatus(t('status.analyzing'));
   // Quick jobs finish before the bar would flash; long ones show it.
   job.timer = setTimeout(() => showProgress(job, null), 120);
@@ -221,7 +265,8 @@ async function runNext() {
     const done = await promise;
     setStatus(t('status.done', { n: num(done.articles), ms: num(done.ms) }));
   } catch (e) {
-    if (!(e instanceof Cancelled)) setStatus(String(e.message));
+    if (e instanceof Crashed) recoverFromCrash(job, e);
+    else if (!(e instanceof Cancelled)) setStatus(String(e.message));
     else if (!job.superseded) setStatus(t('status.cancelled'));
   } finally {
     clearTimeout(job.timer);
@@ -229,6 +274,43 @@ async function runNext() {
     state.job = null;
     runNext();
   }
+}
+
+/**
+ * The worker crashed during `job` (the client has already restarted it); the inputs are saved
+ * and analyzed again. Which input caused it is unknown when several were in the batch, so
+ * those go one per batch from now on; an input that crashes the worker twice on its own is
+ * marked failed, with a retry button.
+ */
+function recoverFromCrash(job, error) {
+  const interrupted = job.keys.filter((k) => sourceById(k) && !job.received.has(k));
+  if (interrupted.length === 0) return;
+  if (error.final) {
+    for (const k of interrupted) state.results.set(k, { error: t('crash.source', { error: error.message }) });
+    invalidate();
+    scheduleRender();
+    return;
+  }
+  const [only] = interrupted;
+  const tries = interrupted.length === 1 ? (state.crashes.get(only) ?? 0) + 1 : 0;
+  if (tries >= 2) {
+    state.crashes.delete(only);
+    state.results.set(only, { error: t('crash.source', { error: error.message }) });
+    invalidate();
+    scheduleRender();
+    showAlert(t('crash.gaveUp', { name: sourceName(sourceById(only)) }), { label: t('crash.retry'), run: () => {
+      state.results.delete(only);
+      invalidate();
+      analyze([only]);
+    } });
+    return;
+  }
+  if (tries) state.crashes.set(only, tries);
+  for (const k of interrupted) {
+    state.alone.add(k);
+    state.queue.add(k);
+  }
+  setStatus(t('status.resuming'));
 }
 
 function showProgress(job, p) {
@@ -413,13 +495,26 @@ async function analyzePasted() {
     els.input.focus();
     return;
   }
+  if (tooLarge(utf8Length(text), t('source.pasted'))) return;
   performance.clearMarks('wenxi:analyze-click');
   performance.mark('wenxi:analyze-click');
   state.clickMark = true;
   els.input.value = '';
   clearTimeout(draftTimer);
-  store.set('draft', '').catch((e) => storageFailed(e, 'text'));
   await addSources([{ kind: 'paste', text }]);
+  // Only now: until the input is saved, the draft is the saved copy of the text.
+  if (!els.input.value) store.set('draft', '').catch((e) => storageFailed(e, 'text'));
+}
+
+/** A very long paste goes straight to the article list instead of the text box. */
+function pasteLarge(e) {
+  const text = e.clipboardData?.getData('text/plain') ?? '';
+  if (text.length <= BOX_PASTE_CHARS) return;
+  e.preventDefault();
+  const bytes = utf8Length(text);
+  if (tooLarge(bytes, t('source.pasted'))) return;
+  showAlert(t('input.bigPaste', { size: mb(bytes) }));
+  addSources([{ kind: 'paste', text }]);
 }
 
 let draftTimer = 0;
@@ -435,9 +530,10 @@ async function loadDemo() {
 
 /** Reads files as bytes and decodes them in the core (UTF-8, UTF-16, GBK…). */
 async function openFiles(files) {
-  const accepted = files.filter((f) => TEXT_FILE.test(f.name) || f.type.startsWith('text/'));
-  const skipped = files.filter((f) => !accepted.includes(f));
+  const textFiles = files.filter((f) => TEXT_FILE.test(f.name) || f.type.startsWith('text/'));
+  const skipped = files.filter((f) => !textFiles.includes(f));
   if (skipped.length) showAlert(t('status.skipped', { names: skipped.map((f) => f.name).join('、') }));
+  const accepted = textFiles.filter((f) => !tooLarge(f.size, f.name));
   if (accepted.length === 0) return;
   setStatus(t('status.reading', { n: accepted.length }));
   const decoded = await Promise.all(accepted.map(async (file) => {
@@ -446,7 +542,7 @@ async function openFiles(files) {
       const text = await client.call('decode', { bytes }, [bytes]);
       return { kind: 'file', name: file.name, text };
     } catch (e) {
-      showAlert(t('status.decodeFailed', { name: file.name, error: e.message }));
+      showAlert(t('status.decodeFailed', { name: file.name, error: errorText(e.message) }));
       return null;
     }
   }));
@@ -482,7 +578,7 @@ function setupDrop() {
     if (e.target === els.input) return; // dropping text into the box edits it as usual
     e.preventDefault();
     const text = e.dataTransfer?.getData('text/plain') ?? '';
-    if (text.trim()) addSources([{ kind: 'paste', text }]);
+    if (text.trim() && !tooLarge(utf8Length(text), t('source.pasted'))) addSources([{ kind: 'paste', text }]);
   });
 }
 
@@ -575,19 +671,24 @@ async function addDictionaryWord() {
 }
 
 async function importDictionary(file) {
+  if (file.size > MAX_DICTIONARY_BYTES) {
+    renderDictionaryErrors(els.dict.errors, [{ line: 0, message: t('dict.tooLarge', { name: file.name, size: mb(file.size), limit: mb(MAX_DICTIONARY_BYTES) }) }]);
+    return;
+  }
   try {
     const bytes = await file.arrayBuffer();
     const text = await client.call('decode', { bytes }, [bytes]);
     const result = await client.call('loadDictionary', { text });
     const bad = new Set(result.errors.map((e) => e.line));
-    const good = text.split(/\r?\n/).filter((line, i) => !bad.has(i + 1) && line.trim());
+    // The lines the core loaded: not blank, not a `#` comment, not rejected.
+    const good = text.split(/\r?\n/).filter((line, i) => !bad.has(i + 1) && line.trim() && !line.trim().startsWith('#'));
     if (good.length) state.dictionary += `${good.map((l) => l.trim()).join('\n')}\n`;
     renderDictionaryErrors(els.dict.errors, result.errors);
     setStatus(t('dict.imported', { name: file.name, added: result.added }));
     await saveDictionary();
     if (result.added) reanalyzeAll();
   } catch (e) {
-    renderDictionaryErrors(els.dict.errors, [{ line: 0, message: `${file.name}: ${e.message}` }]);
+    renderDictionaryErrors(els.dict.errors, [{ line: 0, message: `${file.name}: ${errorText(e.message)}` }]);
   }
 }
 
@@ -734,6 +835,11 @@ function setupTabs() {
 // ---------------------------------------------------------------- start
 
 const client = new AnalyzerClient({ boot: globalThis.wenxiBoot });
+// The saved inputs survive any crash; the interrupted analysis resumes (recoverFromCrash).
+client.onCrash = (error) => {
+  showAlert(t(error.final ? 'crash.final' : 'crash.restarted', { error: error.message }));
+  if (error.final) document.body.dataset.analyzer = 'failed';
+};
 const articleView = new ArticleView(els.viewArticle, {
   segment: (text) => {
     const { mode, hmm } = state.settings;
@@ -752,6 +858,7 @@ showTheme();
 
 els.analyze.addEventListener('click', analyzePasted);
 els.input.addEventListener('input', saveDraft);
+els.input.addEventListener('paste', pasteLarge);
 els.input.addEventListener('keydown', (e) => {
   if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) analyzePasted();
 });

@@ -19,8 +19,14 @@ export function readingTime(chars) {
   return m < 1 ? t('stats.underMinute') : t('stats.minutes', { n: Math.round(m) });
 }
 
-/** Display title of an article: its headline, else the start of its text. */
+/** Display title of an article: its headline, else the start of its text; a part of a very
+ *  long article (worker.js) says which. */
 export function titleOf(article) {
+  const title = headlineOf(article);
+  return article.part ? `${title}${t('articles.part', article.part)}` : title;
+}
+
+function headlineOf(article) {
   if (article.title) return article.title;
   const first = article.text.split('\n').map((l) => l.replace(/^[#>\s*-]+/, '').trim()).find(Boolean);
   return first ? (first.length > 28 ? `${first.slice(0, 28)}…` : first) : t('articles.untitled');

@@ -26,6 +26,9 @@ const MUTATION_DELAY_MS = 400;
 const PRELOAD_MARGIN = '200px 0px';
 const CLOUD_WORDS = 30;
 const CHARS_PER_MINUTE = 400;
+/** Longest text analyzed, in UTF-16 units, markup included (a long novel; a few seconds of work in the worker).
+ *  Longer text is refused with a message that says the limit. */
+const MAX_CHARS = 2_000_000;
 
 const STRINGS = {
   zh: {
@@ -49,6 +52,8 @@ const STRINGS = {
     nothing: '文字太短，没有找到关键词。',
     foot: '文析 · 在你的浏览器里分析，文字不离开本机',
     'bad-selector': (s) => `for="${s}" 不是有效的 CSS 选择器。`,
+    'too-large': (n) => `文字有 ${Number(n).toLocaleString('zh-CN')} 字，超过了组件一次最多分析 ${MAX_CHARS.toLocaleString('zh-CN')} 字的上限。`,
+    crash: (m) => `分析器意外停止了：${m}`,
     'no-target': (s) => `页面上没有 for="${s}" 指向的元素。`,
     load: (m) => `分析器加载失败：${m}`,
     analyze: (m) => `分析失败：${m}`,
@@ -74,6 +79,8 @@ const STRINGS = {
     nothing: 'The text is too short for keywords.',
     foot: 'wenxi · analyzed in your browser; the text never leaves this device',
     'bad-selector': (s) => `for="${s}" is not a valid CSS selector.`,
+    'too-large': (n) => `The text has ${Number(n).toLocaleString('en')} characters, above the widget's limit of ${MAX_CHARS.toLocaleString('en')}.`,
+    crash: (m) => `The analyzer stopped unexpectedly: ${m}`,
     'no-target': (s) => `No element on this page matches for="${s}".`,
     load: (m) => `The analyzer could not be loaded: ${m}`,
     analyze: (m) => `The analysis failed: ${m}`,
@@ -82,7 +89,8 @@ const STRINGS = {
 
 const stringsFor = (lang) => (String(lang ?? '').toLowerCase().startsWith('en') ? STRINGS.en : STRINGS.zh);
 
-/** An error with a stable `code` (bad-selector, no-target, load, analyze) and its subject. */
+/** An error with a stable `code` (bad-selector, no-target, too-large, load, analyze, crash)
+ *  and its subject. */
 class WenxiError extends Error {
   constructor(code, detail) {
     super(String(detail));
@@ -121,31 +129,38 @@ function startEngine() {
       return;
     }
     const { worker, blob } = spawned;
+    let loaded = false;
+    // The worker is gone (failed to load, or crashed): fail its calls; the next analysis
+    // starts a fresh one.
     const stop = (error) => {
       worker.terminate();
+      if (engine.ready === ready) engine.ready = null;
       for (const call of engine.calls.values()) call.reject(error);
       engine.calls.clear();
       reject(error);
     };
     worker.onmessage = ({ data }) => {
       if (blob) URL.revokeObjectURL(blob);
-      if (data?.type === 'ready') resolve(worker);
-      else if (data?.type === 'boot-error') stop(new WenxiError('load', `${data.message} (${WORKER_URL.href})`));
+      if (data?.type === 'ready') {
+        loaded = true;
+        resolve(worker);
+      } else if (data?.type === 'boot-error') stop(new WenxiError('load', `${data.message} (${WORKER_URL.href})`));
       else if (data?.type === 'result' || data?.type === 'error') {
         const call = engine.calls.get(data.id);
         engine.calls.delete(data.id);
         if (data.type === 'result') call?.resolve(data.report);
         else {
-          const error = new WenxiError('analyze', data.message);
+          // A trapped WASM instance is unusable: it counts as a crash.
+          const error = new WenxiError(data.fatal ? 'crash' : 'analyze', data.message);
           call?.reject(error);
-          // A trapped WASM instance is unusable: start a fresh one next time.
           if (data.fatal) stop(error);
         }
       }
     };
     worker.onerror = (event) => {
       event.preventDefault();
-      stop(new WenxiError('load', event.message || `cannot start ${WORKER_URL.href}`));
+      const message = event.message || `cannot start ${WORKER_URL.href}`;
+      stop(new WenxiError(loaded ? 'crash' : 'load', message));
     };
   });
   engine.ready = ready;
@@ -155,13 +170,19 @@ function startEngine() {
   return ready;
 }
 
-async function analyzeInWorker(text, options) {
+async function analyzeInWorker(text, options, retry = true) {
   const worker = await startEngine();
-  return new Promise((resolve, reject) => {
-    const id = engine.nextId++;
-    engine.calls.set(id, { resolve, reject });
-    worker.postMessage({ type: 'analyze', id, text, options });
-  });
+  try {
+    return await new Promise((resolve, reject) => {
+      const id = engine.nextId++;
+      engine.calls.set(id, { resolve, reject });
+      worker.postMessage({ type: 'analyze', id, text, options });
+    });
+  } catch (error) {
+    // After a crash a fresh worker gets one more try; a second crash is reported.
+    if (error?.code === 'crash' && retry) return analyzeInWorker(text, options, false);
+    throw error;
+  }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -405,6 +426,10 @@ export class WenxiAnalyzer extends HTMLElement {
       this.#render();
       return;
     }
+    if (text.length > MAX_CHARS) {
+      this.#fail(new WenxiError('too-large', text.length));
+      return;
+    }
     this.#busy = true;
     try {
       const report = await analyzeInWorker(text, options);
@@ -454,6 +479,8 @@ export class WenxiAnalyzer extends HTMLElement {
     if (this.#error) body = h('p', { class: 'error', role: 'alert', part: 'error' }, this.#errorText());
     else if (this.#empty) body = h('p', { class: 'note' }, t.empty);
     else if (!this.#report) body = h('div', { class: 'loading' }, h('span', { class: 'sr-only' }, t.loading), h('div', { class: 'bar' }), h('div', { class: 'bar' }), h('div', { class: 'bar' }));
+    // Text the core found nothing in (only symbols or emoji, markup without text).
+    else if (!articles.length) body = h('p', { class: 'note' }, t.empty);
     else body = articles.map((article, i) => this.#article(article, i, articles.length, t));
     view.replaceChildren(head, ...[body].flat(), h('p', { class: 'foot' }, t.foot));
   }
