@@ -112,3 +112,57 @@ test('WASM and the native CLI give the same Report for the same input', async ()
     assert.deepEqual(wasm, native, name);
   }
 });
+
+/** GB18030 bytes of `text`, from a table made with Node's own decoder (two-byte codes, and
+ *  four-byte codes searched for the characters that need them). */
+function gb18030(text) {
+  const decoder = new TextDecoder('gb18030', { fatal: true });
+  const decodes = (bytes) => {
+    try {
+      return decoder.decode(Uint8Array.from(bytes));
+    } catch {
+      return null;
+    }
+  };
+  const table = new Map();
+  for (let a = 0x81; a <= 0xfe; a++) for (let b = 0x40; b <= 0xfe; b++) {
+    const c = b === 0x7f ? null : decodes([a, b]);
+    if (c && !table.has(c)) table.set(c, [a, b]);
+  }
+  const four = (ch) => {
+    for (let a = 0x81; a <= 0x84; a++) for (let b = 0x30; b <= 0x39; b++) for (let c = 0x81; c <= 0xfe; c++) for (let d = 0x30; d <= 0x39; d++) {
+      if (decodes([a, b, c, d]) === ch) return [a, b, c, d];
+    }
+    throw new Error(`no GB18030 code for ${ch}`);
+  };
+  return Uint8Array.from([...text].flatMap((ch) => (ch.charCodeAt(0) < 0x80 ? [ch.charCodeAt(0)] : table.get(ch) ?? four(ch))));
+}
+
+test('decode: GBK, GB18030 four-byte sequences and UTF-16 with either BOM', async () => {
+  const w = await load();
+  const sentence = '湖边的老茶馆重新开张了。茶馆里挂着一块写有㐀字的旧匾。';
+  const gb = gb18030(sentence);
+  assert.ok(gb.length > sentence.length * 2, '㐀 takes four bytes');
+  const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(sentence, 'utf16le')]);
+  const be = Buffer.from(le).swap16();
+  assert.deepEqual([...be.subarray(0, 2)], [0xfe, 0xff]);
+  for (const bytes of [gb, le, be, new Uint8Array(le).buffer]) assert.equal(w.decode(bytes), sentence);
+  assert.equal(w.decode(gb18030('老街的长者食堂开业了。')), '老街的长者食堂开业了。');
+  // Text with NUL bytes in it is binary, not text.
+  assert.throws(() => w.decode(Buffer.from('第一段。\0\0\0第二段。')), /not a text file/);
+});
+
+test('analyze: a 1 MB line, 100k nested tags and unclosed front matter', async () => {
+  const w = await load();
+  const line = '湖边小镇的风筝节吸引了很多游客'.repeat(23_000);
+  const [long] = w.analyze(line).articles;
+  assert.equal(long.stats.chars, line.length);
+  assert.ok(long.keywords.some((k) => k.word === '风筝节'));
+  const nested = `${'<div>'.repeat(100_000)}老街的长者食堂今天开业了。每份午餐只要八元。${'</div>'.repeat(100_000)}`;
+  assert.deepEqual(w.analyze(nested).articles.map((a) => a.text), ['老街的长者食堂今天开业了。每份午餐只要八元。']);
+  const front = '---\ntitle: 图书馆延时开放\n\n社区图书馆延长了开放时间。晚上九点以前都可以借书。\n';
+  assert.ok(w.analyze(front).articles.some((a) => a.text.includes('晚上九点以前都可以借书。')));
+  // splitArticles + analyzeArticle, the pair the page's worker uses for progress, agree with analyze.
+  const parts = w.splitArticles(nested);
+  assert.deepEqual({ articles: parts.map((p) => w.analyzeArticle(p)) }, w.analyze(nested));
+});
