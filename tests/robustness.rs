@@ -90,6 +90,34 @@ proptest! {
     }
 
     #[test]
+    fn articles_from_bytes_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
+        let _ = wenxi::ingest::articles_from_bytes(&bytes);
+    }
+
+    #[test]
+    fn encoded_text_decodes_back_or_is_refused(text in messy_text(), encoding in 0..4usize) {
+        let bom = |big: bool| -> Vec<u8> {
+            let units = text.encode_utf16().flat_map(|u| if big { u.to_be_bytes() } else { u.to_le_bytes() });
+            (if big { vec![0xfe, 0xff] } else { vec![0xff, 0xfe] }).into_iter().chain(units).collect()
+        };
+        let bytes = match encoding {
+            0 => text.as_bytes().to_vec(),
+            1 => encoding_rs::GB18030.encode(&text).0.into_owned(),
+            2 => bom(false),
+            _ => bom(true),
+        };
+        let _ = wenxi::ingest::articles_from_bytes(&bytes);
+        // With a byte-order mark the encoding is certain: the text comes back unchanged, unless
+        // its control characters make it look binary.
+        if encoding >= 2 {
+            match wenxi::ingest::decode::decode(&bytes) {
+                Ok(decoded) => prop_assert_eq!(decoded, text),
+                Err(e) => prop_assert_eq!(e, wenxi::Error::NotText),
+            }
+        }
+    }
+
+    #[test]
     fn dictionary_loading_never_panics(text in messy_text()) {
         let mut seg = Segmenter::empty();
         let (added, errors) = seg.load_dictionary(&text);
