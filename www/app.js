@@ -501,6 +501,7 @@ async function analyzePasted() {
   state.clickMark = true;
   els.input.value = '';
   clearTimeout(draftTimer);
+  draftTimer = 0;
   await addSources([{ kind: 'paste', text }]);
   // Only now: until the input is saved, the draft is the saved copy of the text.
   if (!els.input.value) store.set('draft', '').catch((e) => storageFailed(e, 'text'));
@@ -520,7 +521,36 @@ function pasteLarge(e) {
 let draftTimer = 0;
 function saveDraft() {
   clearTimeout(draftTimer);
-  draftTimer = setTimeout(() => store.set('draft', els.input.value).catch((e) => storageFailed(e, 'text')), 400);
+  draftTimer = setTimeout(writeDraft, 400);
+}
+
+function writeDraft() {
+  draftTimer = 0;
+  store.set('draft', els.input.value).catch((e) => storageFailed(e, 'text'));
+}
+
+// Leaving (a reload, say) within those 400 ms: an IndexedDB write may not finish while the page
+// goes away, so the last keys go to sessionStorage, synchronously; restore() takes them back.
+addEventListener('pagehide', () => {
+  if (!draftTimer) return;
+  clearTimeout(draftTimer);
+  writeDraft();
+  try {
+    sessionStorage.setItem('wenxi.draft', els.input.value);
+  } catch {
+    // Too long for sessionStorage, or blocked: the IndexedDB write above may still make it.
+  }
+});
+
+/** The draft kept at the last pagehide, if any (taken out of sessionStorage). */
+function leftDraft() {
+  try {
+    const text = sessionStorage.getItem('wenxi.draft');
+    sessionStorage.removeItem('wenxi.draft');
+    return text;
+  } catch {
+    return null;
+  }
 }
 
 async function loadDemo() {
@@ -575,9 +605,10 @@ function setupDrop() {
       openFiles(files);
       return;
     }
-    if (e.target === els.input) return; // dropping text into the box edits it as usual
-    e.preventDefault();
     const text = e.dataTransfer?.getData('text/plain') ?? '';
+    // Dropping text into the box edits it as usual, unless it is too long for a text box.
+    if (e.target === els.input && text.length <= BOX_PASTE_CHARS) return;
+    e.preventDefault();
     if (text.trim() && !tooLarge(utf8Length(text), t('source.pasted'))) addSources([{ kind: 'paste', text }]);
   });
 }
@@ -952,7 +983,10 @@ async function restore(unavailable) {
     mirror('wenxi.theme', ui.theme);
     showTheme();
   }
-  if (draft && !els.input.value) els.input.value = draft;
+  const left = leftDraft();
+  if (left != null && left !== draft) store.set('draft', left).catch((e) => storageFailed(e, 'text'));
+  const text = left ?? draft;
+  if (text && !els.input.value) els.input.value = text;
   showSettings();
   showDictionary();
   if (sources?.length) {
