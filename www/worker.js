@@ -54,7 +54,8 @@ const analyzer = load();
 analyzer.then(
   (w) => {
     postMessage({ ready: true, ms: Math.round(performance.now() - started) });
-    warmUp(w).catch(crash);
+    // Warm-up is optional; only a trap, which leaves the instance dead, matters.
+    warmUp(w).catch((e) => isTrap(e) && crash(e));
   },
   (e) => postMessage({ ready: false, error: String(e?.message ?? e) }),
 );
@@ -64,9 +65,9 @@ let dead = null;
 const isTrap = (e) => e instanceof WebAssembly.RuntimeError;
 const message = (e) => String(e?.message ?? e);
 
-/** A failure outside any request: rethrown as an uncaught error, the page's sign of a crash. */
+/** A trap outside any request: rethrown as an uncaught error, the page's sign of a crash. */
 function crash(e) {
-  if (isTrap(e)) dead ??= message(e);
+  dead ??= message(e);
   setTimeout(() => {
     throw e;
   });
