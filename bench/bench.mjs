@@ -52,6 +52,7 @@ const browser = await launchBrowser();
 const page = await browser.newPage();
 await page.goto(server.url);
 const chromium = await page.evaluate(async (text) => {
+  // page.evaluate runs in the browser: it cannot use the Node-side helpers above.
   const best = (runs, f) => {
     f();
     f();

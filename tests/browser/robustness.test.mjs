@@ -12,6 +12,18 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DIST, SHARED, launchBrowser, newPage, serveDist } from './helpers.mjs';
 
+/** Records the page's dialogs (dismissed at once: a payload that ran would open one) and workers. */
+function watch(page) {
+  const dialogs = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    d.dismiss().catch(() => {});
+  });
+  const workers = [];
+  page.on('worker', (w) => workers.push(w));
+  return { dialogs, workers };
+}
+
 const { load } = await import(pathToFileURL(join(DIST, 'wenxi.js')).href);
 
 let site;
@@ -35,13 +47,7 @@ after(async () => {
 async function openApp({ route = null, ...options } = {}) {
   // No service worker: it could answer requests a test routes.
   const { context, page, errors } = await newPage(browser, { viewport: { width: 1280, height: 900 }, serviceWorkers: 'block', ...options });
-  const dialogs = [];
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    d.dismiss().catch(() => {});
-  });
-  const workers = [];
-  page.on('worker', (w) => workers.push(w));
+  const { dialogs, workers } = watch(page);
   if (route) await route(page);
   await page.goto(site.url);
   await page.waitForSelector('body[data-analyzer="ready"]');
@@ -660,13 +666,7 @@ test('the CSP of the page and of the single file forbids inline script, handlers
 /** A host page on the site's origin with the widget loaded and `body` in it. */
 async function openWidget(body, { route = null } = {}) {
   const { context, page, errors } = await newPage(browser, { serviceWorkers: 'block', viewport: { width: 1000, height: 2000 } });
-  const dialogs = [];
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    d.dismiss().catch(() => {});
-  });
-  const workers = [];
-  page.on('worker', (w) => workers.push(w));
+  const { dialogs, workers } = watch(page);
   if (route) await route(page);
   await page.route(`${site.url}robustness-host.html`, (r) => r.fulfill({
     status: 200,
