@@ -102,7 +102,17 @@ const els = {
 
 // ---------------------------------------------------------------- messages
 
-const setStatus = (text) => (els.status.textContent = text);
+// The last translated status, so switching language re-translates it.
+let lastStatus = null;
+const setStatus = (text) => {
+  lastStatus = null;
+  els.status.textContent = text;
+};
+/** Shows the status message `key` (an i18n key) with `values`. */
+function say(key, values) {
+  setStatus(t(key, values));
+  lastStatus = [key, values];
+}
 
 /**
  * A lasting message (errors the user must see), with a dismiss button and an optional action
@@ -208,7 +218,7 @@ async function addSources(list) {
   invalidate();
   render();
   // Saved before the analysis starts: a crash in analysis cannot lose the text.
-  setStatus(t('status.saving'));
+  say('status.saving');
   await store.putSources(sources).catch((e) => storageFailed(e, 'text'));
   analyze(sources.map((s) => s.id));
 }
@@ -258,16 +268,16 @@ async function runNext() {
     },
   });
   const job = (state.job = { id, superseded: false, timer: 0, keys: ids, received: new Set() });
-  setStatus(t('status.analyzing'));
+  say('status.analyzing');
   // Quick jobs finish before the bar would flash; long ones show it.
   job.timer = setTimeout(() => showProgress(job, null), 120);
   try {
     const done = await promise;
-    setStatus(t('status.done', { n: num(done.articles), ms: num(done.ms) }));
+    say('status.done', { n: num(done.articles), ms: num(done.ms) });
   } catch (e) {
     if (e instanceof Crashed) recoverFromCrash(job, e);
     else if (!(e instanceof Cancelled)) setStatus(String(e.message));
-    else if (!job.superseded) setStatus(t('status.cancelled'));
+    else if (!job.superseded) say('status.cancelled');
   } finally {
     clearTimeout(job.timer);
     els.progress.hidden = true;
@@ -310,7 +320,7 @@ function recoverFromCrash(job, error) {
     state.alone.add(k);
     state.queue.add(k);
   }
-  setStatus(t('status.resuming'));
+  say('status.resuming');
 }
 
 function showProgress(job, p) {
@@ -441,7 +451,7 @@ async function removeItem(item) {
       render();
       await store.putSource(s);
     }
-    setStatus(t('status.removed', { title }));
+    say('status.removed', { title });
   } catch (e) {
     storageFailed(e, 'text');
   }
@@ -480,7 +490,7 @@ async function clearAll() {
   render();
   try {
     await store.clearSources();
-    setStatus(t('status.cleared'));
+    say('status.cleared');
   } catch (e) {
     storageFailed(e, 'text');
   }
@@ -491,7 +501,7 @@ async function clearAll() {
 async function analyzePasted() {
   const text = els.input.value;
   if (!text.trim()) {
-    setStatus(t('status.empty'));
+    say('status.empty');
     els.input.focus();
     return;
   }
@@ -565,7 +575,7 @@ async function openFiles(files) {
   if (skipped.length) showAlert(t('status.skipped', { names: skipped.map((f) => f.name).join('、') }));
   const accepted = textFiles.filter((f) => !tooLarge(f.size, f.name));
   if (accepted.length === 0) return;
-  setStatus(t('status.reading', { n: accepted.length }));
+  say('status.reading', { n: accepted.length });
   const decoded = await Promise.all(accepted.map(async (file) => {
     try {
       const bytes = await file.arrayBuffer();
@@ -693,7 +703,7 @@ async function addDictionaryWord() {
     state.dictionary += `${dictionaryLine(word, freq, tag, used)}\n`;
     renderDictionaryErrors(els.dict.errors, []);
     els.dict.word.value = els.dict.freq.value = els.dict.tag.value = '';
-    setStatus(t('dict.added', { word }));
+    say('dict.added', { word });
     await saveDictionary();
     reanalyzeAll();
   } catch (e) {
@@ -715,7 +725,7 @@ async function importDictionary(file) {
     const good = text.split(/\r?\n/).filter((line, i) => !bad.has(i + 1) && line.trim() && !line.trim().startsWith('#'));
     if (good.length) state.dictionary += `${good.map((l) => l.trim()).join('\n')}\n`;
     renderDictionaryErrors(els.dict.errors, result.errors);
-    setStatus(t('dict.imported', { name: file.name, added: result.added }));
+    say('dict.imported', { name: file.name, added: result.added });
     await saveDictionary();
     if (result.added) reanalyzeAll();
   } catch (e) {
@@ -743,7 +753,7 @@ function download(name, type, text) {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  setStatus(t('status.exported', { name }));
+  say('status.exported', { name });
 }
 
 function exportText(kind, entry) {
@@ -766,9 +776,9 @@ async function copyArticle(kind) {
   if (!entry) return;
   try {
     await navigator.clipboard.writeText(exportText(kind, entry));
-    setStatus(t('status.copied'));
+    say('status.copied');
   } catch (e) {
-    setStatus(t('status.copyFailed', { error: e.message }));
+    say('status.copyFailed', { error: e.message });
   }
 }
 
@@ -840,6 +850,7 @@ function toggleTheme() {
 function applyLanguage(lang) {
   setLanguage(lang);
   mirror('wenxi.lang', lang);
+  if (lastStatus) say(...lastStatus);
   showTheme();
   showDictionary();
   invalidate();
@@ -947,11 +958,11 @@ client.ready.then(
   (ms) => {
     performance.mark('wenxi:ready');
     document.body.dataset.analyzer = 'ready';
-    if (!state.job) setStatus(t('status.ready', { ms: num(ms) }));
+    if (!state.job) say('status.ready', { ms: num(ms) });
   },
   (e) => {
     document.body.dataset.analyzer = 'failed';
-    setStatus(t('status.failed', { error: e.message }));
+    say('status.failed', { error: e.message });
     showAlert(t('status.failed', { error: e.message }));
   },
 );
@@ -997,7 +1008,7 @@ async function restore(unavailable) {
     state.view = ui?.view === 'corpus' ? 'corpus' : 'article';
     invalidate();
     render();
-    setStatus(t('status.restored', { n: sources.length }));
+    say('status.restored', { n: sources.length });
     analyze(sources.map((s) => s.id));
   }
 }

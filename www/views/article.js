@@ -178,10 +178,12 @@ export class ArticleView {
   }
 
   #summary(a) {
+    // The core may trim a summary sentence to its topic clause; such items end mid-sentence.
+    const clipped = (text) => !/[。！？!?；;…”」』）)】》"'.]\s*$/.test(text);
     if (a.summary.length === 0) return h('p', { class: 'hint', dataset: { testid: 'summary' } }, t('summary.empty'));
     return h('ol', { class: 'summary', dataset: { testid: 'summary' } },
       a.summary.map((s, i) => h('li', {},
-        h('button', { type: 'button', class: 'sentence', on: { click: () => this.#scrollTo(`[data-sum="${i}"]`) } }, s.text))));
+        h('button', { type: 'button', class: ['sentence', clipped(s.text) && 'clipped'], on: { click: () => this.#scrollTo(`[data-sum="${i}"]`) } }, s.text))));
   }
 
   #frequencyTable(a) {
