@@ -105,6 +105,48 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// Words decoded per call of [`add_words`].
+const CHUNK: usize = 4096;
+
+/// The per-word columns of the blob, read in step.
+struct Columns<'a, F> {
+    words: Reader<'a>,
+    freqs: Reader<'a>,
+    tags: &'a [&'a str],
+    tag_col: &'a [u8],
+    idf_col: &'a [u8],
+    dequantize: &'a F,
+}
+
+/// Adds the words `range` to the segmenter and the IDF table.
+///
+/// Kept out of line on purpose: WebAssembly engines start on a baseline compiler and swap in
+/// optimized code between calls, never inside a running call. One loop over all 200k words
+/// would run entirely on baseline code; called per chunk, most chunks run optimized (this
+/// halves start-up in Chromium).
+#[inline(never)]
+fn add_words<F: Fn(u8) -> f32>(
+    c: &mut Columns<'_, F>,
+    range: std::ops::Range<usize>,
+    word: &mut String,
+    jieba: &mut Jieba,
+    idf: &mut IdfTable,
+) -> Option<()> {
+    for i in range {
+        c.words.word(word)?;
+        let freq = c.freqs.varint()? as usize;
+        let tag = *c.tags.get(usize::from(*c.tag_col.get(i)?))?;
+        jieba.add_word(word, Some(freq), Some(tag));
+        let q = *c.idf_col.get(i)?;
+        if q != 0 {
+            idf.arena.push_str(word);
+            idf.ends.push(idf.arena.len() as u32);
+            idf.idf.push((c.dequantize)(q));
+        }
+    }
+    Some(())
+}
+
 fn decode(bytes: &[u8]) -> Option<(Jieba, IdfTable)> {
     let mut r = Reader { bytes, pos: 0 };
     if r.take(4)? != b"WXD2" {
@@ -133,18 +175,14 @@ fn decode(bytes: &[u8]) -> Option<(Jieba, IdfTable)> {
         idf: Vec::with_capacity(count),
         median: 0.0,
     };
+    let columns = Columns { words, freqs, tags: &tags, tag_col, idf_col, dequantize: &dequantize };
     let mut word = String::new();
-    for i in 0..count {
-        words.word(&mut word)?;
-        let freq = freqs.varint()? as usize;
-        let tag = *tags.get(usize::from(*tag_col.get(i)?))?;
-        jieba.add_word(&word, Some(freq), Some(tag));
-        let q = *idf_col.get(i)?;
-        if q != 0 {
-            idf.arena.push_str(&word);
-            idf.ends.push(idf.arena.len() as u32);
-            idf.idf.push(dequantize(q));
-        }
+    let mut cursor = columns;
+    let mut i = 0;
+    while i < count {
+        let end = (i + CHUNK).min(count);
+        add_words(&mut cursor, i..end, &mut word, &mut jieba, &mut idf)?;
+        i = end;
     }
     let mut sorted = idf.idf.clone();
     sorted.sort_unstable_by(f32::total_cmp);

@@ -163,7 +163,9 @@ const newId = () => `${Date.now().toString(36)}-${Math.random().toString(36).sli
 
 function sourceName(s) {
   if (s.name) return s.name;
-  const time = new Date(s.added).toLocaleTimeString(language() === 'en' ? 'en-GB' : 'zh-CN', { hour: '2-digit', minute: '2-digit' });
+  // 24-hour "09:05" in both languages, without loading ICU's date data at start-up.
+  const added = new Date(s.added);
+  const time = [added.getHours(), added.getMinutes()].map((v) => String(v).padStart(2, '0')).join(':');
   return `${t(s.kind === 'demo' ? 'source.demo' : 'source.pasted')} ${time}`;
 }
 
@@ -937,7 +939,11 @@ document.addEventListener('keydown', (e) => {
   if (e.key === 'Escape' && !els.viewArticle.hidden && document.activeElement?.closest('.kwic')) articleView.closeWord();
 });
 let resizeTimer = 0;
-let lastWidth = window.innerWidth;
+// Read after the first frame: reading it now would force a layout before the page is interactive.
+let lastWidth = 0;
+requestAnimationFrame(() => {
+  lastWidth = window.innerWidth;
+});
 window.addEventListener('resize', () => {
   clearTimeout(resizeTimer);
   resizeTimer = setTimeout(() => {

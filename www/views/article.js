@@ -9,7 +9,8 @@ import { renderPlain, renderSegmented, POS_GROUPS, TEXT_LIMIT } from './text.js'
 
 const KWIC_CONTEXT = 20;
 const FREQ_ROWS = 100;
-const collator = new Intl.Collator('zh-CN');
+// Made on first use: building a Chinese collator loads ICU's pinyin tables (~20 ms).
+let collator = null;
 const scrollBehavior = () => (matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth');
 const KWIC_LIMIT = 200;
 
@@ -214,8 +215,10 @@ export class ArticleView {
       }
       // The core lists most frequent first (ties by first appearance): index keeps that order.
       let rows = a.frequencies.map((f, i) => ({ ...f, i })).filter((f) => !this.#freqFilter || f.word.includes(this.#freqFilter));
-      if (key === 'word') rows.sort((x, y) => dir * collator.compare(x.word, y.word));
-      else rows.sort((x, y) => dir * (x.count - y.count) || x.i - y.i);
+      if (key === 'word') {
+        collator ??= new Intl.Collator('zh-CN');
+        rows.sort((x, y) => dir * collator.compare(x.word, y.word));
+      } else rows.sort((x, y) => dir * (x.count - y.count) || x.i - y.i);
       const matching = rows.length;
       // Long lists render their top rows first; the rest on request (keeps the view fast).
       if (!this.#freqAll && !this.#freqFilter && rows.length > FREQ_ROWS) rows = rows.slice(0, FREQ_ROWS);

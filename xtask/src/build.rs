@@ -38,6 +38,7 @@ pub fn build() -> Result<std::path::PathBuf, String> {
     vendor(&root, &dist)?;
     crate::offline::bundle_site(&root, &dist)?;
     let single = crate::offline::single_file(&root, &dist)?;
+    crate::offline::inline_head(&dist)?;
     let version = crate::offline::service_worker(&dist)?;
     println!(
         "xtask build: dist/wenxi.html {:.2} MB (single file, works offline); service worker cache wenxi-{version}",

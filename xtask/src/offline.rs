@@ -129,6 +129,32 @@ fn replace_line(html: &str, needle: &str, with: &str) -> Result<String, String> 
     Ok(out.join("\n"))
 }
 
+/// Inlines the boot script, the theme script and the style sheet into the hosted
+/// `dist/index.html` (allowed by their hashes in its Content-Security-Policy) and removes the
+/// files. Each was a request the page waited for; the boot script, inline at the top, starts
+/// the analyzer worker while the page is still parsing.
+pub fn inline_head(dist: &Path) -> Result<(), String> {
+    let read = |name: &str| fs::read_to_string(dist.join(name)).map_err(|e| format!("dist/{name}: {e}"));
+    let (boot, theme, css) = (read("boot.js")?, read("theme.js")?, read("style.css")?);
+    let mut html = read("index.html")?;
+    let csp_line = html.lines().find(|l| l.contains("Content-Security-Policy")).ok_or("index.html: no Content-Security-Policy")?;
+    let csp = csp_line
+        .replacen("script-src 'self'", &format!("script-src 'self' {} {}", sha256_source(&boot), sha256_source(&theme)), 1)
+        .replacen("style-src 'self'", &format!("style-src 'self' {}", sha256_source(&css)), 1);
+    if csp == csp_line {
+        return Err("index.html: the CSP has no script-src/style-src 'self' to extend".into());
+    }
+    html = replace_line(&html, "Content-Security-Policy", &csp)?;
+    html = replace_line(&html, "src=\"boot.js\"", &format!("<script>{boot}</script>"))?;
+    html = replace_line(&html, "href=\"style.css\"", &format!("<style>{css}</style>"))?;
+    html = replace_line(&html, "src=\"theme.js\"", &format!("<script>{theme}</script>"))?;
+    fs::write(dist.join("index.html"), html + "\n").map_err(|e| e.to_string())?;
+    for name in ["boot.js", "theme.js", "style.css"] {
+        fs::remove_file(dist.join(name)).map_err(|e| format!("dist/{name}: {e}"))?;
+    }
+    Ok(())
+}
+
 /// Builds `dist/wenxi.html` from the built site. Returns its path.
 pub fn single_file(root: &Path, dist: &Path) -> Result<PathBuf, String> {
     let tmp = root.join("target/xtask-offline");
@@ -150,7 +176,7 @@ pub fn single_file(root: &Path, dist: &Path) -> Result<PathBuf, String> {
          return new Response(new Blob([b]).stream().pipeThrough(new DecompressionStream(\"gzip\"))).arrayBuffer()}};\n{worker}"
     );
 
-    let boot = esbuild(root, &dist.join("boot.js"), &tmp.join("boot.js"), "esm")?;
+    let boot = read("boot.js")?;
     let app = esbuild(root, &dist.join("app.js"), &tmp.join("app.js"), "esm")?;
     let theme = read("theme.js")?;
     let cloud = read("vendor/wordcloud2.js")?;
@@ -169,7 +195,7 @@ pub fn single_file(root: &Path, dist: &Path) -> Result<PathBuf, String> {
 
     let mut html = read("index.html")?;
     html = replace_line(&html, "Content-Security-Policy", &format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">"))?;
-    html = replace_line(&html, "src=\"boot.js\"", &format!("<script type=\"module\">{boot}</script>"))?;
+    html = replace_line(&html, "src=\"boot.js\"", "")?;
     html = replace_line(&html, "href=\"style.css\"", &format!("<style>{css}</style>"))?;
     html = replace_line(&html, "src=\"theme.js\"", &format!("<script>{theme}</script>"))?;
     html = replace_line(&html, "rel=\"icon\"", &format!("<link rel=\"icon\" href=\"data:image/svg+xml;base64,{icon}\">"))?;
@@ -178,8 +204,13 @@ pub fn single_file(root: &Path, dist: &Path) -> Result<PathBuf, String> {
         html = replace_line(&html, "rel=\"manifest\"", "")?;
     }
     html = html.lines().filter(|l| !l.contains("rel=\"modulepreload\"")).collect::<Vec<_>>().join("\n");
-    // The worker source: a data block the browser never executes (type text/plain).
-    html = html.replacen("</body>", &format!("<script type=\"text/plain\" id=\"wenxi-worker-source\">{worker}</script>\n</body>"), 1);
+    // The worker source: a data block the browser never executes (type text/plain), followed
+    // by the boot script that starts it.
+    html = html.replacen(
+        "</body>",
+        &format!("<script type=\"text/plain\" id=\"wenxi-worker-source\">{worker}</script>\n<script>{boot}</script>\n</body>"),
+        1,
+    );
     if html.contains("src=\"") && html.lines().any(|l| l.contains("<script") && l.contains(" src=\"")) {
         return Err("wenxi.html still references an external script".into());
     }
