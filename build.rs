@@ -39,7 +39,11 @@ fn jieba_data_dir() -> PathBuf {
         .or_else(|| env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")));
     if let Some(src) = cargo_home.map(|h| h.join("registry").join("src")) {
         for index in fs::read_dir(&src).into_iter().flatten().flatten() {
-            let dir = index.path().join(format!("jieba-rs-{JIEBA_VERSION}")).join("src").join("data");
+            let dir = index
+                .path()
+                .join(format!("jieba-rs-{JIEBA_VERSION}"))
+                .join("src")
+                .join("data");
             if dir.join("dict.txt").exists() {
                 return dir;
             }
@@ -90,7 +94,9 @@ fn pack(dict: &str, idf: &str) -> Vec<u8> {
     let mut idfs: BTreeMap<&str, f64> = BTreeMap::new();
     for line in idf.lines() {
         let mut parts = line.split_whitespace();
-        let (Some(word), Some(value)) = (parts.next(), parts.next()) else { continue };
+        let (Some(word), Some(value)) = (parts.next(), parts.next()) else {
+            continue;
+        };
         if let Ok(v) = value.parse::<f64>() {
             idfs.insert(word, v);
         }
@@ -98,14 +104,21 @@ fn pack(dict: &str, idf: &str) -> Vec<u8> {
     let mut entries: BTreeMap<&str, (u64, &str)> = BTreeMap::new();
     for line in dict.lines() {
         let mut parts = line.split_whitespace();
-        let (Some(word), Some(freq)) = (parts.next(), parts.next()) else { continue };
-        let Ok(freq) = freq.parse::<u64>() else { continue };
+        let (Some(word), Some(freq)) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        let Ok(freq) = freq.parse::<u64>() else {
+            continue;
+        };
         let seen_enough = idfs.get(word).is_some_and(|v| *v < RARE_IDF);
         if freq > RARE_FREQ || seen_enough {
             entries.insert(word, (freq, parts.next().unwrap_or("")));
         }
     }
-    let kept: Vec<f64> = entries.keys().filter_map(|w| idfs.get(w).copied()).collect();
+    let kept: Vec<f64> = entries
+        .keys()
+        .filter_map(|w| idfs.get(w).copied())
+        .collect();
     let min = kept.iter().cloned().fold(f64::INFINITY, f64::min);
     let max = kept.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
     let quantize = |v: f64| -> u8 { 1 + (((v - min) / (max - min)) * 254.0).round() as u8 };
@@ -115,7 +128,8 @@ fn pack(dict: &str, idf: &str) -> Vec<u8> {
     tags.dedup();
     assert!(tags.len() < 256);
 
-    let (mut words, mut freqs, mut tag_col, mut idf_col) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut words, mut freqs, mut tag_col, mut idf_col) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut prev = "";
     for (word, (freq, tag)) in &entries {
         front_code(&mut words, prev, word);
@@ -144,7 +158,11 @@ fn pack(dict: &str, idf: &str) -> Vec<u8> {
 }
 
 fn front_code(out: &mut Vec<u8>, prev: &str, word: &str) {
-    let shared = prev.bytes().zip(word.bytes()).take_while(|(a, b)| a == b).count();
+    let shared = prev
+        .bytes()
+        .zip(word.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
     // Keep the suffix on a char boundary so the decoder can validate UTF-8 cheaply.
     let mut shared = shared;
     while !word.is_char_boundary(shared) {

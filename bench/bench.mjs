@@ -13,11 +13,13 @@ import { measureApp, serveDistProcess } from '../tests/browser/measure-app.mjs';
 const corpus = await readFile(join(SHARED, 'data/sighan/pku_test.utf8'), 'utf8');
 const mb = Buffer.byteLength(corpus) / 1e6;
 const lines = corpus.split('\n').filter((l) => l.length > 0);
-// Two unmeasured runs first: the engine compiles WASM with a baseline tier and optimizes hot
-// functions in the background, as it would for any page used for more than a moment.
+// Steady-state speed: the engine first runs WASM from a baseline compiler and optimizes hot
+// functions in the background, so each measurement starts after at least three unmeasured runs
+// and half a second of warm-up (as for any page used for more than a moment); then the best run.
+// examples/bench.rs does the same natively.
+const WARM_UP_MS = 500;
 const best = (runs, f) => {
-  f();
-  f();
+  for (let i = 0, t0 = performance.now(); i < 3 || performance.now() - t0 < WARM_UP_MS; i++) f();
   let min = Infinity;
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
@@ -28,7 +30,8 @@ const best = (runs, f) => {
 };
 
 // --- native (examples/bench.rs)
-const native = JSON.parse(execFileSync('cargo', ['run', '--release', '--quiet', '--example', 'bench'], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop());
+const runNative = (...args) => JSON.parse(execFileSync('cargo', ['run', '--release', '--quiet', '--example', 'bench', '--', ...args], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop());
+const native = runNative();
 
 // --- WASM in Node
 let t0 = performance.now();
@@ -54,8 +57,7 @@ await page.goto(server.url);
 const chromium = await page.evaluate(async (text) => {
   // page.evaluate runs in the browser: it cannot use the Node-side helpers above.
   const best = (runs, f) => {
-    f();
-    f();
+    for (let i = 0, t0 = performance.now(); i < 3 || performance.now() - t0 < 500; i++) f();
     let min = Infinity;
     for (let i = 0; i < runs; i++) {
       const t = performance.now();
@@ -92,6 +94,9 @@ const chromium = await page.evaluate(async (text) => {
 }, corpus);
 await browser.close();
 await server.close();
+// This machine's speed drifts over a minute (shared host): native segmentation is measured
+// again right after the browser runs and the ratio uses native's better figure (the harder target).
+const nativeSeg = Math.max(native.segWholeMBs, runNative('--seg').segWholeMBs);
 await rm(site, { recursive: true, force: true });
 
 // --- the page and the widget, each in fresh browser contexts
@@ -136,11 +141,11 @@ console.log(row('wenxi native', native));
 console.log(row('wenxi WASM, Node 20', node));
 console.log(row('wenxi WASM, Chromium', chromium.ours));
 console.log(row('jieba-wasm 2.4.0, Chromium', chromium.theirs));
-const ratio = chromium.ours.segWholeMBs / native.segWholeMBs;
+const ratio = chromium.ours.segWholeMBs / nativeSeg;
 const vsJieba = chromium.ours.segWholeMBs / chromium.theirs.segWholeMBs;
 console.log(`\n| measure | target | measured |\n|---|---|---|`);
 const line = (m, target, value) => console.log(`| ${m} | ${target} | ${value} |`);
-line('segmentation, WASM in Chromium / native', '≥ 0.85×', `${ratio.toFixed(2)}×`);
+line(`segmentation, WASM in Chromium / native (best native: ${nativeSeg.toFixed(1)} MB/s)`, '≥ 0.85×', `${ratio.toFixed(2)}×`);
 line('segmentation, WASM in Chromium / jieba-wasm cut', '≥ 3×', `${vsJieba.toFixed(1)}×`);
 line('analyze a 10,000-char article, native', '≤ 10 ms', `${native.analyze10kMs.toFixed(1)} ms`);
 line('analyze a 10,000-char article, Chromium', '≤ 25 ms', `${chromium.ours.analyze10kMs.toFixed(1)} ms`);

@@ -66,7 +66,9 @@ pub struct Analyzer {
 impl Analyzer {
     /// Loads the built-in dictionary.
     pub fn new() -> Self {
-        Analyzer { segmenter: Segmenter::new() }
+        Analyzer {
+            segmenter: Segmenter::new(),
+        }
     }
 
     /// The segmenter (to segment, tag, or add user words).
@@ -90,18 +92,34 @@ impl Analyzer {
     }
 
     /// Analyzes one already-cleaned article.
-    pub fn analyze_article(&self, article: Article, method: Method, options: &Options) -> ArticleReport {
+    pub fn analyze_article(
+        &self,
+        article: Article,
+        method: Method,
+        options: &Options,
+    ) -> ArticleReport {
         let text = article.body.as_str();
-        let tokens = self.segmenter.segment(text, Mode::Default, options.hmm, true);
+        let tokens = self
+            .segmenter
+            .segment(text, Mode::Default, options.hmm, true);
         let sentences = sentences::split(text);
         let extra_stop = |w: &str| options.stopwords.iter().any(|s| s == w);
-        let content: Vec<&Token<'_>> = tokens.iter().filter(|t| is_content_word(t.word, options.min_word_length) && !extra_stop(t.word)).collect();
+        let content: Vec<&Token<'_>> = tokens
+            .iter()
+            .filter(|t| is_content_word(t.word, options.min_word_length) && !extra_stop(t.word))
+            .collect();
 
         // The summary weighs sentences by the article's keywords, so rank at least a few even
         // when the caller asks for fewer.
         let mut keywords = keywords::rank(
             &self.segmenter,
-            &KeywordInput { text, tokens: &tokens, title: article.title.as_deref(), stopwords: &options.stopwords, hmm: options.hmm },
+            &KeywordInput {
+                text,
+                tokens: &tokens,
+                title: article.title.as_deref(),
+                stopwords: &options.stopwords,
+                hmm: options.hmm,
+            },
             method,
             options.top_k.max(SUMMARY_KEYWORDS),
         );
@@ -110,7 +128,10 @@ impl Analyzer {
 
         let stats = Stats {
             chars: text.chars().filter(|c| !c.is_whitespace()).count(),
-            words: tokens.iter().filter(|t| !is_punctuation_or_space(t.word)).count(),
+            words: tokens
+                .iter()
+                .filter(|t| !is_punctuation_or_space(t.word))
+                .count(),
             sentences: sentences.iter().filter(|s| s.is_sentence()).count(),
             paragraphs: text.lines().filter(|l| !l.trim().is_empty()).count(),
         };
@@ -166,16 +187,32 @@ impl Analyzer {
                 }
                 token_iter.next();
             }
-            let Some(sentence) = text.get(s.start..s.end) else { continue };
+            let Some(sentence) = text.get(s.start..s.end) else {
+                continue;
+            };
             if s.is_sentence() {
-                candidates.push(Candidate { text: sentence, words, position: candidates.len(), chars: sentence.chars().count() });
+                candidates.push(Candidate {
+                    text: sentence,
+                    words,
+                    position: candidates.len(),
+                    chars: sentence.chars().count(),
+                });
                 chosen_from.push(*s);
             }
         }
-        let max_score = keywords.first().map_or(1.0, |k| k.score.max(f64::MIN_POSITIVE));
-        let weights: Vec<(&str, f64)> = keywords.iter().map(|k| (k.word.as_str(), k.score / max_score)).collect();
+        let max_score = keywords
+            .first()
+            .map_or(1.0, |k| k.score.max(f64::MIN_POSITIVE));
+        let weights: Vec<(&str, f64)> = keywords
+            .iter()
+            .map(|k| (k.word.as_str(), k.score / max_score))
+            .collect();
         // The article's best few keywords tell which clauses of a sentence carry its topic.
-        let topic: Vec<&str> = keywords.iter().take(summary::TOPIC_KEYWORDS).map(|k| k.word.as_str()).collect();
+        let topic: Vec<&str> = keywords
+            .iter()
+            .take(summary::TOPIC_KEYWORDS)
+            .map(|k| k.word.as_str())
+            .collect();
         let mut map = Utf16Map::new(text);
         summary::select(&candidates, &weights, length)
             .into_iter()
@@ -183,7 +220,12 @@ impl Analyzer {
                 let s = chosen_from.get(i)?;
                 let from = tokens.partition_point(|t| t.byte_start < s.start);
                 let to = tokens.partition_point(|t| t.byte_start < s.end);
-                let verbs: Vec<usize> = tokens.get(from..to)?.iter().filter(|t| t.tag == Some("v")).map(|t| t.byte_start - s.start).collect();
+                let verbs: Vec<usize> = tokens
+                    .get(from..to)?
+                    .iter()
+                    .filter(|t| t.tag == Some("v"))
+                    .map(|t| t.byte_start - s.start)
+                    .collect();
                 let (a, b) = summary::compress(text.get(s.start..s.end)?, &topic, &verbs);
                 let (start, end) = (s.start + a, s.start + b);
                 Some(SummarySentence {
@@ -213,5 +255,11 @@ fn frequencies(content: &[&Token<'_>], limit: usize) -> Vec<Frequency> {
     let mut list: Vec<(&str, (usize, usize))> = counts.into_iter().collect();
     // Most frequent first; ties in order of first appearance.
     list.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.1 .1.cmp(&b.1 .1)));
-    list.into_iter().take(limit).map(|(w, (count, _))| Frequency { word: w.to_string(), count }).collect()
+    list.into_iter()
+        .take(limit)
+        .map(|(w, (count, _))| Frequency {
+            word: w.to_string(),
+            count,
+        })
+        .collect()
 }

@@ -162,9 +162,15 @@ fn decode(bytes: &[u8]) -> Option<(Jieba, IdfTable)> {
     }
     let count = r.varint()? as usize;
     let words_len = r.varint()? as usize;
-    let mut words = Reader { bytes: r.take(words_len)?, pos: 0 };
+    let words = Reader {
+        bytes: r.take(words_len)?,
+        pos: 0,
+    };
     let freqs_len = r.varint()? as usize;
-    let mut freqs = Reader { bytes: r.take(freqs_len)?, pos: 0 };
+    let freqs = Reader {
+        bytes: r.take(freqs_len)?,
+        pos: 0,
+    };
     let tag_col = r.take(count)?;
     let idf_col = r.take(count)?;
 
@@ -175,7 +181,14 @@ fn decode(bytes: &[u8]) -> Option<(Jieba, IdfTable)> {
         idf: Vec::with_capacity(count),
         median: 0.0,
     };
-    let columns = Columns { words, freqs, tags: &tags, tag_col, idf_col, dequantize: &dequantize };
+    let columns = Columns {
+        words,
+        freqs,
+        tags: &tags,
+        tag_col,
+        idf_col,
+        dequantize: &dequantize,
+    };
     let mut word = String::new();
     let mut cursor = columns;
     let mut i = 0;
@@ -189,7 +202,6 @@ fn decode(bytes: &[u8]) -> Option<(Jieba, IdfTable)> {
     idf.median = sorted.get(sorted.len() / 2).copied().unwrap_or(10.0);
     Some((jieba, idf))
 }
-
 
 #[cfg(test)]
 mod tests {

@@ -42,11 +42,17 @@ pub enum Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::DictionaryLine { line, content, reason } => {
+            Error::DictionaryLine {
+                line,
+                content,
+                reason,
+            } => {
                 write!(f, "dictionary line {line}: {reason}: `{content}`")
             }
             Error::InvalidWord { word, reason } => write!(f, "cannot add word `{word}`: {reason}"),
-            Error::InvalidOption { name, value } => write!(f, "invalid value for {name}: `{value}`"),
+            Error::InvalidOption { name, value } => {
+                write!(f, "invalid value for {name}: `{value}`")
+            }
             Error::NotText => write!(f, "not a text file (binary data)"),
             Error::TooLarge { size, limit } => write!(
                 f,

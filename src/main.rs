@@ -7,7 +7,11 @@ use std::process::ExitCode;
 use wenxi::{Analyzer, Method, Mode, Options};
 
 #[derive(Parser)]
-#[command(name = "wenxi", version, about = "文析 — analyze Chinese articles: keywords, word frequencies, summaries")]
+#[command(
+    name = "wenxi",
+    version,
+    about = "文析 — analyze Chinese articles: keywords, word frequencies, summaries"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -73,7 +77,9 @@ impl Input<'_> {
             Some(path) => std::fs::read(path).map_err(|e| e.to_string())?,
             None => {
                 let mut bytes = Vec::new();
-                io::stdin().read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+                io::stdin()
+                    .read_to_end(&mut bytes)
+                    .map_err(|e| e.to_string())?;
                 bytes
             }
         };
@@ -83,22 +89,41 @@ impl Input<'_> {
 
 fn inputs(files: &[PathBuf]) -> Vec<Input<'_>> {
     if files.is_empty() {
-        return vec![Input { name: "-".into(), path: None }];
+        return vec![Input {
+            name: "-".into(),
+            path: None,
+        }];
     }
-    files.iter().map(|path| Input { name: path.display().to_string(), path: Some(path) }).collect()
+    files
+        .iter()
+        .map(|path| Input {
+            name: path.display().to_string(),
+            path: Some(path),
+        })
+        .collect()
 }
 
 /// Writes one input's Report as a JSON line, article by article: memory holds the input and
 /// one article's analysis at a time, never the whole Report (a 50 MB input has thousands).
 /// The line is the same as serializing [`Sourced`].
-fn write_streamed(out: &mut impl Write, analyzer: &Analyzer, text: &str, options: &Options, method: Method, source: &str) -> io::Result<usize> {
+fn write_streamed(
+    out: &mut impl Write,
+    analyzer: &Analyzer,
+    text: &str,
+    options: &Options,
+    method: Method,
+    source: &str,
+) -> io::Result<usize> {
     let mut count = 0;
     out.write_all(b"{\"articles\":[")?;
     for article in wenxi::ingest::articles(text) {
         if count > 0 {
             out.write_all(b",")?;
         }
-        serde_json::to_writer(&mut *out, &analyzer.analyze_article(article, method, options))?;
+        serde_json::to_writer(
+            &mut *out,
+            &analyzer.analyze_article(article, method, options),
+        )?;
         count += 1;
     }
     out.write_all(b"],\"source\":")?;
@@ -116,8 +141,21 @@ fn main() -> ExitCode {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     match cli.command {
-        Command::Analyze { files, top_k, summary_sentences, summary_chars, method, pretty } => {
-            let options = Options { top_k, summary_sentences, summary_chars, method, ..Options::default() };
+        Command::Analyze {
+            files,
+            top_k,
+            summary_sentences,
+            summary_chars,
+            method,
+            pretty,
+        } => {
+            let options = Options {
+                top_k,
+                summary_sentences,
+                summary_chars,
+                method,
+                ..Options::default()
+            };
             let method: Method = match options.method.parse() {
                 Ok(m) => m,
                 Err(e) => {
@@ -137,14 +175,22 @@ fn main() -> ExitCode {
                 };
                 let written = if pretty {
                     // Pretty output needs the whole Report to indent it.
-                    analyzer.analyze(&text, &options).map_err(|e| e.to_string()).and_then(|report| {
-                        let value = Sourced { report: &report, source: &input.name };
-                        let line = serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?;
-                        writeln!(out, "{line}").map_err(|e| e.to_string())?;
-                        Ok(report.articles.len())
-                    })
+                    analyzer
+                        .analyze(&text, &options)
+                        .map_err(|e| e.to_string())
+                        .and_then(|report| {
+                            let value = Sourced {
+                                report: &report,
+                                source: &input.name,
+                            };
+                            let line =
+                                serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?;
+                            writeln!(out, "{line}").map_err(|e| e.to_string())?;
+                            Ok(report.articles.len())
+                        })
                 } else {
-                    write_streamed(&mut out, &analyzer, &text, &options, method, &input.name).map_err(|e| e.to_string())
+                    write_streamed(&mut out, &analyzer, &text, &options, method, &input.name)
+                        .map_err(|e| e.to_string())
                 };
                 match written {
                     Ok(0) => eprintln!("wenxi: {}: {NO_TEXT}", input.name),
@@ -157,7 +203,12 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Cut { files, mode, no_hmm, dict } => {
+        Command::Cut {
+            files,
+            mode,
+            no_hmm,
+            dict,
+        } => {
             let mode: Mode = match mode.parse() {
                 Ok(m) => m,
                 Err(e) => {
@@ -167,7 +218,10 @@ fn main() -> ExitCode {
             };
             let mut analyzer = Analyzer::new();
             if let Some(path) = dict {
-                match std::fs::read(&path).map_err(|e| e.to_string()).and_then(|b| wenxi::ingest::decode::decode(&b).map_err(|e| e.to_string())) {
+                match std::fs::read(&path)
+                    .map_err(|e| e.to_string())
+                    .and_then(|b| wenxi::ingest::decode::decode(&b).map_err(|e| e.to_string()))
+                {
                     Ok(text) => {
                         for e in analyzer.segmenter_mut().load_dictionary(&text).1 {
                             eprintln!("wenxi: {}: {e}", path.display());
@@ -192,7 +246,11 @@ fn main() -> ExitCode {
                 };
                 for line in text.lines() {
                     let tokens = segmenter.segment(line, mode, !no_hmm, false);
-                    let words: Vec<&str> = tokens.iter().map(|t| t.word).filter(|w| !w.trim().is_empty()).collect();
+                    let words: Vec<&str> = tokens
+                        .iter()
+                        .map(|t| t.word)
+                        .filter(|w| !w.trim().is_empty())
+                        .collect();
                     let _ = writeln!(out, "{}", words.join(" "));
                 }
             }

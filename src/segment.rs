@@ -30,7 +30,10 @@ impl FromStr for Mode {
             "default" | "" => Ok(Mode::Default),
             "search" => Ok(Mode::Search),
             "all" => Ok(Mode::All),
-            _ => Err(Error::InvalidOption { name: "mode", value: s.to_string() }),
+            _ => Err(Error::InvalidOption {
+                name: "mode",
+                value: s.to_string(),
+            }),
         }
     }
 }
@@ -69,13 +72,21 @@ impl Segmenter {
     /// Loads the built-in dictionary (~100 ms natively).
     pub fn new() -> Self {
         let (jieba, idf) = dictionary::load();
-        Segmenter { jieba, idf, user_words: HashSet::new() }
+        Segmenter {
+            jieba,
+            idf,
+            user_words: HashSet::new(),
+        }
     }
 
     /// A segmenter with no dictionary at all (only user words): for tests and for callers who
     /// bring their own full dictionary through [`Segmenter::load_dictionary`].
     pub fn empty() -> Self {
-        Segmenter { jieba: Jieba::empty(), idf: IdfTable::default(), user_words: HashSet::new() }
+        Segmenter {
+            jieba: Jieba::empty(),
+            idf: IdfTable::default(),
+            user_words: HashSet::new(),
+        }
     }
 
     /// IDF table of the built-in corpus.
@@ -99,7 +110,12 @@ impl Segmenter {
     /// assert_eq!(words[0], "贯流风机");
     /// assert!(seg.add_word("bad\0word", None, None).is_err());
     /// ```
-    pub fn add_word(&mut self, word: &str, freq: Option<usize>, tag: Option<&str>) -> Result<usize, Error> {
+    pub fn add_word(
+        &mut self,
+        word: &str,
+        freq: Option<usize>,
+        tag: Option<&str>,
+    ) -> Result<usize, Error> {
         let word = word.trim();
         let reason = if word.is_empty() {
             Some("the word is empty")
@@ -112,7 +128,10 @@ impl Segmenter {
             None
         };
         if let Some(reason) = reason {
-            return Err(Error::InvalidWord { word: word.chars().take(80).collect(), reason });
+            return Err(Error::InvalidWord {
+                word: word.chars().take(80).collect(),
+                reason,
+            });
         }
         let tag = tag.filter(|t| !t.is_empty() && t.chars().all(|c| c.is_ascii_alphanumeric()));
         self.user_words.insert(word.to_string());
@@ -131,7 +150,11 @@ impl Segmenter {
                 continue;
             }
             let fields: Vec<&str> = trimmed.split_whitespace().collect();
-            let bad = |reason| Error::DictionaryLine { line: i + 1, content: trimmed.to_string(), reason };
+            let bad = |reason| Error::DictionaryLine {
+                line: i + 1,
+                content: trimmed.to_string(),
+                reason,
+            };
             let (word, freq, tag) = match fields.as_slice() {
                 [w] => (*w, None, None),
                 [w, f] => match f.parse::<usize>() {
@@ -165,7 +188,13 @@ impl Segmenter {
     }
 
     /// Segments `text`. Offsets are exact for any input, including characters outside the BMP.
-    pub fn segment<'a>(&'a self, text: &'a str, mode: Mode, hmm: bool, with_tags: bool) -> Vec<Token<'a>> {
+    pub fn segment<'a>(
+        &'a self,
+        text: &'a str,
+        mode: Mode,
+        hmm: bool,
+        with_tags: bool,
+    ) -> Vec<Token<'a>> {
         let mut map = Utf16Map::new(text);
         let mut out: Vec<Token<'a>> = match (mode, with_tags) {
             (Mode::Default, true) => self
@@ -221,6 +250,11 @@ impl Segmenter {
     /// intermediate [`Token`] list (for `default` mode the tokens tile the text in order).
     pub fn utf16_ends(&self, text: &str, hmm: bool) -> Vec<u32> {
         let tokens = self.jieba.cut(text, hmm);
+        // jieba counts chars; they are UTF-16 units unless the text has characters outside the
+        // Basic Multilingual Plane (4-byte UTF-8 sequences, lead byte 0xF0 and up).
+        if !has_astral(text) {
+            return tokens.iter().map(|t| t.end as u32).collect();
+        }
         let mut ends = Vec::with_capacity(tokens.len());
         let mut units = 0u32;
         for t in tokens {
@@ -232,6 +266,44 @@ impl Segmenter {
 
     /// Dictionary tag of `word`, or jieba's guess (`x` for punctuation, `m` for numbers…).
     pub fn tag_of<'a>(&'a self, word: &'a str) -> &'a str {
-        self.jieba.tag(word, false).first().map(|t| t.tag).unwrap_or("x")
+        self.jieba
+            .tag(word, false)
+            .first()
+            .map(|t| t.tag)
+            .unwrap_or("x")
+    }
+}
+
+/// True when `text` has a character outside the Basic Multilingual Plane (a 4-byte UTF-8
+/// sequence, lead byte 0xF0 and up), i.e. one that takes two UTF-16 units.
+fn has_astral(text: &str) -> bool {
+    // Eight bytes at a time (a tight loop, fast without SIMD too): a byte is 0xF0 or more when
+    // its top four bits are all set; the shifts stay within each byte at the bit-7 positions.
+    const TOP: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = text.as_bytes().chunks_exact(8);
+    let mut seen = 0u64;
+    for chunk in &mut chunks {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        seen |= w & (w << 1) & (w << 2) & (w << 3) & TOP;
+    }
+    seen != 0 || chunks.remainder().iter().any(|&b| b >= 0xF0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn astral_characters_are_found_at_any_offset() {
+        let naive = |s: &str| s.chars().any(|c| c.len_utf16() == 2);
+        for pad in 0..17 {
+            for ch in ["😀", "𠀀", "中", "é", "a", "\u{FFFF}"] {
+                for tail in ["", "文字", "ab"] {
+                    let s = format!("{}{ch}{tail}", "x".repeat(pad));
+                    assert_eq!(has_astral(&s), naive(&s), "{s:?}");
+                }
+            }
+        }
+        assert!(!has_astral(""));
     }
 }

@@ -52,7 +52,9 @@ impl Sentence {
 }
 
 const STOPS: &[char] = &['。', '！', '？', '!', '?', '；', ';'];
-const CLOSERS: &[char] = &['”', '’', '」', '』', '）', ')', '】', '》', '"', '\'', '〕', '］', ']'];
+const CLOSERS: &[char] = &[
+    '”', '’', '」', '』', '）', ')', '】', '》', '"', '\'', '〕', '］', ']',
+];
 /// Closers that never open anything: a piece starting with one has lost its opening quote.
 const CLOSING_ONLY: &[char] = &['”', '’', '」', '』', '）', '】', '》', '〕'];
 /// A line without sentence punctuation longer than this is prose cut by a line break, not a
@@ -95,7 +97,12 @@ fn split_line(line: &str, offset: usize, paragraph: usize, out: &mut Vec<Sentenc
     };
     if let Some(rest) = trimmed.strip_prefix('#') {
         let title = rest.trim_start_matches('#');
-        piece(lead + trimmed.len() - title.len(), lead + trimmed.len(), Kind::Heading, out);
+        piece(
+            lead + trimmed.len() - title.len(),
+            lead + trimmed.len(),
+            Kind::Heading,
+            out,
+        );
         return;
     }
     let line_kind = classify_line(trimmed);
@@ -115,7 +122,11 @@ fn split_line(line: &str, offset: usize, paragraph: usize, out: &mut Vec<Sentenc
         // whole line has no stop and is short.
         let rest = &line[start..];
         let no_stop = out.len() == before;
-        let kind = if no_stop && rest.trim().chars().count() <= MAX_HEADING_CHARS { Kind::Heading } else { piece_kind(rest) };
+        let kind = if no_stop && rest.trim().chars().count() <= MAX_HEADING_CHARS {
+            Kind::Heading
+        } else {
+            piece_kind(rest)
+        };
         piece(start + opening_len(rest), line.len(), kind, out);
     }
 }
@@ -143,7 +154,8 @@ fn stops(line: &str, from: usize) -> Vec<usize> {
             }
             '.' => {
                 let next = at(k + 1);
-                let decimal = prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
+                let decimal = prev.is_some_and(|p| p.is_ascii_digit())
+                    && next.is_some_and(|n| n.is_ascii_digit());
                 // After a Chinese character a dot is a full stop whatever follows ("体系.2007年");
                 // between Latin letters or digits it is part of a word (e.g., 13.Oμm, v1.2).
                 let after_han = prev.is_some_and(|p| !p.is_ascii());
@@ -187,15 +199,23 @@ fn stops(line: &str, from: usize) -> Vec<usize> {
 /// Drops the stop after a closing quote when the next sentence only says who spoke
 /// ("“……。”该县负责人说。"): the attribution belongs to the quote.
 fn merge_attributions(line: &str, from: usize, ends: Vec<usize>) -> Vec<usize> {
-    const SPEECH: [&str; 9] = ["说", "说道", "表示", "介绍", "指出", "称", "坦言", "感慨", "强调"];
+    const SPEECH: [&str; 9] = [
+        "说", "说道", "表示", "介绍", "指出", "称", "坦言", "感慨", "强调",
+    ];
     let mut out = Vec::with_capacity(ends.len());
     let mut start = from;
     for (k, &end) in ends.iter().enumerate() {
         let piece = line.get(start..end).unwrap_or("").trim_end();
         let quoted = piece.ends_with(['”', '」', '』', '"']);
-        let next = ends.get(k + 1).and_then(|&e| line.get(end..e)).unwrap_or("").trim();
+        let next = ends
+            .get(k + 1)
+            .and_then(|&e| line.get(end..e))
+            .unwrap_or("")
+            .trim();
         let body = next.trim_end_matches(|c: char| STOPS.contains(&c) || c == '.');
-        let attribution = body.chars().count() <= 25 && SPEECH.iter().any(|v| body.ends_with(v)) && !body.contains(['，', ',']);
+        let attribution = body.chars().count() <= 25
+            && SPEECH.iter().any(|v| body.ends_with(v))
+            && !body.contains(['，', ',']);
         if !(quoted && attribution) {
             out.push(end);
         }
@@ -204,15 +224,34 @@ fn merge_attributions(line: &str, from: usize, ends: Vec<usize>) -> Vec<usize> {
     out
 }
 
-fn push(line: &str, offset: usize, start: usize, end: usize, paragraph: usize, kind: Kind, out: &mut Vec<Sentence>) {
-    let Some(piece) = line.get(start..end) else { return };
-    let trimmed_start = piece.len() - piece.trim_start_matches(|c: char| c.is_whitespace() || CLOSING_ONLY.contains(&c)).len();
+fn push(
+    line: &str,
+    offset: usize,
+    start: usize,
+    end: usize,
+    paragraph: usize,
+    kind: Kind,
+    out: &mut Vec<Sentence>,
+) {
+    let Some(piece) = line.get(start..end) else {
+        return;
+    };
+    let trimmed_start = piece.len()
+        - piece
+            .trim_start_matches(|c: char| c.is_whitespace() || CLOSING_ONLY.contains(&c))
+            .len();
     let trimmed = piece[trimmed_start..].trim_end();
     if trimmed.is_empty() || trimmed.chars().all(|c| !c.is_alphanumeric()) {
         return;
     }
     let s = offset + start + trimmed_start;
-    out.push(Sentence { start: s, end: s + trimmed.len(), paragraph, kind, is_heading: kind != Kind::Sentence });
+    out.push(Sentence {
+        start: s,
+        end: s + trimmed.len(),
+        paragraph,
+        kind,
+        is_heading: kind != Kind::Sentence,
+    });
 }
 
 /// Kind of a whole line, before splitting it: captions, bylines and date lines are never
@@ -245,14 +284,25 @@ fn piece_kind(piece: &str) -> Kind {
 /// A photo caption: starts with 图为/图：/▲, or ends with a photographer's credit (…摄).
 fn is_caption(line: &str) -> bool {
     let line = line.trim();
-    if line.starts_with("图为") || line.starts_with("图：") || line.starts_with("图:") || line.starts_with('▲') {
+    if line.starts_with("图为")
+        || line.starts_with("图：")
+        || line.starts_with("图:")
+        || line.starts_with('▲')
+    {
         return true;
     }
     let tail = line.trim_end_matches(|c: char| CLOSERS.contains(&c) || c == '。');
-    if let Some(before) = tail.strip_suffix('摄').or_else(|| tail.strip_suffix("摄影")) {
+    if let Some(before) = tail
+        .strip_suffix('摄')
+        .or_else(|| tail.strip_suffix("摄影"))
+    {
         // A credit is a short name before 摄, set off by a space, slash or bracket:
         // "李华 摄", "记者/王娜 摄", "（张三 摄）". "拍摄" or "摄" ending a sentence is not.
-        let name: String = before.chars().rev().take_while(|c| !c.is_whitespace() && !"/／（(".contains(*c)).collect();
+        let name: String = before
+            .chars()
+            .rev()
+            .take_while(|c| !c.is_whitespace() && !"/／（(".contains(*c))
+            .collect();
         let separated = before.len() > name.len();
         return separated && name.chars().count() <= 6;
     }
@@ -274,7 +324,10 @@ fn is_meta(line: &str) -> bool {
     if (line.contains("来源：") || line.contains("来源:")) && !line.ends_with('。') {
         return true;
     }
-    let datelike = line.chars().filter(|c| c.is_ascii_digit() || "年月日时分秒星期-/:： .".contains(*c)).count();
+    let datelike = line
+        .chars()
+        .filter(|c| c.is_ascii_digit() || "年月日时分秒星期-/:： .".contains(*c))
+        .count();
     datelike * 10 >= chars * 7 && line.chars().any(|c| c.is_ascii_digit() || c == '年')
 }
 
@@ -286,7 +339,11 @@ fn list_marker_len(line: &str) -> usize {
         }
     }
     let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
-    let digits: usize = line.chars().take_while(|c| numeral(*c)).map(char::len_utf8).sum();
+    let digits: usize = line
+        .chars()
+        .take_while(|c| numeral(*c))
+        .map(char::len_utf8)
+        .sum();
     if digits > 0 && digits <= 9 {
         let rest = &line[digits..];
         for sep in [". ", "、", "．", ")", "）"] {
@@ -297,7 +354,11 @@ fn list_marker_len(line: &str) -> usize {
     }
     for (open, close) in [('（', '）'), ('(', ')')] {
         if let Some(rest) = line.strip_prefix(open) {
-            let inner: usize = rest.chars().take_while(|c| numeral(*c)).map(char::len_utf8).sum();
+            let inner: usize = rest
+                .chars()
+                .take_while(|c| numeral(*c))
+                .map(char::len_utf8)
+                .sum();
             if inner > 0 && rest[inner..].starts_with(close) {
                 return open.len_utf8() + inner + close.len_utf8();
             }
@@ -313,7 +374,16 @@ fn opening_len(piece: &str) -> usize {
     if byline > 0 {
         return byline;
     }
-    const LABELS: [&str; 8] = ["目的", "方法", "结果", "结论", "摘要", "背景", "目标", "关键词"];
+    const LABELS: [&str; 8] = [
+        "目的",
+        "方法",
+        "结果",
+        "结论",
+        "摘要",
+        "背景",
+        "目标",
+        "关键词",
+    ];
     let lead = piece.len() - piece.trim_start().len();
     let p = &piece[lead..];
     let (bracketed, inner) = match p.strip_prefix('【').or_else(|| p.strip_prefix('[')) {
@@ -321,8 +391,14 @@ fn opening_len(piece: &str) -> usize {
         None => (false, p),
     };
     for label in LABELS {
-        let Some(after) = inner.strip_prefix(label) else { continue };
-        let after = if bracketed { after.strip_prefix(['】', ']']).unwrap_or(after) } else { after };
+        let Some(after) = inner.strip_prefix(label) else {
+            continue;
+        };
+        let after = if bracketed {
+            after.strip_prefix(['】', ']']).unwrap_or(after)
+        } else {
+            after
+        };
         let rest = after.trim_start_matches([':', '：', ' ', '\u{3000}', '\t']);
         // Only a label when something separates it from the sentence: "结果表明" is prose.
         if rest.len() < after.len() || (bracketed && after.len() < inner.len() - label.len()) {
@@ -341,13 +417,19 @@ fn byline_prefix_len(piece: &str) -> usize {
         let Some(o) = p.find(open) else { continue };
         // The bracket opens the sentence or follows a short dateline ending in 讯/电.
         let head = &p[..o];
-        let dateline = head.is_empty() || ((head.ends_with('讯') || head.ends_with('电')) && head.chars().count() <= 24);
+        let dateline = head.is_empty()
+            || ((head.ends_with('讯') || head.ends_with('电')) && head.chars().count() <= 24);
         if !dateline {
             continue;
         }
-        let Some(c) = p[o..].find(close) else { continue };
+        let Some(c) = p[o..].find(close) else {
+            continue;
+        };
         let inside = &p[o..o + c];
-        if !["记者", "通讯员", "特约", "编辑"].iter().any(|r| inside.contains(r)) {
+        if !["记者", "通讯员", "特约", "编辑"]
+            .iter()
+            .any(|r| inside.contains(r))
+        {
             continue;
         }
         let after = &p[o + c + close.len_utf8()..];
@@ -366,12 +448,19 @@ mod tests {
     }
 
     fn sentences(text: &str) -> Vec<&str> {
-        split(text).iter().filter(|s| s.is_sentence()).map(|s| &text[s.start..s.end]).collect()
+        split(text)
+            .iter()
+            .filter(|s| s.is_sentence())
+            .map(|s| &text[s.start..s.end])
+            .collect()
     }
 
     #[test]
     fn chinese_stops_and_closing_quotes() {
-        assert_eq!(parts("他问：“来吗？”我说：“来。”好的！"), ["他问：“来吗？”", "我说：“来。”", "好的！"]);
+        assert_eq!(
+            parts("他问：“来吗？”我说：“来。”好的！"),
+            ["他问：“来吗？”", "我说：“来。”", "好的！"]
+        );
         assert_eq!(parts("先试点；再推广。"), ["先试点；", "再推广。"]);
         assert_eq!(parts("（见附件。）下一句。"), ["（见附件。）", "下一句。"]);
         assert_eq!(parts("“好！”，他笑着说。"), ["“好！”，他笑着说。"]);
@@ -379,16 +468,28 @@ mod tests {
 
     #[test]
     fn decimals_percentages_and_ellipses() {
-        assert_eq!(parts("增长了3.5倍，达64.18%。还有……很多。"), ["增长了3.5倍，达64.18%。", "还有……很多。"]);
-        assert_eq!(parts("他沉默了……\n第二天，他走了。"), ["他沉默了……", "第二天，他走了。"]);
+        assert_eq!(
+            parts("增长了3.5倍，达64.18%。还有……很多。"),
+            ["增长了3.5倍，达64.18%。", "还有……很多。"]
+        );
+        assert_eq!(
+            parts("他沉默了……\n第二天，他走了。"),
+            ["他沉默了……", "第二天，他走了。"]
+        );
         assert_eq!(parts("等等... 然后呢？"), ["等等...", "然后呢？"]);
     }
 
     #[test]
     fn english_full_stops() {
-        assert_eq!(parts("It works. Really well."), ["It works.", "Really well."]);
+        assert_eq!(
+            parts("It works. Really well."),
+            ["It works.", "Really well."]
+        );
         assert_eq!(parts("Version 2.0 is out."), ["Version 2.0 is out."]);
-        assert_eq!(parts("建立了模型.仿真结果表明,方法有效."), ["建立了模型.", "仿真结果表明,方法有效."]);
+        assert_eq!(
+            parts("建立了模型.仿真结果表明,方法有效."),
+            ["建立了模型.", "仿真结果表明,方法有效."]
+        );
     }
 
     #[test]
@@ -411,7 +512,15 @@ mod tests {
     #[test]
     fn markdown_headings_and_list_items() {
         let text = "## 数字搭桥 为政府高效赋能\n1. 建成统一的政务服务平台。\n- 推进数据共享；\n（二）优化审批流程。";
-        assert_eq!(parts(text), ["数字搭桥 为政府高效赋能", "建成统一的政务服务平台。", "推进数据共享；", "优化审批流程。"]);
+        assert_eq!(
+            parts(text),
+            [
+                "数字搭桥 为政府高效赋能",
+                "建成统一的政务服务平台。",
+                "推进数据共享；",
+                "优化审批流程。"
+            ]
+        );
         assert_eq!(split(text)[0].kind, Kind::Heading);
     }
 
@@ -421,7 +530,17 @@ mod tests {
                     2019-12-20 15:56:19  |  来源:中国吉林网  |  编辑:田东艳\n图为市民在观展。\n他拍摄了一部纪录片。";
         assert_eq!(sentences(text), ["他拍摄了一部纪录片。"]);
         let kinds: Vec<Kind> = split(text).iter().map(|s| s.kind).collect();
-        assert_eq!(kinds, [Kind::Caption, Kind::Byline, Kind::Meta, Kind::Meta, Kind::Caption, Kind::Sentence]);
+        assert_eq!(
+            kinds,
+            [
+                Kind::Caption,
+                Kind::Byline,
+                Kind::Meta,
+                Kind::Meta,
+                Kind::Caption,
+                Kind::Sentence
+            ]
+        );
     }
 
     #[test]
@@ -432,29 +551,57 @@ mod tests {
         assert_eq!(sentences(text), ["今天，会议开幕。"]);
         // A bracket that is not a credit stays.
         assert_eq!(sentences("（一）项目概况。"), ["项目概况。"]);
-        assert_eq!(sentences("株洲齿轮有限责任公司(简称株齿公司)投产。"), ["株洲齿轮有限责任公司(简称株齿公司)投产。"]);
+        assert_eq!(
+            sentences("株洲齿轮有限责任公司(简称株齿公司)投产。"),
+            ["株洲齿轮有限责任公司(简称株齿公司)投产。"]
+        );
     }
 
     #[test]
     fn run_in_labels_of_abstracts_are_not_part_of_the_sentence() {
-        assert_eq!(sentences("目的 观察疗效。结果表明，疗效显著。"), ["观察疗效。", "结果表明，疗效显著。"]);
+        assert_eq!(
+            sentences("目的 观察疗效。结果表明，疗效显著。"),
+            ["观察疗效。", "结果表明，疗效显著。"]
+        );
         assert_eq!(sentences("【结论】方法可行。"), ["方法可行。"]);
-        assert_eq!(sentences("构建了保护体系.2007年查处案件559件."), ["构建了保护体系.", "2007年查处案件559件."]);
+        assert_eq!(
+            sentences("构建了保护体系.2007年查处案件559件."),
+            ["构建了保护体系.", "2007年查处案件559件."]
+        );
     }
 
     #[test]
     fn attribution_after_a_quote_stays_with_it() {
         let text = "“服务很周到。”该县项目负责人说道。下一句话。";
-        assert_eq!(parts(text), ["“服务很周到。”该县项目负责人说道。", "下一句话。"]);
+        assert_eq!(
+            parts(text),
+            ["“服务很周到。”该县项目负责人说道。", "下一句话。"]
+        );
         assert_eq!(parts("“好。”他说。"), ["“好。”他说。"]);
         assert_eq!(parts("“服务好。 ”局长表示。"), ["“服务好。 ”局长表示。"]);
         // A full sentence after a quote is its own sentence.
-        assert_eq!(parts("“好。”他随后走进会场，参加了座谈会。"), ["“好。”", "他随后走进会场，参加了座谈会。"]);
+        assert_eq!(
+            parts("“好。”他随后走进会场，参加了座谈会。"),
+            ["“好。”", "他随后走进会场，参加了座谈会。"]
+        );
     }
 
     #[test]
     fn never_panics_on_odd_input() {
-        for text in ["", "\n\n", "。。。", "……", "(", "（记者", "1.", "#", "- ", "😀.😀", "a\r\nb", "讯(记者)"] {
+        for text in [
+            "",
+            "\n\n",
+            "。。。",
+            "……",
+            "(",
+            "（记者",
+            "1.",
+            "#",
+            "- ",
+            "😀.😀",
+            "a\r\nb",
+            "讯(记者)",
+        ] {
             let _ = split(text);
         }
     }

@@ -20,7 +20,10 @@ struct Lists {
 fn lists() -> &'static Lists {
     static LISTS: OnceLock<Lists> = OnceLock::new();
     LISTS.get_or_init(|| {
-        let mut lists = Lists { stop: HashSet::default(), generic: HashSet::default() };
+        let mut lists = Lists {
+            stop: HashSet::default(),
+            generic: HashSet::default(),
+        };
         let mut generic = false;
         for line in TEXT.lines() {
             let line = line.trim();
@@ -31,7 +34,11 @@ fn lists() -> &'static Lists {
                 generic = true;
                 continue;
             }
-            let set = if generic { &mut lists.generic } else { &mut lists.stop };
+            let set = if generic {
+                &mut lists.generic
+            } else {
+                &mut lists.stop
+            };
             set.extend(line.split_whitespace());
         }
         lists

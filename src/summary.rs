@@ -68,12 +68,41 @@ struct Weights {
     relevance: f64,
 }
 
-const WEIGHTS: Weights = Weights { centrality: 0.15, position: 0.4, coverage: 0.3, cue: 0.4, length: 0.2, relevance: 0.7 };
+const WEIGHTS: Weights = Weights {
+    centrality: 0.15,
+    position: 0.4,
+    coverage: 0.3,
+    cue: 0.4,
+    length: 0.2,
+    relevance: 0.7,
+};
 
 /// Openings that announce what the text itself does or argues.
-const SUBJECT_CUES: [&str; 12] = ["本文", "该文", "文章", "本研究", "本论文", "笔者", "针对", "旨在", "为了", "为解决", "目的", "提出了"];
+const SUBJECT_CUES: [&str; 12] = [
+    "本文",
+    "该文",
+    "文章",
+    "本研究",
+    "本论文",
+    "笔者",
+    "针对",
+    "旨在",
+    "为了",
+    "为解决",
+    "目的",
+    "提出了",
+];
 /// Openings that set the scene rather than state the point.
-const BACKGROUND_CUES: [&str; 8] = ["随着", "近年来", "近些年", "众所周知", "长期以来", "当今", "当前", "目前"];
+const BACKGROUND_CUES: [&str; 8] = [
+    "随着",
+    "近年来",
+    "近些年",
+    "众所周知",
+    "长期以来",
+    "当今",
+    "当前",
+    "目前",
+];
 
 /// Picks summary sentences. `keywords` are the article's keywords with weights in 0..=1.
 /// Returns indexes into `candidates` (in article order) with their scores.
@@ -88,7 +117,11 @@ const BACKGROUND_CUES: [&str; 8] = ["随着", "近年来", "近些年", "众所�
 /// let picked = select(&candidates, &[("贯流风机", 1.0)], Length::Sentences(1));
 /// assert_eq!(picked[0].0, 0);
 /// ```
-pub fn select(candidates: &[Candidate<'_>], keywords: &[(&str, f64)], length: Length) -> Vec<(usize, f64)> {
+pub fn select(
+    candidates: &[Candidate<'_>],
+    keywords: &[(&str, f64)],
+    length: Length,
+) -> Vec<(usize, f64)> {
     let n = candidates.len();
     if n == 0 {
         return Vec::new();
@@ -98,13 +131,18 @@ pub fn select(candidates: &[Candidate<'_>], keywords: &[(&str, f64)], length: Le
     let coverage: Vec<f64> = candidates.iter().map(|c| coverage(c, keywords)).collect();
     let max_k = coverage.iter().cloned().fold(f64::MIN_POSITIVE, f64::max);
     let w = &WEIGHTS;
-    let distinct: Vec<usize> = candidates.iter().map(|c| c.words.iter().collect::<HashSet<_>>().len()).collect();
+    let distinct: Vec<usize> = candidates
+        .iter()
+        .map(|c| c.words.iter().collect::<HashSet<_>>().len())
+        .collect();
     let scores: Vec<f64> = candidates
         .iter()
         .enumerate()
         .map(|(i, c)| {
             let position = 1.0 / (1.0 + c.position as f64);
-            let mut score = w.centrality * centrality[i] / max_c + w.position * position + w.coverage * coverage[i] / max_k;
+            let mut score = w.centrality * centrality[i] / max_c
+                + w.position * position
+                + w.coverage * coverage[i] / max_k;
             // Long sentences bury their point; a summary sentence should be quick to read.
             score -= w.length * (c.chars as f64 / 100.0);
             let opening = c.text.trim_start_matches(|ch: char| !ch.is_alphanumeric());
@@ -121,7 +159,10 @@ pub fn select(candidates: &[Candidate<'_>], keywords: &[(&str, f64)], length: Le
         })
         .collect();
 
-    let sets: Vec<HashSet<&str>> = candidates.iter().map(|c| c.words.iter().copied().collect()).collect();
+    let sets: Vec<HashSet<&str>> = candidates
+        .iter()
+        .map(|c| c.words.iter().copied().collect())
+        .collect();
     let mut chosen: Vec<usize> = Vec::new();
     let mut used_chars = 0;
     let limit = match length {
@@ -133,8 +174,14 @@ pub fn select(candidates: &[Candidate<'_>], keywords: &[(&str, f64)], length: Le
         let best = (0..n)
             .filter(|&i| !taken[i])
             .map(|i| {
-                let redundancy = chosen.iter().map(|&j| overlap(&sets[i], &sets[j])).fold(0.0, f64::max);
-                (i, w.relevance * scores[i] - (1.0 - w.relevance) * redundancy)
+                let redundancy = chosen
+                    .iter()
+                    .map(|&j| overlap(&sets[i], &sets[j]))
+                    .fold(0.0, f64::max);
+                (
+                    i,
+                    w.relevance * scores[i] - (1.0 - w.relevance) * redundancy,
+                )
             })
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
         let Some((i, _)) = best else { break };
@@ -177,17 +224,22 @@ fn overlap(a: &HashSet<&str>, b: &HashSet<&str>) -> f64 {
 /// TextRank over sentences with BM25 similarity (k1 = 1.5, b = 0.75).
 fn textrank(candidates: &[Candidate<'_>]) -> Vec<f64> {
     let n = candidates.len();
-    let avg_len = (candidates.iter().map(|c| c.words.len()).sum::<usize>() as f64 / n as f64).max(1.0);
+    let avg_len =
+        (candidates.iter().map(|c| c.words.len()).sum::<usize>() as f64 / n as f64).max(1.0);
     // Words as small integers, and each sentence as sorted (word, count) pairs: the pairwise
     // similarity is then a merge of two short sorted lists, with no hashing in the hot loop.
     let mut ids: HashMap<&str, u32> = HashMap::default();
     let tfs: Vec<Vec<(u32, u32)>> = candidates
         .iter()
         .map(|c| {
-            let mut words: Vec<u32> = c.words.iter().map(|w| {
-                let next = ids.len() as u32;
-                *ids.entry(w).or_insert(next)
-            }).collect();
+            let mut words: Vec<u32> = c
+                .words
+                .iter()
+                .map(|w| {
+                    let next = ids.len() as u32;
+                    *ids.entry(w).or_insert(next)
+                })
+                .collect();
             words.sort_unstable();
             let mut tf: Vec<(u32, u32)> = Vec::new();
             for w in words {
@@ -205,8 +257,14 @@ fn textrank(candidates: &[Candidate<'_>]) -> Vec<f64> {
             df[w as usize] += 1;
         }
     }
-    let idf: Vec<f64> = df.iter().map(|&d| ((n as f64 - f64::from(d) + 0.5) / (f64::from(d) + 0.5) + 1.0).ln()).collect();
-    let norm: Vec<f64> = candidates.iter().map(|c| 1.5 * (0.25 + 0.75 * c.words.len() as f64 / avg_len)).collect();
+    let idf: Vec<f64> = df
+        .iter()
+        .map(|&d| ((n as f64 - f64::from(d) + 0.5) / (f64::from(d) + 0.5) + 1.0).ln())
+        .collect();
+    let norm: Vec<f64> = candidates
+        .iter()
+        .map(|c| 1.5 * (0.25 + 0.75 * c.words.len() as f64 / avg_len))
+        .collect();
     let bm25 = |query: usize, doc: usize| -> f64 {
         let (q, d) = (&tfs[query], &tfs[doc]);
         let (mut i, mut j, mut sum) = (0, 0, 0.0);
@@ -241,8 +299,20 @@ fn textrank(candidates: &[Candidate<'_>]) -> Vec<f64> {
     }
     let mut rank = vec![1.0; n];
     for _ in 0..30 {
-        let next: Vec<f64> = (0..n).map(|j| 0.15 + 0.85 * incoming[j].iter().map(|&(i, w)| w / out_sum[i] * rank[i]).sum::<f64>()).collect();
-        let change = next.iter().zip(&rank).map(|(a, b)| (a - b).abs()).fold(0.0, f64::max);
+        let next: Vec<f64> = (0..n)
+            .map(|j| {
+                0.15 + 0.85
+                    * incoming[j]
+                        .iter()
+                        .map(|&(i, w)| w / out_sum[i] * rank[i])
+                        .sum::<f64>()
+            })
+            .collect();
+        let change = next
+            .iter()
+            .zip(&rank)
+            .map(|(a, b)| (a - b).abs())
+            .fold(0.0, f64::max);
         rank = next;
         if change < 1e-6 {
             break; // converged: further rounds would not change the order
@@ -259,27 +329,66 @@ pub const TOPIC_KEYWORDS: usize = 3;
 const MIN_COMPRESSED_CHARS: usize = 8;
 
 /// Subjects of research prose that refer to the text itself ("本文提出了…").
-const SELF_SUBJECTS: [&str; 9] = ["本论文", "本研究", "本文", "该文", "文章", "论文", "笔者", "作者", "我们"];
+const SELF_SUBJECTS: [&str; 9] = [
+    "本论文",
+    "本研究",
+    "本文",
+    "该文",
+    "文章",
+    "论文",
+    "笔者",
+    "作者",
+    "我们",
+];
 /// Adverbs between such a subject and its verb ("本文首先分析了…").
-const SELF_ADVERBS: [&str; 15] =
-    ["首先", "主要", "重点", "简要", "系统地", "系统", "详细", "深入", "进一步", "具体", "着重", "试图", "尝试", "力图", "拟"];
+const SELF_ADVERBS: [&str; 15] = [
+    "首先",
+    "主要",
+    "重点",
+    "简要",
+    "系统地",
+    "系统",
+    "详细",
+    "深入",
+    "进一步",
+    "具体",
+    "着重",
+    "试图",
+    "尝试",
+    "力图",
+    "拟",
+];
 /// Verbs of what the text does ("提出了", "研究了"): the framing before its object.
 const SELF_VERBS: [&str; 28] = [
-    "提出", "研究", "分析", "探讨", "介绍", "综述", "阐述", "讨论", "论述", "总结", "概述", "给出", "设计",
-    "建立", "构建", "描述", "回顾", "探究", "考察", "评述", "剖析", "归纳", "报道", "阐明", "梳理", "简述",
-    "诠释", "论证",
+    "提出", "研究", "分析", "探讨", "介绍", "综述", "阐述", "讨论", "论述", "总结", "概述", "给出",
+    "设计", "建立", "构建", "描述", "回顾", "探究", "考察", "评述", "剖析", "归纳", "报道", "阐明",
+    "梳理", "简述", "诠释", "论证",
 ];
 /// Words after such a subject that open the real content ("本文对…进行了…", "本文采用…方法"):
 /// only the subject is framing then.
 const SELF_PREPOSITIONS: [&str; 22] = [
-    "针对", "基于", "结合", "根据", "运用", "利用", "通过", "采用", "应用", "使用", "选取", "借助", "依据", "按照",
-    "对", "就", "从", "在", "以", "用", "将", "分",
+    "针对", "基于", "结合", "根据", "运用", "利用", "通过", "采用", "应用", "使用", "选取", "借助",
+    "依据", "按照", "对", "就", "从", "在", "以", "用", "将", "分",
 ];
 /// Discourse markers that open a sentence and are set off by a comma ("据了解，", "近日，"):
 /// they say where the news came from or when, never what it is about.
 const MARKERS: [&str; 16] = [
-    "据了解", "记者了解到", "据悉", "据介绍", "近日", "日前", "目前", "当前", "如今", "近年来", "近些年来", "近些年",
-    "众所周知", "长期以来", "与此同时", "此外",
+    "据了解",
+    "记者了解到",
+    "据悉",
+    "据介绍",
+    "近日",
+    "日前",
+    "目前",
+    "当前",
+    "如今",
+    "近年来",
+    "近些年来",
+    "近些年",
+    "众所周知",
+    "长期以来",
+    "与此同时",
+    "此外",
 ];
 /// Openers of a framing clause that runs to the first comma: background ("随着…，") or
 /// purpose ("为了…，").
@@ -323,7 +432,11 @@ pub fn compress(sentence: &str, keywords: &[&str], verbs: &[usize]) -> (usize, u
     let (a, b) = topic_span(sentence, start, keywords);
     // Without a verb the kept clauses are only a topic ("汽车产业的转型升级，企业是主体"): the
     // clauses after it are the statement.
-    let (a, b) = if verbs.iter().any(|&v| v < b) { (a, b) } else { (start, end) };
+    let (a, b) = if verbs.iter().any(|&v| v < b) {
+        (a, b)
+    } else {
+        (start, end)
+    };
     let chars = |x: usize, y: usize| sentence.get(x..y).map_or(0, |s| s.chars().count());
     if chars(a, b) >= MIN_COMPRESSED_CHARS {
         (a, b)
@@ -340,7 +453,9 @@ fn strip_framing(sentence: &str) -> usize {
     let mut start = 0;
     loop {
         let rest = sentence.get(start..).unwrap_or("");
-        let cut = marker_len(rest).max(framing_clause_len(rest)).max(self_subject_len(rest));
+        let cut = marker_len(rest)
+            .max(framing_clause_len(rest))
+            .max(self_subject_len(rest));
         if cut == 0 || rest.len() - cut == 0 {
             return start;
         }
@@ -365,13 +480,21 @@ fn framing_clause_len(s: &str) -> usize {
     }
     match clause_ends(s).first() {
         // The clause must end at a comma, not at the end of the sentence.
-        Some(&end) if end < s.len() && s[..end].ends_with(['，', ',']) && s[..end].chars().count() <= MAX_FRAMING_CHARS => end,
+        Some(&end)
+            if end < s.len()
+                && s[..end].ends_with(['，', ','])
+                && s[..end].chars().count() <= MAX_FRAMING_CHARS =>
+        {
+            end
+        }
         _ => 0,
     }
 }
 
 fn self_subject_len(s: &str) -> usize {
-    let Some(subject) = SELF_SUBJECTS.iter().find(|q| s.starts_with(**q)) else { return 0 };
+    let Some(subject) = SELF_SUBJECTS.iter().find(|q| s.starts_with(**q)) else {
+        return 0;
+    };
     let mut rest = &s[subject.len()..];
     rest = after_comma(rest).unwrap_or(rest);
     if let Some(r) = SELF_ADVERBS.iter().find_map(|a| rest.strip_prefix(a)) {
@@ -396,7 +519,9 @@ fn clause_ends(s: &str) -> Vec<usize> {
     for (i, c) in s.char_indices() {
         match c {
             '（' | '(' | '“' | '‘' | '「' | '『' | '《' | '【' | '[' => depth += 1,
-            '）' | ')' | '”' | '’' | '」' | '』' | '》' | '】' | ']' => depth = (depth - 1).max(0),
+            '）' | ')' | '”' | '’' | '」' | '』' | '》' | '】' | ']' => {
+                depth = (depth - 1).max(0)
+            }
             '，' | ',' | '；' | ';' | '：' | ':' if depth == 0 => ends.push(i + c.len_utf8()),
             _ => {}
         }
@@ -419,9 +544,13 @@ fn topic_span(sentence: &str, from: usize, keywords: &[&str]) -> (usize, usize) 
         }
         begin = end;
     }
-    let (a, Some(b)) = (from, last) else { return (from, sentence.len()) };
+    let (a, Some(b)) = (from, last) else {
+        return (from, sentence.len());
+    };
     let span = sentence.get(a..b).unwrap_or("");
-    let trimmed = span.trim_end_matches(['，', ',', '；', ';', '：', ':']).trim_end();
+    let trimmed = span
+        .trim_end_matches(['，', ',', '；', ';', '：', ':'])
+        .trim_end();
     (a, a + trimmed.len())
 }
 
@@ -437,31 +566,92 @@ mod tests {
 
     #[test]
     fn leading_markers_and_framing_clauses_go() {
-        assert_eq!(cut("近日，市政府召开了政务服务工作会议。", &["政务服务"], "召开"), "市政府召开了政务服务工作会议。");
-        assert_eq!(cut("随着网购的普及，快递包装箱回收成为难题。", &["包装箱"], "成为"), "快递包装箱回收成为难题。");
-        assert_eq!(cut("为了降低噪声，本文设计了一种贯流风机叶片。", &["贯流风机"], "设计"), "一种贯流风机叶片。");
-        assert_eq!(cut("本文对贯流风机的噪声进行了研究。", &["贯流风机"], "进行"), "对贯流风机的噪声进行了研究。");
+        assert_eq!(
+            cut(
+                "近日，市政府召开了政务服务工作会议。",
+                &["政务服务"],
+                "召开"
+            ),
+            "市政府召开了政务服务工作会议。"
+        );
+        assert_eq!(
+            cut(
+                "随着网购的普及，快递包装箱回收成为难题。",
+                &["包装箱"],
+                "成为"
+            ),
+            "快递包装箱回收成为难题。"
+        );
+        assert_eq!(
+            cut(
+                "为了降低噪声，本文设计了一种贯流风机叶片。",
+                &["贯流风机"],
+                "设计"
+            ),
+            "一种贯流风机叶片。"
+        );
+        assert_eq!(
+            cut("本文对贯流风机的噪声进行了研究。", &["贯流风机"], "进行"),
+            "对贯流风机的噪声进行了研究。"
+        );
         // "本文的…" is not framing: the subject is part of the phrase.
-        assert_eq!(cut("本文的方法适用于贯流风机。", &["贯流风机"], "适用"), "本文的方法适用于贯流风机。");
+        assert_eq!(
+            cut("本文的方法适用于贯流风机。", &["贯流风机"], "适用"),
+            "本文的方法适用于贯流风机。"
+        );
     }
 
     #[test]
     fn trailing_clauses_without_keywords_go_but_not_inside_brackets() {
-        assert_eq!(cut("该县开展“跨省通办”试点，效果良好，群众满意。", &["跨省通办"], "开展"), "该县开展“跨省通办”试点");
-        assert_eq!(cut("该县开展试点（涉及跨省通办，共5项）。", &["跨省通办"], "开展"), "该县开展试点（涉及跨省通办，共5项）。");
+        assert_eq!(
+            cut(
+                "该县开展“跨省通办”试点，效果良好，群众满意。",
+                &["跨省通办"],
+                "开展"
+            ),
+            "该县开展“跨省通办”试点"
+        );
+        assert_eq!(
+            cut(
+                "该县开展试点（涉及跨省通办，共5项）。",
+                &["跨省通办"],
+                "开展"
+            ),
+            "该县开展试点（涉及跨省通办，共5项）。"
+        );
     }
 
     #[test]
     fn a_bare_topic_or_a_tiny_rest_keeps_the_sentence() {
         // No verb before the cut: the topic would lose its statement.
-        assert_eq!(cut("汽车产业的转型升级，企业是主体，服务是关键。", &["汽车产业"], "是"), "汽车产业的转型升级，企业是主体，服务是关键。");
+        assert_eq!(
+            cut(
+                "汽车产业的转型升级，企业是主体，服务是关键。",
+                &["汽车产业"],
+                "是"
+            ),
+            "汽车产业的转型升级，企业是主体，服务是关键。"
+        );
         // Too short once cut.
-        assert_eq!(cut("风机降噪，是本研究的目标。", &["风机"], "是"), "风机降噪，是本研究的目标。");
+        assert_eq!(
+            cut("风机降噪，是本研究的目标。", &["风机"], "是"),
+            "风机降噪，是本研究的目标。"
+        );
     }
 
     #[test]
     fn never_panics_on_odd_input() {
-        for s in ["", "，", "本文", "本文提出了", "据了解，", "随着，", "为了", "）（，", "😀，😀。"] {
+        for s in [
+            "",
+            "，",
+            "本文",
+            "本文提出了",
+            "据了解，",
+            "随着，",
+            "为了",
+            "）（，",
+            "😀，😀。",
+        ] {
             let (a, b) = compress(s, &["😀", ""], &[0, 1, 100]);
             assert!(a <= b && s.get(a..b).is_some(), "{s:?}");
         }

@@ -39,7 +39,11 @@ pub struct Utf16Map<'a> {
 impl<'a> Utf16Map<'a> {
     /// A map over `text`.
     pub fn new(text: &'a str) -> Self {
-        Utf16Map { text, last_byte: 0, last_u16: 0 }
+        Utf16Map {
+            text,
+            last_byte: 0,
+            last_u16: 0,
+        }
     }
 
     /// UTF-16 offset of byte offset `byte` (which must be a char boundary; otherwise the

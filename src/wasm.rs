@@ -30,11 +30,14 @@ fn options(value: JsValue) -> Result<Options, JsError> {
     if value.is_undefined() || value.is_null() {
         return Ok(Options::default());
     }
-    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("invalid options: {e}")))
+    serde_wasm_bindgen::from_value(value)
+        .map_err(|e| JsError::new(&format!("invalid options: {e}")))
 }
 
 fn mode(value: &str) -> Result<Mode, JsError> {
-    value.parse().map_err(|e: crate::Error| JsError::new(&e.to_string()))
+    value
+        .parse()
+        .map_err(|e: crate::Error| JsError::new(&e.to_string()))
 }
 
 /// An article found by ingestion, before analysis: `splitArticles` returns these and
@@ -53,7 +56,15 @@ struct Part {
 
 impl From<Article> for Part {
     fn from(a: Article) -> Part {
-        Part { title: a.title, kicker: a.kicker, subtitle: a.subtitle, byline: a.byline, date: a.date, source: a.source, body: a.body }
+        Part {
+            title: a.title,
+            kicker: a.kicker,
+            subtitle: a.subtitle,
+            byline: a.byline,
+            date: a.date,
+            source: a.source,
+            body: a.body,
+        }
     }
 }
 
@@ -61,7 +72,16 @@ impl From<Part> for Article {
     // The update keeps this compiling when ingestion adds fields.
     #[allow(clippy::needless_update)]
     fn from(p: Part) -> Article {
-        Article { title: p.title, kicker: p.kicker, subtitle: p.subtitle, byline: p.byline, date: p.date, source: p.source, body: p.body, ..Article::default() }
+        Article {
+            title: p.title,
+            kicker: p.kicker,
+            subtitle: p.subtitle,
+            byline: p.byline,
+            date: p.date,
+            source: p.source,
+            body: p.body,
+            ..Article::default()
+        }
     }
 }
 
@@ -70,12 +90,17 @@ impl Wenxi {
     /// Loads the built-in dictionary.
     #[wasm_bindgen(constructor)]
     pub fn new() -> Wenxi {
-        Wenxi { analyzer: Analyzer::new() }
+        Wenxi {
+            analyzer: Analyzer::new(),
+        }
     }
 
     /// Analyzes text; returns the Report object.
     pub fn analyze(&self, text: &str, opts: JsValue) -> Result<JsValue, JsError> {
-        let report = self.analyzer.analyze(text, &options(opts)?).map_err(|e| JsError::new(&e.to_string()))?;
+        let report = self
+            .analyzer
+            .analyze(text, &options(opts)?)
+            .map_err(|e| JsError::new(&e.to_string()))?;
         to_js(&report)
     }
 
@@ -83,7 +108,10 @@ impl Wenxi {
     /// on each part).
     #[wasm_bindgen(js_name = splitArticles)]
     pub fn split_articles(&self, text: &str) -> Result<JsValue, JsError> {
-        let parts: Vec<Part> = crate::ingest::articles(text).into_iter().map(Part::from).collect();
+        let parts: Vec<Part> = crate::ingest::articles(text)
+            .into_iter()
+            .map(Part::from)
+            .collect();
         to_js(&parts)
     }
 
@@ -91,8 +119,12 @@ impl Wenxi {
     #[wasm_bindgen(js_name = analyzeArticle)]
     pub fn analyze_article(&self, part: JsValue, opts: JsValue) -> Result<JsValue, JsError> {
         let options = options(opts)?;
-        let method: Method = options.method.parse().map_err(|e: crate::Error| JsError::new(&e.to_string()))?;
-        let part: Part = serde_wasm_bindgen::from_value(part).map_err(|e| JsError::new(&format!("invalid article: {e}")))?;
+        let method: Method = options
+            .method
+            .parse()
+            .map_err(|e: crate::Error| JsError::new(&e.to_string()))?;
+        let part: Part = serde_wasm_bindgen::from_value(part)
+            .map_err(|e| JsError::new(&format!("invalid article: {e}")))?;
         to_js(&self.analyzer.analyze_article(part.into(), method, &options))
     }
 
@@ -106,13 +138,20 @@ impl Wenxi {
         let segmenter = self.analyzer.segmenter();
         match mode(mode_name)? {
             Mode::Default => Ok(segmenter.utf16_ends(text, hmm)),
-            other => Ok(segmenter.segment(text, other, hmm, false).iter().map(|t| t.end).collect()),
+            other => Ok(segmenter
+                .segment(text, other, hmm, false)
+                .iter()
+                .map(|t| t.end)
+                .collect()),
         }
     }
 
     /// `[start0, end0, start1, end1, …]` UTF-16 offsets; needed for the overlapping modes.
     pub fn spans(&self, text: &str, mode_name: &str, hmm: bool) -> Result<Vec<u32>, JsError> {
-        let tokens = self.analyzer.segmenter().segment(text, mode(mode_name)?, hmm, false);
+        let tokens = self
+            .analyzer
+            .segmenter()
+            .segment(text, mode(mode_name)?, hmm, false);
         Ok(tokens.iter().flat_map(|t| [t.start, t.end]).collect())
     }
 
@@ -137,10 +176,19 @@ impl Wenxi {
 
     /// Adds a word to the dictionary; returns the frequency used.
     #[wasm_bindgen(js_name = addWord)]
-    pub fn add_word(&mut self, word: &str, freq: Option<u32>, tag: Option<String>) -> Result<u32, JsError> {
+    pub fn add_word(
+        &mut self,
+        word: &str,
+        freq: Option<u32>,
+        tag: Option<String>,
+    ) -> Result<u32, JsError> {
         let freq = freq.map(|f| f as usize);
-        let used = self.analyzer.segmenter_mut().add_word(word, freq, tag.as_deref());
-        used.map(|f| f as u32).map_err(|e| JsError::new(&e.to_string()))
+        let used = self
+            .analyzer
+            .segmenter_mut()
+            .add_word(word, freq, tag.as_deref());
+        used.map(|f| f as u32)
+            .map_err(|e| JsError::new(&e.to_string()))
     }
 
     /// Loads a jieba-format dictionary. Returns `{added, errors: [{line, message}]}`; valid

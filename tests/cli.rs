@@ -16,7 +16,9 @@ const BIN: &str = env!("CARGO_BIN_EXE_wenxi");
 
 /// A fresh directory for one test's input files.
 fn dir(test: &str) -> PathBuf {
-    let d = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli").join(test);
+    let d = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("cli")
+        .join(test);
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).unwrap();
     d
@@ -33,7 +35,13 @@ fn run(args: &[&str], paths: &[&Path]) -> Output {
 }
 
 fn run_stdin(args: &[&str], input: &[u8]) -> Output {
-    let mut child = Command::new(BIN).args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
     child.stdin.take().unwrap().write_all(input).unwrap();
     child.wait_with_output().unwrap()
 }
@@ -44,7 +52,11 @@ fn stderr(out: &Output) -> String {
 
 /// The JSON lines printed by `wenxi analyze`.
 fn reports(out: &Output) -> Vec<serde_json::Value> {
-    String::from_utf8(out.stdout.clone()).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+    String::from_utf8(out.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
 }
 
 fn articles(report: &serde_json::Value) -> &Vec<serde_json::Value> {
@@ -66,23 +78,41 @@ fn empty_and_blank_inputs_give_empty_reports_and_a_note() {
     }
     let err = stderr(&out);
     assert_eq!(err.matches("no text to analyze").count(), 2, "{err}");
-    assert!(err.contains("empty.txt") && err.contains("blank.txt"), "{err}");
+    assert!(
+        err.contains("empty.txt") && err.contains("blank.txt"),
+        "{err}"
+    );
     // The same from stdin.
     let out = run_stdin(&["analyze"], b"");
     assert_eq!(out.status.code(), Some(0));
-    assert!(stderr(&out).contains("-: no text to analyze"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("-: no text to analyze"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
 fn binary_files_are_refused_by_name_and_the_others_still_analyzed() {
     let d = dir("binary");
     // The first bytes of a PNG image (signature and the start of its header chunk).
-    let png = write(&d, "photo.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x06\0\0\0");
-    let good = write(&d, "good.txt", "图书馆今年新添了两台自助借书机。读者刷卡就能借书，不用排队。");
+    let png = write(
+        &d,
+        "photo.txt",
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x06\0\0\0",
+    );
+    let good = write(
+        &d,
+        "good.txt",
+        "图书馆今年新添了两台自助借书机。读者刷卡就能借书，不用排队。",
+    );
     let out = run(&["analyze"], &[&png, &good]);
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
-    assert!(err.contains("photo.txt: not a text file (binary data)"), "{err}");
+    assert!(
+        err.contains("photo.txt: not a text file (binary data)"),
+        "{err}"
+    );
     let lines = reports(&out);
     assert_eq!(lines.len(), 1, "only the text file is reported");
     assert_eq!(lines[0]["source"], good.display().to_string());
@@ -90,7 +120,11 @@ fn binary_files_are_refused_by_name_and_the_others_still_analyzed() {
 
     let out = run_stdin(&["analyze"], b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("-: not a text file"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("-: not a text file"),
+        "{}",
+        stderr(&out)
+    );
     assert!(out.stdout.is_empty());
     let out = run(&["cut"], &[&png]);
     assert_eq!(out.status.code(), Some(2));
@@ -103,10 +137,18 @@ fn nul_bytes_in_a_text_file_mark_it_as_binary() {
     // usual source of NULs, is decoded: with a BOM, see the next test, or without one when
     // it is mostly ASCII.)
     let d = dir("nul");
-    let path = write(&d, "nul.txt", "第一段文字写在这里。\0\0\0第二段文字也在这里。".as_bytes());
+    let path = write(
+        &d,
+        "nul.txt",
+        "第一段文字写在这里。\0\0\0第二段文字也在这里。".as_bytes(),
+    );
     let out = run(&["analyze"], &[&path]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("nul.txt: not a text file (binary data)"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("nul.txt: not a text file (binary data)"),
+        "{}",
+        stderr(&out)
+    );
     assert!(out.stdout.is_empty());
 }
 
@@ -119,15 +161,36 @@ fn gbk_gb18030_and_utf16_with_bom_decode_to_the_same_text() {
     assert!(!lossy);
     let (gb18030, _, lossy) = encoding_rs::GB18030.encode(sentence);
     assert!(!lossy);
-    assert!(gb18030.windows(4).any(|w| w[0] >= 0x81 && (0x30..=0x39).contains(&w[1])), "a four-byte sequence");
-    let utf16le: Vec<u8> = [0xff, 0xfe].into_iter().chain(sentence.encode_utf16().flat_map(u16::to_le_bytes)).collect();
-    let utf16be: Vec<u8> = [0xfe, 0xff].into_iter().chain(sentence.encode_utf16().flat_map(u16::to_be_bytes)).collect();
+    assert!(
+        gb18030
+            .windows(4)
+            .any(|w| w[0] >= 0x81 && (0x30..=0x39).contains(&w[1])),
+        "a four-byte sequence"
+    );
+    let utf16le: Vec<u8> = [0xff, 0xfe]
+        .into_iter()
+        .chain(sentence.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let utf16be: Vec<u8> = [0xfe, 0xff]
+        .into_iter()
+        .chain(sentence.encode_utf16().flat_map(u16::to_be_bytes))
+        .collect();
     let files = [
-        (write(&d, "gbk.txt", &gbk), "湖边的老茶馆重新开张了。茶馆里的旧匾也修好了。"),
+        (
+            write(&d, "gbk.txt", &gbk),
+            "湖边的老茶馆重新开张了。茶馆里的旧匾也修好了。",
+        ),
         (write(&d, "gb18030.txt", &gb18030), sentence),
         (write(&d, "utf16le.txt", &utf16le), sentence),
         (write(&d, "utf16be.txt", &utf16be), sentence),
-        (write(&d, "utf8bom.txt", [&[0xef, 0xbb, 0xbf][..], sentence.as_bytes()].concat()), sentence),
+        (
+            write(
+                &d,
+                "utf8bom.txt",
+                [&[0xef, 0xbb, 0xbf][..], sentence.as_bytes()].concat(),
+            ),
+            sentence,
+        ),
     ];
     let paths: Vec<&Path> = files.iter().map(|(p, _)| p.as_path()).collect();
     let out = run(&["analyze"], &paths);
@@ -154,7 +217,12 @@ fn a_one_megabyte_line_without_punctuation_is_analyzed_whole() {
     let found = articles(&lines[0]);
     assert_eq!(found.len(), 1);
     assert_eq!(found[0]["stats"]["chars"], line.chars().count());
-    let keywords: Vec<&str> = found[0]["keywords"].as_array().unwrap().iter().map(|k| k["word"].as_str().unwrap()).collect();
+    let keywords: Vec<&str> = found[0]["keywords"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k["word"].as_str().unwrap())
+        .collect();
     assert!(keywords.contains(&"风筝节"), "{keywords:?}");
 }
 
@@ -162,7 +230,8 @@ fn a_one_megabyte_line_without_punctuation_is_analyzed_whole() {
 fn only_emoji_is_no_text_and_only_english_is_analyzed() {
     let d = dir("emoji");
     let emoji = write(&d, "emoji.txt", "😀🎉👍🏽🇨🇳\n".repeat(500));
-    let english = "The library opened 2 new reading rooms in 2024 and lent 18000 books. ".repeat(40);
+    let english =
+        "The library opened 2 new reading rooms in 2024 and lent 18000 books. ".repeat(40);
     let english_path = write(&d, "english.txt", &english);
     let out = run(&["analyze"], &[&emoji, &english_path]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -178,13 +247,20 @@ fn only_emoji_is_no_text_and_only_english_is_analyzed() {
 #[test]
 fn deeply_nested_html_keeps_its_text() {
     let d = dir("nested");
-    let html = format!("<html><body>{}老街的长者食堂今天开业了。每份午餐只要八元。{}</body></html>", "<div>".repeat(100_000), "</div>".repeat(100_000));
+    let html = format!(
+        "<html><body>{}老街的长者食堂今天开业了。每份午餐只要八元。{}</body></html>",
+        "<div>".repeat(100_000),
+        "</div>".repeat(100_000)
+    );
     let path = write(&d, "nested.html", html);
     let out = run(&["analyze"], &[&path]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let found = articles(&reports(&out)[0]).clone();
     assert_eq!(found.len(), 1);
-    assert_eq!(found[0]["text"], "老街的长者食堂今天开业了。每份午餐只要八元。");
+    assert_eq!(
+        found[0]["text"],
+        "老街的长者食堂今天开业了。每份午餐只要八元。"
+    );
 }
 
 #[test]
@@ -197,14 +273,20 @@ fn unclosed_front_matter_loses_no_text() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let found = articles(&reports(&out)[0]).clone();
     let all: String = found.iter().map(|a| a["text"].as_str().unwrap()).collect();
-    assert!(all.contains(body) && all.contains(&format!("{body}二")), "{all}");
+    assert!(
+        all.contains(body) && all.contains(&format!("{body}二")),
+        "{all}"
+    );
 }
 
 /// Peak resident memory of a running child (Linux `VmHWM`), polled until it exits.
 #[cfg(target_os = "linux")]
 fn peak_rss_kb(pid: u32) -> Option<u64> {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    status.lines().find_map(|l| l.strip_prefix("VmHWM:")).and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
 }
 
 #[test]
@@ -214,11 +296,22 @@ fn fifty_megabytes_stream_out_article_by_article_in_bounded_memory() {
         articles: Vec<IgnoredAny>,
     }
     // A debug build analyzes ten times slower: it gets a tenth of the size.
-    let target = if cfg!(debug_assertions) { 5_000_000 } else { 50_000_000 };
+    let target = if cfg!(debug_assertions) {
+        5_000_000
+    } else {
+        50_000_000
+    };
     let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds");
-    let mut names: Vec<PathBuf> = std::fs::read_dir(seeds).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
+    let mut names: Vec<PathBuf> = std::fs::read_dir(seeds)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
     names.sort();
-    let block: String = names.iter().map(|p| std::fs::read_to_string(p).unwrap() + "\n\n").collect();
+    let block: String = names
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap() + "\n\n")
+        .collect();
     let d = dir("fifty");
     let text = block.repeat(target / block.len() + 1);
     let expected = wenxi::ingest::articles(&text).len();
@@ -226,7 +319,13 @@ fn fifty_megabytes_stream_out_article_by_article_in_bounded_memory() {
     drop(text);
     let size = std::fs::metadata(&big).unwrap().len();
 
-    let mut child = Command::new(BIN).arg("analyze").arg(&big).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut child = Command::new(BIN)
+        .arg("analyze")
+        .arg(&big)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
     let pid = child.id();
     let mut stdout = child.stdout.take().unwrap();
     let reader = std::thread::spawn(move || {
@@ -248,8 +347,14 @@ fn fifty_megabytes_stream_out_article_by_article_in_bounded_memory() {
     // bodies) and one article's analysis at a time; a whole Report would be several times more.
     if cfg!(target_os = "linux") {
         let peak_bytes = peak * 1024;
-        eprintln!("{size} bytes in: peak RSS {:.0} MB", peak_bytes as f64 / 1e6);
-        assert!(peak_bytes > 0 && peak_bytes < size * 6, "peak RSS {peak_bytes} for {size} bytes of input");
+        eprintln!(
+            "{size} bytes in: peak RSS {:.0} MB",
+            peak_bytes as f64 / 1e6
+        );
+        assert!(
+            peak_bytes > 0 && peak_bytes < size * 6,
+            "peak RSS {peak_bytes} for {size} bytes of input"
+        );
     }
 }
 
@@ -260,20 +365,37 @@ fn a_user_dictionary_with_malformed_lines_loads_the_good_ones_and_names_the_rest
     let text = write(&d, "text.txt", "株洲贯流风机厂的工人去醴陵瓷谷参观。\n");
     let out = run(&["cut", "--dict", dict.to_str().unwrap()], &[&text]);
     assert_eq!(out.status.code(), Some(2), "a rejected line is an error");
-    let words: Vec<String> = String::from_utf8(out.stdout.clone()).unwrap().split_whitespace().map(String::from).collect();
-    assert!(words.contains(&"贯流风机".to_string()) && words.contains(&"醴陵瓷谷".to_string()), "{words:?}");
+    let words: Vec<String> = String::from_utf8(out.stdout.clone())
+        .unwrap()
+        .split_whitespace()
+        .map(String::from)
+        .collect();
+    assert!(
+        words.contains(&"贯流风机".to_string()) && words.contains(&"醴陵瓷谷".to_string()),
+        "{words:?}"
+    );
     let err = stderr(&out);
     let named: Vec<&str> = err.lines().collect();
     assert_eq!(named.len(), 3, "{err}");
     assert!(named[0].contains("mine.dict: dictionary line 2"), "{err}");
-    assert!(named[1].contains("dictionary line 6: frequency is not a whole number"), "{err}");
-    assert!(named[2].contains("dictionary line 7") && named[2].contains("control characters"), "{err}");
+    assert!(
+        named[1].contains("dictionary line 6: frequency is not a whole number"),
+        "{err}"
+    );
+    assert!(
+        named[2].contains("dictionary line 7") && named[2].contains("control characters"),
+        "{err}"
+    );
 
     // A dictionary that is not text at all stops before any cutting.
     let binary = write(&d, "binary.dict", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
     let out = run(&["cut", "--dict", binary.to_str().unwrap()], &[&text]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("binary.dict: not a text file"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("binary.dict: not a text file"),
+        "{}",
+        stderr(&out)
+    );
     assert!(out.stdout.is_empty());
 }
 
@@ -284,12 +406,24 @@ fn missing_files_and_bad_options_fail_with_a_message() {
     let missing = d.join("no-such-file.txt");
     let out = run(&["analyze"], &[&missing, &good]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("no-such-file.txt"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("no-such-file.txt"),
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(reports(&out).len(), 1);
     let out = run(&["analyze", "--method", "magic"], &[&good]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("expected auto, tfidf or textrank"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("expected auto, tfidf or textrank"),
+        "{}",
+        stderr(&out)
+    );
     let out = run(&["cut", "--mode", "fast"], &[&good]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("expected default, search or all"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("expected default, search or all"),
+        "{}",
+        stderr(&out)
+    );
 }

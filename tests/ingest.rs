@@ -14,13 +14,18 @@ fn seed(prefix: &str) -> String {
 }
 
 fn titles(list: &[Article]) -> Vec<&str> {
-    list.iter().map(|a| a.title.as_deref().unwrap_or("")).collect()
+    list.iter()
+        .map(|a| a.title.as_deref().unwrap_or(""))
+        .collect()
 }
 
 /// Lines of a Markdown seed that start with `marks` + space, without the marks.
 fn headings(text: &str, marks: &str) -> Vec<String> {
     let prefix = format!("{marks} ");
-    text.lines().filter_map(|l| l.strip_prefix(&prefix)).map(|h| h.trim().to_string()).collect()
+    text.lines()
+        .filter_map(|l| l.strip_prefix(&prefix))
+        .map(|h| h.trim().to_string())
+        .collect()
 }
 
 /// Clean-text rules every article of every input must keep.
@@ -28,16 +33,37 @@ fn assert_clean(name: &str, list: &[Article]) {
     for a in list {
         let t = &a.body;
         assert!(!t.is_empty(), "{name}: empty article {:?}", a.title);
-        for banned in ["http", "://", "www.", "返回首页", "责编", "版权", "layout:", "title:", "categories:", "tags:", "date:"] {
-            assert!(!t.contains(banned), "{name}: {banned:?} in text of {:?}", a.title);
+        for banned in [
+            "http",
+            "://",
+            "www.",
+            "返回首页",
+            "责编",
+            "版权",
+            "layout:",
+            "title:",
+            "categories:",
+            "tags:",
+            "date:",
+        ] {
+            assert!(
+                !t.contains(banned),
+                "{name}: {banned:?} in text of {:?}",
+                a.title
+            );
         }
-        let tag = t.char_indices().any(|(i, c)| c == '<' && t[i + 1..].starts_with(|n: char| n.is_ascii_alphabetic() || n == '/'));
+        let tag = t.char_indices().any(|(i, c)| {
+            c == '<' && t[i + 1..].starts_with(|n: char| n.is_ascii_alphabetic() || n == '/')
+        });
         assert!(!tag, "{name}: HTML tag in text of {:?}", a.title);
         for line in t.split('\n') {
             assert!(!line.is_empty(), "{name}: blank line in {:?}", a.title);
             assert_eq!(line, line.trim(), "{name}: untrimmed line");
             assert!(!line.starts_with('#'), "{name}: heading marks kept: {line}");
-            assert!(!line.contains(['\t', '\u{3000}', '\r', '\u{feff}']), "{name}: raw whitespace in {line:?}");
+            assert!(
+                !line.contains(['\t', '\u{3000}', '\r', '\u{feff}']),
+                "{name}: raw whitespace in {line:?}"
+            );
         }
     }
 }
@@ -45,17 +71,42 @@ fn assert_clean(name: &str, list: &[Article]) {
 #[test]
 fn seed_000_jekyll_post_holds_two_articles() {
     let list = articles(&seed("000"));
-    assert_eq!(titles(&list), ["株齿动力总成产业化项目竣工投产", "数字赋能刷新荷塘区“躬身式”政务服务"]);
+    assert_eq!(
+        titles(&list),
+        [
+            "株齿动力总成产业化项目竣工投产",
+            "数字赋能刷新荷塘区“躬身式”政务服务"
+        ]
+    );
     assert_clean("000", &list);
-    let [first, second] = &list[..] else { unreachable!() };
-    assert!(first.body.starts_with("近日，在天元区栗雨工业园"), "lead credit removed: {}", &first.body[..60]);
+    let [first, second] = &list[..] else {
+        unreachable!()
+    };
+    assert!(
+        first.body.starts_with("近日，在天元区栗雨工业园"),
+        "lead credit removed: {}",
+        &first.body[..60]
+    );
     assert_eq!(first.byline.as_deref(), Some("记者/王娜通讯员/张倩"));
     assert_eq!(first.date.as_deref(), Some("2022-01-05 08:28:48 +0800"));
     assert_eq!(first.tags, ["株洲日报新闻"]);
     assert_eq!(first.categories, ["zhuzhouribao"]);
-    assert_eq!(second.byline.as_deref(), Some("株洲日报·掌上株洲记者/肖捷 通讯员/刘海燕"));
-    assert_eq!(second.source.as_deref(), Some("株洲日报"), "the source note at the end");
-    assert!(second.body.split('\n').any(|l| l == "部门联动，服务清单做加法"), "section heading stays in the body");
+    assert_eq!(
+        second.byline.as_deref(),
+        Some("株洲日报·掌上株洲记者/肖捷 通讯员/刘海燕")
+    );
+    assert_eq!(
+        second.source.as_deref(),
+        Some("株洲日报"),
+        "the source note at the end"
+    );
+    assert!(
+        second
+            .body
+            .split('\n')
+            .any(|l| l == "部门联动，服务清单做加法"),
+        "section heading stays in the body"
+    );
     assert!(!second.body.contains("文章来源"));
 }
 
@@ -67,20 +118,40 @@ fn seed_001_markdown_page_splits_at_each_h1() {
     assert_eq!(expected.len(), 8);
     assert_eq!(titles(&list), expected);
     assert_clean("001", &list);
-    let all: String = list.iter().map(|a| a.body.as_str()).collect::<Vec<_>>().join("\n");
+    let all: String = list
+        .iter()
+        .map(|a| a.body.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
     assert!(all.contains("惠及企业群众4526人"));
     assert!(all.contains("污水处理系统"));
-    assert!(all.contains("电子港澳通行证") && all.contains("《关于农村用水安全问题的提案》") && all.contains("每一个孩子"));
+    assert!(
+        all.contains("电子港澳通行证")
+            && all.contains("《关于农村用水安全问题的提案》")
+            && all.contains("每一个孩子")
+    );
     assert!(!all.contains("李华 摄") && !all.contains("上接A1版") && !all.contains('▲'));
-    assert_eq!(list[0].subtitle.as_deref(), Some("茶陵县深入推进政务服务改革工作掠影"));
-    assert_eq!(list[1].byline.as_deref(), Some("记者/刘毅 通讯员/林德建 韩崇洁"));
+    assert_eq!(
+        list[0].subtitle.as_deref(),
+        Some("茶陵县深入推进政务服务改革工作掠影")
+    );
+    assert_eq!(
+        list[1].byline.as_deref(),
+        Some("记者/刘毅 通讯员/林德建 韩崇洁")
+    );
     // Sections stay inside their article, without their marks.
     let sections = headings(&text, "###");
     let sixth = &list[6];
     for s in sections.iter().filter(|s| s.starts_with(char::is_numeric)) {
-        assert!(sixth.body.split('\n').any(|l| l == s), "section {s} in the 7th article");
+        assert!(
+            sixth.body.split('\n').any(|l| l == s),
+            "section {s} in the 7th article"
+        );
     }
-    assert!(list[0].body.split('\n').any(|l| l == "“聚合办”,政务服务更尽心"));
+    assert!(list[0]
+        .body
+        .split('\n')
+        .any(|l| l == "“聚合办”,政务服务更尽心"));
     assert_eq!(sixth.byline.as_deref(), Some("文/白天天"));
     assert!(!sixth.body.contains("(文/白天天)"));
 }
@@ -103,9 +174,18 @@ fn seed_002_newspaper_issue_with_kickers_and_subtitles() {
     );
     assert_clean("002", &list);
     assert_eq!(list[1].subtitle.as_deref(), Some("陈恢清主持"));
-    assert_eq!(list[3].subtitle.as_deref(), Some("代表建议督办,让残障人士共享幸福株洲"));
-    assert_eq!(list[5].kicker.as_deref(), Some("为持续优化营商环境出力流汗"));
-    assert_eq!(list[7].kicker.as_deref(), Some("围绕企业全生命周期,深化体制机制系列改革"));
+    assert_eq!(
+        list[3].subtitle.as_deref(),
+        Some("代表建议督办,让残障人士共享幸福株洲")
+    );
+    assert_eq!(
+        list[5].kicker.as_deref(),
+        Some("为持续优化营商环境出力流汗")
+    );
+    assert_eq!(
+        list[7].kicker.as_deref(),
+        Some("围绕企业全生命周期,深化体制机制系列改革")
+    );
     assert!(list[7].categories.iter().any(|c| c == "喜迎二十大"));
     // Photo stories: one paragraph, credited.
     assert_eq!(list[0].body.split('\n').count(), 1);
@@ -114,14 +194,30 @@ fn seed_002_newspaper_issue_with_kickers_and_subtitles() {
     assert!(list[6].body.contains("孩子们化身“快乐小农夫”"));
     // Masthead out of every text, its date kept.
     for a in &list {
-        assert!(!a.body.contains("第23094期") && !a.body.contains("出版物号") && !a.body.contains("星期日"));
+        assert!(
+            !a.body.contains("第23094期")
+                && !a.body.contains("出版物号")
+                && !a.body.contains("星期日")
+        );
         assert_eq!(a.date.as_deref(), Some("2022年10月9日"));
         assert_eq!(a.source.as_deref(), Some("株洲日报"));
-        assert!(!a.body.contains("全媒体记者"), "byline left in {:?}", a.title);
+        assert!(
+            !a.body.contains("全媒体记者"),
+            "byline left in {:?}",
+            a.title
+        );
     }
     assert!(list[1].body.starts_with("10月8日,市委常委会召开会议"));
-    assert!(list[1].body.contains("《习近平:新时代中国共产党的历史使命)"));
-    assert!(list[7].body.split('\n').any(|l| l == "机构重组,建立全流程链条式服务模式"), "● section kept without its bullet");
+    assert!(list[1]
+        .body
+        .contains("《习近平:新时代中国共产党的历史使命)"));
+    assert!(
+        list[7]
+            .body
+            .split('\n')
+            .any(|l| l == "机构重组,建立全流程链条式服务模式"),
+        "● section kept without its bullet"
+    );
 }
 
 #[test]
@@ -136,11 +232,21 @@ fn seed_003_feature_keeps_its_sections() {
     for section in headings(&text, "###") {
         assert!(body_lines.contains(&section.as_str()), "section {section}");
     }
-    assert_eq!(a.byline.as_deref(), Some("株洲日报全媒体记者/易楚瞳 通讯员/杨清"));
+    assert_eq!(
+        a.byline.as_deref(),
+        Some("株洲日报全媒体记者/易楚瞳 通讯员/杨清")
+    );
     assert!(!a.body.contains("本版图片"));
     assert!(a.body.contains("利用基站铁塔安装摄像头"));
-    assert_eq!(a.body.matches("服务平台即可在这些医院预约挂号").count(), 1, "repeated paragraph kept once");
-    assert!(body_lines.contains(&"7.社区智慧监管,精准到位。"), "list items kept");
+    assert_eq!(
+        a.body.matches("服务平台即可在这些医院预约挂号").count(),
+        1,
+        "repeated paragraph kept once"
+    );
+    assert!(
+        body_lines.contains(&"7.社区智慧监管,精准到位。"),
+        "list items kept"
+    );
 }
 
 #[test]
@@ -152,13 +258,28 @@ fn seed_004_scraped_page_loses_its_chrome() {
     assert_clean("004", &list);
     let a = &list[0];
     assert!(a.body.matches(title).count() <= 1);
-    for chrome in ["四平", "辽源", "热线", "0431", "邮箱", "@", "国际在线", "声明", "罗浩", "原题", "关东黑土"] {
+    for chrome in [
+        "四平",
+        "辽源",
+        "热线",
+        "0431",
+        "邮箱",
+        "@",
+        "国际在线",
+        "声明",
+        "罗浩",
+        "原题",
+        "关东黑土",
+    ] {
         assert!(!a.body.contains(chrome), "{chrome} left in the text");
     }
     assert_eq!(a.date.as_deref(), Some("2019-12-20 15:56:19"));
     assert_eq!(a.source.as_deref(), Some("中国吉林网"));
     assert!(a.body.starts_with("当前,长春全面振兴发展"));
-    assert!(a.body.split('\n').any(|l| l == "深化窗口服务改革 单件办结时间缩短50%以上"));
+    assert!(a
+        .body
+        .split('\n')
+        .any(|l| l == "深化窗口服务改革 单件办结时间缩短50%以上"));
 }
 
 #[test]
@@ -166,7 +287,10 @@ fn line_endings_spaces_and_tabs_do_not_change_the_result() {
     let lf = "市政府召开常务会议\n\n本报讯（记者 王明）8月3日，市政府召开常务会议，研究部署秋粮生产。\n\n会议要求，各地要抓好田间管理，\n\n确保颗粒归仓。\n";
     let crlf = lf.replace('\n', "\r\n");
     let cr = lf.replace('\n', "\r");
-    let spaced = lf.replace("本报讯", "\u{3000}\u{3000}本报讯").replace("会议要求", "\t会议要求").replace("确保", "  确保");
+    let spaced = lf
+        .replace("本报讯", "\u{3000}\u{3000}本报讯")
+        .replace("会议要求", "\t会议要求")
+        .replace("确保", "  确保");
     let expected = articles(lf);
     assert_eq!(expected.len(), 1);
     assert_eq!(expected[0].title.as_deref(), Some("市政府召开常务会议"));
@@ -179,7 +303,8 @@ fn line_endings_spaces_and_tabs_do_not_change_the_result() {
 
 #[test]
 fn encodings_and_byte_order_marks() {
-    let text = "河道治理见成效\n\n本报记者 赵青\n\n今年以来，全县完成河道清淤四十公里，沿岸群众拍手称快。";
+    let text =
+        "河道治理见成效\n\n本报记者 赵青\n\n今年以来，全县完成河道清淤四十公里，沿岸群众拍手称快。";
     let expected = articles(text);
     assert_eq!(expected[0].title.as_deref(), Some("河道治理见成效"));
 
@@ -189,13 +314,27 @@ fn encodings_and_byte_order_marks() {
     assert!(!unmappable);
     let (gb18030, _, _) = encoding_rs::GB18030.encode(text);
     let utf16 = |big_endian: bool| {
-        let mut bytes = if big_endian { vec![0xfe, 0xff] } else { vec![0xff, 0xfe] };
+        let mut bytes = if big_endian {
+            vec![0xfe, 0xff]
+        } else {
+            vec![0xff, 0xfe]
+        };
         for unit in text.encode_utf16() {
-            bytes.extend(if big_endian { unit.to_be_bytes() } else { unit.to_le_bytes() });
+            bytes.extend(if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            });
         }
         bytes
     };
-    for (name, bytes) in [("utf8-bom", utf8_bom), ("gbk", gbk.into_owned()), ("gb18030", gb18030.into_owned()), ("utf16le", utf16(false)), ("utf16be", utf16(true))] {
+    for (name, bytes) in [
+        ("utf8-bom", utf8_bom),
+        ("gbk", gbk.into_owned()),
+        ("gb18030", gb18030.into_owned()),
+        ("utf16le", utf16(false)),
+        ("utf16be", utf16(true)),
+    ] {
         assert_eq!(articles_from_bytes(&bytes).unwrap(), expected, "{name}");
     }
     // A BOM inside text that was already decoded is invisible too.
@@ -208,7 +347,12 @@ fn undecodable_and_binary_bytes() {
     bytes.insert(8, 0xff);
     let list = articles_from_bytes(&bytes).unwrap();
     assert!(list.iter().any(|a| a.body.contains("正文")));
-    assert_eq!(decode(&[0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, b'I', b'H', b'D', b'R']), Err(wenxi::Error::NotText));
+    assert_eq!(
+        decode(&[
+            0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, b'I', b'H', b'D', b'R'
+        ]),
+        Err(wenxi::Error::NotText)
+    );
     assert!(articles_from_bytes(&(0u8..=255).cycle().take(4096).collect::<Vec<u8>>()).is_err());
 }
 
@@ -257,7 +401,10 @@ fn page_of_fifty_short_items() {
     let list = articles(&digest);
     assert_eq!(list.len(), 50);
     for (i, a) in list.iter().enumerate() {
-        assert_eq!(a.title.as_deref(), Some(format!("第{}个社区完成改造", i + 1).as_str()));
+        assert_eq!(
+            a.title.as_deref(),
+            Some(format!("第{}个社区完成改造", i + 1).as_str())
+        );
         assert!(a.body.ends_with("居民用水更稳定。"));
         assert_eq!(a.byline.as_deref(), Some("记者 周明"));
     }
@@ -279,7 +426,10 @@ fn markdown_post_with_front_matter() {
     assert_eq!(a.byline.as_deref(), Some("记者/孙悦"));
     assert_eq!(a.date.as_deref(), Some("2023-06-01"));
     assert_eq!(a.tags, ["夜经济", "消费"]);
-    assert_eq!(a.body, "周五晚上，老街夜市重新开张，摊位排满了整条街。\n摊主说\n生意比去年好。\n游客也多了。");
+    assert_eq!(
+        a.body,
+        "周五晚上，老街夜市重新开张，摊位排满了整条街。\n摊主说\n生意比去年好。\n游客也多了。"
+    );
 }
 
 #[test]
@@ -296,7 +446,10 @@ fn signature_under_a_notice() {
     let list = articles(text);
     assert_eq!(list.len(), 1);
     assert_eq!(list[0].title.as_deref(), Some("停水通知"));
-    assert_eq!(list[0].body, "各位居民：\n因管道检修，本周六上午停水。\n特此通知。");
+    assert_eq!(
+        list[0].body,
+        "各位居民：\n因管道检修，本周六上午停水。\n特此通知。"
+    );
     assert_eq!(list[0].source.as_deref(), Some("城东自来水公司"));
     assert_eq!(list[0].date.as_deref(), Some("2023年11月20日"));
 }
@@ -325,7 +478,9 @@ fn pathological_inputs_complete() {
 
     let line: String = "长句子没有标点一直写下去".repeat(5_000_000 / 36 + 1);
     assert_eq!(articles(&line).len(), 1);
-    let broken = "他说，这件事要从头说起".repeat(200_000).replace("起", "起\n\n");
+    let broken = "他说，这件事要从头说起"
+        .repeat(200_000)
+        .replace("起", "起\n\n");
     assert!(!articles(&broken).is_empty());
 
     let nested = "<div><span>".repeat(100_000) + "深处的文字。" + &"</span></div>".repeat(100_000);
@@ -335,7 +490,10 @@ fn pathological_inputs_complete() {
 
     let front = format!("---\ntitle: 未闭合\n{}", "tags: a\n".repeat(100_000));
     assert!(articles(&front).is_empty());
-    let front = format!("---\ntitle: 未闭合\n正文从这里开始。\n{}", "正文继续。\n".repeat(100_000));
+    let front = format!(
+        "---\ntitle: 未闭合\n正文从这里开始。\n{}",
+        "正文继续。\n".repeat(100_000)
+    );
     let list = articles(&front);
     assert_eq!(list[0].title.as_deref(), Some("未闭合"));
     assert_clean("unclosed front matter", &list);
@@ -350,11 +508,73 @@ mod never_panics {
     use proptest::prelude::*;
 
     const PIECES: &[&str] = &[
-        "<p>", "</p>", "<div>", "</div>", "<br>", "<h1>", "</h1>", "<li>", "<a href=x>", "</a>", "<script>", "</script>", "<!--", "-->",
-        "&amp;", "&#", "# ", "## ", "### ", "- ", "1. ", "---\n", "title: 标题\n", "[", "](", ")", "![", "<http://", ">", "*", "_", "`",
-        "\n", "\n\n", "\r\n", "\u{3000}", "\t", "\u{feff}", "标题", "正文内容", "。", "，", "、", "“", "”", "（", "）", "！", "？", "记者/王娜",
-        "通讯员/李华 摄", "株洲日报讯(记者/甲)", "(文/乙)", "来源：某报", "2023-01-02 10:00", "http://x.cn/a", "版权所有", "声明:", "●",
-        "▲", "一、", "上接A1版", "第12期", "返回首页", "😀", "a", "The end.",
+        "<p>",
+        "</p>",
+        "<div>",
+        "</div>",
+        "<br>",
+        "<h1>",
+        "</h1>",
+        "<li>",
+        "<a href=x>",
+        "</a>",
+        "<script>",
+        "</script>",
+        "<!--",
+        "-->",
+        "&amp;",
+        "&#",
+        "# ",
+        "## ",
+        "### ",
+        "- ",
+        "1. ",
+        "---\n",
+        "title: 标题\n",
+        "[",
+        "](",
+        ")",
+        "![",
+        "<http://",
+        ">",
+        "*",
+        "_",
+        "`",
+        "\n",
+        "\n\n",
+        "\r\n",
+        "\u{3000}",
+        "\t",
+        "\u{feff}",
+        "标题",
+        "正文内容",
+        "。",
+        "，",
+        "、",
+        "“",
+        "”",
+        "（",
+        "）",
+        "！",
+        "？",
+        "记者/王娜",
+        "通讯员/李华 摄",
+        "株洲日报讯(记者/甲)",
+        "(文/乙)",
+        "来源：某报",
+        "2023-01-02 10:00",
+        "http://x.cn/a",
+        "版权所有",
+        "声明:",
+        "●",
+        "▲",
+        "一、",
+        "上接A1版",
+        "第12期",
+        "返回首页",
+        "😀",
+        "a",
+        "The end.",
     ];
 
     proptest! {

@@ -20,15 +20,29 @@ fn read(path: &str) -> String {
 
 /// Every seed file: name, decoded text, and its report.
 fn seeds(analyzer: &Analyzer) -> Vec<(String, String, Vec<ArticleReport>)> {
-    let mut paths: Vec<_> = std::fs::read_dir(format!("{SHARED}/seeds")).expect("seeds").flatten().map(|e| e.path()).collect();
+    let mut paths: Vec<_> = std::fs::read_dir(format!("{SHARED}/seeds"))
+        .expect("seeds")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     paths.sort();
     assert!(paths.len() >= 5, "expected the five seed files");
     paths
         .into_iter()
         .map(|p| {
-            let text = wenxi::ingest::decode::decode(&std::fs::read(&p).expect("read seed")).expect("decode seed");
-            let report = analyzer.analyze(&text, &Options::default()).expect("analyze seed");
-            (p.file_name().unwrap_or_default().to_string_lossy().into_owned(), text, report.articles)
+            let text = wenxi::ingest::decode::decode(&std::fs::read(&p).expect("read seed"))
+                .expect("decode seed");
+            let report = analyzer
+                .analyze(&text, &Options::default())
+                .expect("analyze seed");
+            (
+                p.file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned(),
+                text,
+                report.articles,
+            )
         })
         .collect()
 }
@@ -43,19 +57,30 @@ fn seed_keywords_are_content_not_noise() {
     let analyzer = Analyzer::new();
     for (name, raw, articles) in seeds(&analyzer) {
         // Names credited anywhere in the file (记者/王娜, 李华 摄) must never be keywords.
-        let raw_tokens = analyzer.segmenter().segment(&raw, Mode::Default, true, true);
+        let raw_tokens = analyzer
+            .segmenter()
+            .segment(&raw, Mode::Default, true, true);
         let credited = credited_names(&raw_tokens);
         assert!(!articles.is_empty(), "{name}: no article");
         for a in &articles {
             let words: Vec<&str> = a.keywords.iter().map(|k| k.word.as_str()).collect();
-            assert!(!words.is_empty() || a.text.chars().count() < 50, "{name}: no keywords for {:?}", a.title);
+            assert!(
+                !words.is_empty() || a.text.chars().count() < 50,
+                "{name}: no keywords for {:?}",
+                a.title
+            );
             for w in &words {
                 let what = format!("{name} {:?}: keyword {w:?} in {words:?}", a.title);
                 assert!(!is_stopword(w), "stopword: {what}");
                 assert!(!is_generic(w), "generic word: {what}");
                 assert!(!is_number_like(w), "number: {what}");
                 assert!(!is_date_like(w), "date: {what}");
-                assert!(!is_punctuation_or_space(w) && !w.contains(|c: char| c.is_whitespace() || "，。、：；！？,.:;!?（）()“”".contains(c)), "punctuation: {what}");
+                assert!(
+                    !is_punctuation_or_space(w)
+                        && !w.contains(|c: char| c.is_whitespace()
+                            || "，。、：；！？,.:;!?（）()“”".contains(c)),
+                    "punctuation: {what}"
+                );
                 assert!(!credited.contains(w), "byline name: {what}");
                 assert!(w.chars().count() >= 2, "single character: {what}");
             }
@@ -72,10 +97,24 @@ fn seed_summaries_hold_no_caption_byline_date_or_heading() {
             for s in &a.summary {
                 let t = s.text.as_str();
                 let what = format!("{name} {:?}: summary sentence {t:?}", a.title);
-                for credit in ["记者/", "记者 ", "通讯员", "(记者", "（记者", "编辑:", "责编", "来源:", "来源："] {
+                for credit in [
+                    "记者/",
+                    "记者 ",
+                    "通讯员",
+                    "(记者",
+                    "（记者",
+                    "编辑:",
+                    "责编",
+                    "来源:",
+                    "来源：",
+                ] {
                     assert!(!t.contains(credit), "byline: {what}");
                 }
-                assert!(!t.starts_with("图为") && !t.trim_end_matches(['。', '）', ')']).ends_with('摄'), "caption: {what}");
+                assert!(
+                    !t.starts_with("图为")
+                        && !t.trim_end_matches(['。', '）', ')']).ends_with('摄'),
+                    "caption: {what}"
+                );
                 // The item (a sentence, or the part of it that carries the topic) lies inside a
                 // prose sentence of the article, never a caption, date line or heading.
                 let inside = sentences::split(&a.text).iter().any(|x| {
@@ -89,10 +128,16 @@ fn seed_summaries_hold_no_caption_byline_date_or_heading() {
                 checked += 1;
             }
             let starts: Vec<u32> = a.summary.iter().map(|s| s.start).collect();
-            assert!(starts.windows(2).all(|w| w[0] < w[1]), "{name}: summary not in article order");
+            assert!(
+                starts.windows(2).all(|w| w[0] < w[1]),
+                "{name}: summary not in article order"
+            );
         }
     }
-    assert!(checked >= 15, "only {checked} summary sentences on the seeds");
+    assert!(
+        checked >= 15,
+        "only {checked} summary sentences on the seeds"
+    );
 }
 
 #[test]
@@ -105,7 +150,11 @@ fn keyword_occurrences_slice_back_to_the_keyword() {
                 assert_eq!(k.count, k.occurrences.len(), "{name}: {}", k.word);
                 assert!(k.count >= 1, "{name}: {} never occurs", k.word);
                 for &[s, e] in &k.occurrences {
-                    assert_eq!(utf16_slice(&a.text, s, e), k.word, "{name}: occurrence [{s}, {e}]");
+                    assert_eq!(
+                        utf16_slice(&a.text, s, e),
+                        k.word,
+                        "{name}: occurrence [{s}, {e}]"
+                    );
                     checked += 1;
                 }
             }
@@ -114,9 +163,15 @@ fn keyword_occurrences_slice_back_to_the_keyword() {
     assert!(checked > 100);
     // Characters outside the BMP take two UTF-16 units; offsets must count them so.
     let text = "😀𠀀贯流风机噪音低。这台贯流风机很安静，😀贯流风机省电。";
-    let report = analyzer.analyze(text, &Options::default()).expect("analyze");
+    let report = analyzer
+        .analyze(text, &Options::default())
+        .expect("analyze");
     let a = &report.articles[0];
-    let k = a.keywords.iter().find(|k| k.word == "贯流风机").expect("贯流风机 is a keyword");
+    let k = a
+        .keywords
+        .iter()
+        .find(|k| k.word == "贯流风机")
+        .expect("贯流风机 is a keyword");
     assert_eq!(k.count, 3);
     for &[s, e] in &k.occurrences {
         assert_eq!(utf16_slice(&a.text, s, e), "贯流风机");
@@ -130,25 +185,44 @@ fn adjacent_words_that_recur_together_become_one_phrase() {
     let text = "县里推进政务服务改革，政务服务大厅新设了帮办窗口。\n\
                 群众说，政务服务比以前快多了，窗口服务也更耐心。\n\
                 下一步，政务服务将向乡镇延伸，让群众少跑腿。";
-    let report = analyzer.analyze(text, &Options::default()).expect("analyze");
-    let words: Vec<&str> = report.articles[0].keywords.iter().map(|k| k.word.as_str()).collect();
+    let report = analyzer
+        .analyze(text, &Options::default())
+        .expect("analyze");
+    let words: Vec<&str> = report.articles[0]
+        .keywords
+        .iter()
+        .map(|k| k.word.as_str())
+        .collect();
     assert_eq!(words.first(), Some(&"政务服务"), "{words:?}");
-    assert!(!words.contains(&"政务") && !words.contains(&"服务"), "sub-words not deduplicated: {words:?}");
+    assert!(
+        !words.contains(&"政务") && !words.contains(&"服务"),
+        "sub-words not deduplicated: {words:?}"
+    );
     let k = &report.articles[0].keywords[0];
     assert_eq!(k.count, 4);
 
     // A phrase seen once in the text and once in the title is also a unit.
-    let mut article = wenxi::ingest::Article { body: "新款空调采用贯流风机，送风更均匀。".into(), ..Default::default() };
+    let mut article = wenxi::ingest::Article {
+        body: "新款空调采用贯流风机，送风更均匀。".into(),
+        ..Default::default()
+    };
     article.title = Some("贯流风机走进家用空调".into());
     let r = analyzer.analyze_article(article, Method::Auto, &Options::default());
-    assert_eq!(r.keywords.first().map(|k| k.word.as_str()), Some("贯流风机"));
+    assert_eq!(
+        r.keywords.first().map(|k| k.word.as_str()),
+        Some("贯流风机")
+    );
 }
 
 #[test]
 fn frequencies_respect_min_length_and_extra_stopwords() {
     let analyzer = Analyzer::new();
     let text = "茶陵县开展政务服务改革。茶陵县的政务服务更便捷，群众满意。茶陵县还将继续改革。";
-    let options = Options { min_word_length: 3, stopwords: vec!["茶陵县".into()], ..Options::default() };
+    let options = Options {
+        min_word_length: 3,
+        stopwords: vec!["茶陵县".into()],
+        ..Options::default()
+    };
     let report = analyzer.analyze(text, &options).expect("analyze");
     let a = &report.articles[0];
     assert!(!a.frequencies.is_empty());
@@ -156,19 +230,29 @@ fn frequencies_respect_min_length_and_extra_stopwords() {
         assert!(f.word.chars().count() >= 3, "{}", f.word);
         assert_ne!(f.word, "茶陵县");
     }
-    assert!(a.keywords.iter().all(|k| k.word != "茶陵县"), "extra stopword became a keyword");
+    assert!(
+        a.keywords.iter().all(|k| k.word != "茶陵县"),
+        "extra stopword became a keyword"
+    );
 }
 
 #[test]
 fn summary_respects_character_budget_and_order() {
     let analyzer = Analyzer::new();
     let text = read("seeds/000_0466d37a2b31cd75.txt");
-    let options = Options { summary_chars: Some(120), ..Options::default() };
+    let options = Options {
+        summary_chars: Some(120),
+        ..Options::default()
+    };
     let report = analyzer.analyze(&text, &options).expect("analyze");
     for a in &report.articles {
         let total: usize = a.summary.iter().map(|s| s.text.chars().count()).sum();
         assert!(!a.summary.is_empty());
-        assert!(total <= 120 || a.summary.len() == 1, "{total} chars in {} sentences", a.summary.len());
+        assert!(
+            total <= 120 || a.summary.len() == 1,
+            "{total} chars in {} sentences",
+            a.summary.len()
+        );
     }
 }
 
@@ -176,19 +260,41 @@ fn summary_respects_character_budget_and_order() {
 fn sentence_splitter_on_real_text() {
     // Every prose sentence of every seed ends with sentence punctuation or is a long line,
     // and none starts with a closing quote or bracket.
-    for (name, text) in ["000_0466d37a2b31cd75.txt", "002_1029d41a49f06a31.txt", "004_332991008e347b0a.txt"]
-        .iter()
-        .map(|n| (n, read(&format!("seeds/{n}"))))
+    for (name, text) in [
+        "000_0466d37a2b31cd75.txt",
+        "002_1029d41a49f06a31.txt",
+        "004_332991008e347b0a.txt",
+    ]
+    .iter()
+    .map(|n| (n, read(&format!("seeds/{n}"))))
     {
         for s in sentences::split(&text).iter().filter(|s| s.is_sentence()) {
             let t = &text[s.start..s.end];
-            assert!(!t.starts_with(['”', '」', '）', ')', '】', '》']), "{name}: {t:?}");
-            assert!(!t.starts_with(char::is_whitespace) && !t.ends_with(char::is_whitespace), "{name}: {t:?}");
+            assert!(
+                !t.starts_with(['”', '」', '）', ')', '】', '》']),
+                "{name}: {t:?}"
+            );
+            assert!(
+                !t.starts_with(char::is_whitespace) && !t.ends_with(char::is_whitespace),
+                "{name}: {t:?}"
+            );
         }
     }
-    let text = "目的 观察疗效.结果表明,有效率为64.18%。“服务很好。”他说。\n攸县群众在办理业务。李华 摄";
-    let parts: Vec<&str> = sentences::split(text).iter().filter(|s| s.is_sentence()).map(|s| &text[s.start..s.end]).collect();
-    assert_eq!(parts, ["观察疗效.", "结果表明,有效率为64.18%。", "“服务很好。”他说。"]);
+    let text =
+        "目的 观察疗效.结果表明,有效率为64.18%。“服务很好。”他说。\n攸县群众在办理业务。李华 摄";
+    let parts: Vec<&str> = sentences::split(text)
+        .iter()
+        .filter(|s| s.is_sentence())
+        .map(|s| &text[s.start..s.end])
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            "观察疗效.",
+            "结果表明,有效率为64.18%。",
+            "“服务很好。”他说。"
+        ]
+    );
 }
 
 /// The eval targets, on the CSL dev sets and SIGHAN PKU. Not timed; a few seconds in release.
@@ -209,15 +315,34 @@ fn evaluation_targets_hold() {
     assert!(auto.all > tfidf.all && auto.all > textrank.all);
 
     let ts = metrics::summary_rows(&read("data/csl/ts_dev.tsv"));
-    let rl = |lead| Scores::new(metrics::summary_rouge(&analyzer, &ts, lead).iter().map(|s| s[2]).collect());
+    let rl = |lead| {
+        Scores::new(
+            metrics::summary_rouge(&analyzer, &ts, lead)
+                .iter()
+                .map(|s| s[2])
+                .collect(),
+        )
+    };
     let (ours, lead) = (rl(false), rl(true));
     // The issue's target, on all rows and on each half; and lead-1 beaten on both halves.
     for (half, v) in [("all", ours.all), ("even", ours.even), ("odd", ours.odd)] {
         assert!(v >= 0.33, "summary ROUGE-L on {half} rows: {v:.4}");
     }
-    assert!(ours.even > lead.even + 0.01 && ours.odd > lead.odd + 0.01, "summary {:.4}/{:.4} vs lead-1 {:.4}/{:.4}", ours.even, ours.odd, lead.even, lead.odd);
+    assert!(
+        ours.even > lead.even + 0.01 && ours.odd > lead.odd + 0.01,
+        "summary {:.4}/{:.4} vs lead-1 {:.4}/{:.4}",
+        ours.even,
+        ours.odd,
+        lead.even,
+        lead.odd
+    );
 
-    let seg = metrics::segmentation(analyzer.segmenter(), &read("data/sighan/pku_test.utf8"), &read("data/sighan/pku_test_gold.utf8"), Mode::Default);
+    let seg = metrics::segmentation(
+        analyzer.segmenter(),
+        &read("data/sighan/pku_test.utf8"),
+        &read("data/sighan/pku_test_gold.utf8"),
+        Mode::Default,
+    );
     assert!(seg.f1() >= 0.81, "segmentation F1 {:.4}", seg.f1());
 }
 
@@ -230,8 +355,14 @@ fn keyword_scores_read_as_relevance_from_0_to_1() {
             let scores: Vec<f64> = a.keywords.iter().map(|k| k.score).collect();
             let Some(&top) = scores.first() else { continue };
             assert_eq!(top, 1.0, "{name}: top keyword score");
-            assert!(scores.iter().all(|&s| s > 0.0 && s <= 1.0), "{name}: {scores:?}");
-            assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{name}: not best first: {scores:?}");
+            assert!(
+                scores.iter().all(|&s| s > 0.0 && s <= 1.0),
+                "{name}: {scores:?}"
+            );
+            assert!(
+                scores.windows(2).all(|w| w[0] >= w[1]),
+                "{name}: not best first: {scores:?}"
+            );
             if let Some(&second) = scores.get(1) {
                 seconds.push(second);
             }
@@ -240,22 +371,39 @@ fn keyword_scores_read_as_relevance_from_0_to_1() {
     // The title and lead boosts must not make every other bar look empty.
     seconds.sort_by(f64::total_cmp);
     let median = seconds[seconds.len() / 2];
-    assert!(median >= 0.3, "median second keyword score {median:.3} of {seconds:?}");
+    assert!(
+        median >= 0.3,
+        "median second keyword score {median:.3} of {seconds:?}"
+    );
 }
 
 #[test]
 fn summaries_of_research_abstracts_drop_meta_discourse() {
     let analyzer = Analyzer::new();
     let ts = metrics::summary_rows(&read("data/csl/ts_dev.tsv"));
-    let options = Options { summary_sentences: 1, ..Options::default() };
+    let options = Options {
+        summary_sentences: 1,
+        ..Options::default()
+    };
     let (mut framed, mut shorter) = (0, 0);
     for row in &ts {
-        let article = wenxi::ingest::Article { body: row.body.clone(), ..Default::default() };
+        let article = wenxi::ingest::Article {
+            body: row.body.clone(),
+            ..Default::default()
+        };
         let report = analyzer.analyze_article(article, Method::Auto, &options);
-        let Some(s) = report.summary.first() else { continue };
-        let whole = sentences::split(&row.body).into_iter().find(|x| utf16_len(&row.body[..x.start]) <= s.start as usize && s.end as usize <= utf16_len(&row.body[..x.end]));
+        let Some(s) = report.summary.first() else {
+            continue;
+        };
+        let whole = sentences::split(&row.body).into_iter().find(|x| {
+            utf16_len(&row.body[..x.start]) <= s.start as usize
+                && s.end as usize <= utf16_len(&row.body[..x.end])
+        });
         let whole = whole.map(|x| &row.body[x.start..x.end]).unwrap_or_default();
-        if ["本文", "该文", "据了解", "随着"].iter().any(|m| s.text.starts_with(m)) {
+        if ["本文", "该文", "据了解", "随着"]
+            .iter()
+            .any(|m| s.text.starts_with(m))
+        {
             framed += 1;
         }
         if s.text.len() < whole.len() {
@@ -263,7 +411,14 @@ fn summaries_of_research_abstracts_drop_meta_discourse() {
         }
     }
     // A few framings are statements of their own ("本文认为…") and stay.
-    assert!(framed * 50 <= ts.len(), "{framed} summaries still open with meta-discourse");
+    assert!(
+        framed * 50 <= ts.len(),
+        "{framed} summaries still open with meta-discourse"
+    );
     // Compression is common in abstracts (framing subjects, trailing asides), not universal.
-    assert!(shorter * 5 >= ts.len() && shorter * 10 <= ts.len() * 9, "{shorter} of {} compressed", ts.len());
+    assert!(
+        shorter * 5 >= ts.len() && shorter * 10 <= ts.len() * 9,
+        "{shorter} of {} compressed",
+        ts.len()
+    );
 }

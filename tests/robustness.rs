@@ -130,19 +130,31 @@ fn hostile_inputs_finish() {
     let a = analyzer();
     let options = Options::default();
     let long_line: String = "无标点的长句子".repeat(150_000); // ~1 MB, no punctuation
-    let nested = format!("{}深层嵌套的文字。{}", "<div>".repeat(100_000), "</div>".repeat(100_000));
+    let nested = format!(
+        "{}深层嵌套的文字。{}",
+        "<div>".repeat(100_000),
+        "</div>".repeat(100_000)
+    );
     let inputs: Vec<(&str, String)> = vec![
         ("empty", String::new()),
         ("whitespace", " \t\n\u{3000}\r\n ".into()),
         ("NUL bytes", "\u{0}\u{0}中文\u{0}".into()),
         ("emoji only", "😀🎉👍".repeat(1000)),
-        ("English and digits", "Version 2.0 shipped on 2024-05-01 with 64.18% coverage. ".repeat(100)),
+        (
+            "English and digits",
+            "Version 2.0 shipped on 2024-05-01 with 64.18% coverage. ".repeat(100),
+        ),
         ("1 MB line", long_line),
         ("100k nested tags", nested),
-        ("unclosed front matter", format!("---\ntitle: 没有结束\n{}", "正文。".repeat(1000))),
+        (
+            "unclosed front matter",
+            format!("---\ntitle: 没有结束\n{}", "正文。".repeat(1000)),
+        ),
     ];
     for (name, text) in inputs {
-        let report = a.analyze(&text, &options).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let report = a
+            .analyze(&text, &options)
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
         for article in &report.articles {
             assert!(article.keywords.len() <= 10, "{name}");
         }
@@ -152,7 +164,8 @@ fn hostile_inputs_finish() {
 #[test]
 fn malformed_user_dictionary_lines_are_named_and_the_rest_loads() {
     let mut seg = Segmenter::empty();
-    let (added, errors) = seg.load_dictionary("好词 10 n\n坏 词 很 多 列\n\n另一个好词\n数字 12x\n");
+    let (added, errors) =
+        seg.load_dictionary("好词 10 n\n坏 词 很 多 列\n\n另一个好词\n数字 12x\n");
     assert_eq!(added, 2);
     let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
     assert_eq!(lines.len(), 2);

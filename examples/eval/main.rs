@@ -34,12 +34,17 @@ fn main() {
         .unwrap_or(usize::MAX);
     let analyzer = Analyzer::new();
     let data = shared().join("data");
-    let read = |p: PathBuf| std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+    let read =
+        |p: PathBuf| std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
 
     println!("{:<34} {:>8} {:>8} {:>8}", "metric", "all", "even", "odd");
     let kg = read(data.join("csl/kg_dev.tsv"));
     let kg_rows: Vec<_> = metrics::keyword_rows(&kg).into_iter().take(limit).collect();
-    for (name, method) in [("tfidf", Method::Tfidf), ("textrank", Method::Textrank), ("auto", Method::Auto)] {
+    for (name, method) in [
+        ("tfidf", Method::Tfidf),
+        ("textrank", Method::Textrank),
+        ("auto", Method::Auto),
+    ] {
         let per_row = metrics::keyword_f1(&analyzer, &kg_rows, method, 5);
         row(&format!("keywords F1@5 {name}"), &Scores::new(per_row));
     }
@@ -49,13 +54,22 @@ fn main() {
     let lead = metrics::summary_rouge(&analyzer, &ts_rows, true);
     for (name, scores) in [("summary", &ours), ("lead-1", &lead)] {
         for (k, label) in ["R1", "R2", "RL"].iter().enumerate() {
-            row(&format!("{name} ROUGE-{} F", &label[1..]), &Scores::new(scores.iter().map(|s| s[k]).collect()));
+            row(
+                &format!("{name} ROUGE-{} F", &label[1..]),
+                &Scores::new(scores.iter().map(|s| s[k]).collect()),
+            );
         }
     }
     let raw = read(data.join("sighan/pku_test.utf8"));
     let gold = read(data.join("sighan/pku_test_gold.utf8"));
     let seg = metrics::segmentation(analyzer.segmenter(), &raw, &gold, Mode::Default);
-    println!("{:<34} {:>8.4}   (P {:.4}, R {:.4})", "segmentation F1 (pku, default)", seg.f1(), seg.precision(), seg.recall());
+    println!(
+        "{:<34} {:>8.4}   (P {:.4}, R {:.4})",
+        "segmentation F1 (pku, default)",
+        seg.f1(),
+        seg.precision(),
+        seg.recall()
+    );
 
     if seeds {
         print_seeds(&analyzer);
@@ -73,13 +87,30 @@ fn print_seeds(analyzer: &Analyzer) {
     files.sort();
     let options = Options::default();
     for path in files {
-        let Ok(bytes) = std::fs::read(&path) else { continue };
-        let Ok(text) = ingest::decode::decode(&bytes) else { continue };
-        let Ok(report) = analyzer.analyze(&text, &options) else { continue };
-        println!("\n==== {}", path.file_name().unwrap_or_default().to_string_lossy());
+        let Ok(bytes) = std::fs::read(&path) else {
+            continue;
+        };
+        let Ok(text) = ingest::decode::decode(&bytes) else {
+            continue;
+        };
+        let Ok(report) = analyzer.analyze(&text, &options) else {
+            continue;
+        };
+        println!(
+            "\n==== {}",
+            path.file_name().unwrap_or_default().to_string_lossy()
+        );
         for (i, a) in report.articles.iter().enumerate() {
-            println!("-- article {} {}", i + 1, a.title.as_deref().unwrap_or("(no title)"));
-            let words: Vec<String> = a.keywords.iter().map(|k| format!("{}×{}", k.word, k.count)).collect();
+            println!(
+                "-- article {} {}",
+                i + 1,
+                a.title.as_deref().unwrap_or("(no title)")
+            );
+            let words: Vec<String> = a
+                .keywords
+                .iter()
+                .map(|k| format!("{}×{}", k.word, k.count))
+                .collect();
             println!("   keywords: {}", words.join(" "));
             for s in &a.summary {
                 println!("   · {}", s.text);

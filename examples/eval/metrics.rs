@@ -16,9 +16,26 @@ pub struct Scores {
 
 impl Scores {
     pub fn new(per_row: Vec<f64>) -> Self {
-        let mean = |it: Vec<f64>| if it.is_empty() { 0.0 } else { it.iter().sum::<f64>() / it.len() as f64 };
-        let pick = |parity: usize| per_row.iter().enumerate().filter(|(i, _)| i % 2 == parity).map(|(_, v)| *v).collect();
-        Scores { all: mean(per_row.clone()), even: mean(pick(0)), odd: mean(pick(1)) }
+        let mean = |it: Vec<f64>| {
+            if it.is_empty() {
+                0.0
+            } else {
+                it.iter().sum::<f64>() / it.len() as f64
+            }
+        };
+        let pick = |parity: usize| {
+            per_row
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % 2 == parity)
+                .map(|(_, v)| *v)
+                .collect()
+        };
+        Scores {
+            all: mean(per_row.clone()),
+            even: mean(pick(0)),
+            odd: mean(pick(1)),
+        }
     }
 }
 
@@ -45,7 +62,12 @@ pub fn keyword_rows(tsv: &str) -> Vec<KeywordRow> {
         .filter_map(|line| {
             let mut cols = line.split('\t');
             let (_, text, gold) = (cols.next()?, cols.next()?, cols.next()?);
-            let gold = gold.split('_').map(str::trim).filter(|g| !g.is_empty()).map(String::from).collect();
+            let gold = gold
+                .split('_')
+                .map(str::trim)
+                .filter(|g| !g.is_empty())
+                .map(String::from)
+                .collect();
             let (body, title) = split_title(text);
             Some(KeywordRow { title, body, gold })
         })
@@ -53,13 +75,18 @@ pub fn keyword_rows(tsv: &str) -> Vec<KeywordRow> {
 }
 
 fn split_title(text: &str) -> (String, Option<String>) {
-    let stops = ['.', '。', '!', '?', '！', '？', ')', '）', '"', '”', ';', '；'];
+    let stops = [
+        '.', '。', '!', '?', '！', '？', ')', '）', '"', '”', ';', '；',
+    ];
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     for k in (1..chars.len()).rev() {
         if chars[k].1 == ' ' && stops.contains(&chars[k - 1].1) {
             let title = text[chars[k].0..].trim();
             if !title.is_empty() {
-                return (text[..chars[k].0].trim().to_string(), Some(title.to_string()));
+                return (
+                    text[..chars[k].0].trim().to_string(),
+                    Some(title.to_string()),
+                );
             }
         }
     }
@@ -72,19 +99,35 @@ pub fn summary_rows(tsv: &str) -> Vec<SummaryRow> {
         .filter_map(|line| {
             let mut cols = line.split('\t');
             let (_, body, title) = (cols.next()?, cols.next()?, cols.next()?);
-            Some(SummaryRow { body: body.trim().to_string(), title: title.trim().to_string() })
+            Some(SummaryRow {
+                body: body.trim().to_string(),
+                title: title.trim().to_string(),
+            })
         })
         .collect()
 }
 
 /// Per-row F1 of the top `k` keywords against the gold list (exact string match).
 pub fn keyword_f1(analyzer: &Analyzer, rows: &[KeywordRow], method: Method, k: usize) -> Vec<f64> {
-    let options = Options { top_k: k, summary_sentences: 0, ..Options::default() };
+    let options = Options {
+        top_k: k,
+        summary_sentences: 0,
+        ..Options::default()
+    };
     rows.iter()
         .map(|row| {
-            let article = Article { title: row.title.clone(), body: row.body.clone(), ..Article::default() };
+            let article = Article {
+                title: row.title.clone(),
+                body: row.body.clone(),
+                ..Article::default()
+            };
             let report = analyzer.analyze_article(article, method, &options);
-            let predicted: Vec<&str> = report.keywords.iter().take(k).map(|w| w.word.as_str()).collect();
+            let predicted: Vec<&str> = report
+                .keywords
+                .iter()
+                .take(k)
+                .map(|w| w.word.as_str())
+                .collect();
             f1(&predicted, &row.gold)
         })
         .collect()
@@ -108,7 +151,11 @@ pub fn f1(predicted: &[&str], gold: &[String]) -> f64 {
 /// Per-row `[R1, R2, RL]` F of the top summary sentence (or the first sentence when `lead`)
 /// against the title.
 pub fn summary_rouge(analyzer: &Analyzer, rows: &[SummaryRow], lead: bool) -> Vec<[f64; 3]> {
-    let options = Options { summary_sentences: 1, top_k: 10, ..Options::default() };
+    let options = Options {
+        summary_sentences: 1,
+        top_k: 10,
+        ..Options::default()
+    };
     rows.iter()
         .map(|row| {
             let sentence = if lead {
@@ -118,9 +165,16 @@ pub fn summary_rouge(analyzer: &Analyzer, rows: &[SummaryRow], lead: bool) -> Ve
                     .map(|s| row.body[s.start..s.end].to_string())
                     .unwrap_or_default()
             } else {
-                let article = Article { body: row.body.clone(), ..Article::default() };
+                let article = Article {
+                    body: row.body.clone(),
+                    ..Article::default()
+                };
                 let report = analyzer.analyze_article(article, Method::Auto, &options);
-                report.summary.first().map(|s| s.text.clone()).unwrap_or_default()
+                report
+                    .summary
+                    .first()
+                    .map(|s| s.text.clone())
+                    .unwrap_or_default()
             };
             rouge(&sentence, &row.title)
         })
@@ -139,7 +193,11 @@ pub fn rouge(candidate: &str, reference: &str) -> [f64; 3] {
         2.0 * p * rec / (p + rec)
     };
     let r1 = f(ngram_overlap(&c, &r, 1), c.len(), r.len());
-    let r2 = f(ngram_overlap(&c, &r, 2), c.len().saturating_sub(1), r.len().saturating_sub(1));
+    let r2 = f(
+        ngram_overlap(&c, &r, 2),
+        c.len().saturating_sub(1),
+        r.len().saturating_sub(1),
+    );
     let rl = f(lcs(&c, &r), c.len(), r.len());
     [r1, r2, rl]
 }
@@ -169,7 +227,11 @@ fn lcs(a: &[char], b: &[char]) -> usize {
     for x in a {
         let mut cur = vec![0usize; b.len() + 1];
         for (j, y) in b.iter().enumerate() {
-            cur[j + 1] = if x == y { prev[j] + 1 } else { cur[j].max(prev[j + 1]) };
+            cur[j + 1] = if x == y {
+                prev[j] + 1
+            } else {
+                cur[j].max(prev[j + 1])
+            };
         }
         prev = cur;
     }

@@ -8,7 +8,18 @@ use super::lines::{is_terminal, visible_len};
 use crate::text::is_han;
 
 /// Roles that introduce a name in a credit.
-const ROLES: [&str; 10] = ["记者", "通讯员", "实习生", "撰稿", "撰文", "作者", "摄影", "编译", "特约", "供稿"];
+const ROLES: [&str; 10] = [
+    "记者",
+    "通讯员",
+    "实习生",
+    "撰稿",
+    "撰文",
+    "作者",
+    "摄影",
+    "编译",
+    "特约",
+    "供稿",
+];
 
 /// Characters after which a role word is part of a publication's credit ("本报记者",
 /// "新华社记者", "全媒体记者"), so a name may follow without a separator.
@@ -88,7 +99,11 @@ pub(crate) fn meta_line(s: &str) -> Option<Meta> {
             }
             // Values are names and dates; a clause means this is prose that starts with a label
             // ("时间：10月8日上午，地点…" is a notice, not a meta line).
-            if visible_len(&value, 41) > 40 || value.chars().any(|c| is_terminal(c) || matches!(c, '，' | ',')) {
+            if visible_len(&value, 41) > 40
+                || value
+                    .chars()
+                    .any(|c| is_terminal(c) || matches!(c, '，' | ','))
+            {
                 valid = false;
             }
             if field == Field::Date && !value.split(' ').all(date_token) {
@@ -130,8 +145,13 @@ pub(crate) fn meta_line(s: &str) -> Option<Meta> {
     }
     // Next to a full date, a few short words are the outlet or place ("原创 某某发布 2023-05-06
     // 08:00 发表于湖南"); without one they are a sentence.
-    let full_date = date_parts.iter().any(|t| t.contains(['-', '/']) || (t.contains('月') && t.contains('日')));
-    let words_ok = unlabelled.len() <= 3 && unlabelled.iter().all(|t| t.chars().count() <= 10 && t.chars().all(|c| c.is_alphanumeric()));
+    let full_date = date_parts
+        .iter()
+        .any(|t| t.contains(['-', '/']) || (t.contains('月') && t.contains('日')));
+    let words_ok = unlabelled.len() <= 3
+        && unlabelled
+            .iter()
+            .all(|t| t.chars().count() <= 10 && t.chars().all(|c| c.is_alphanumeric()));
     if !(unlabelled.is_empty() || full_date && words_ok) {
         return None;
     }
@@ -188,7 +208,9 @@ pub(crate) fn date_token(t: &str) -> bool {
     let all = |allowed: &str| t.chars().all(|c| c.is_ascii_digit() || allowed.contains(c));
     (all("-/.") && (t.contains('-') || t.contains('/') || t.contains('.')) && digits >= 6)
         || (all(":") && t.contains(':') && digits >= 3)
-        || (all("年月日号") && (t.contains('月') || t.contains('年')) && !t.starts_with(['年', '月', '日']))
+        || (all("年月日号")
+            && (t.contains('月') || t.contains('年'))
+            && !t.starts_with(['年', '月', '日']))
 }
 
 /// A credit line: "株洲日报全媒体记者/王娜", "通讯员/刘海燕", "本报记者 张三", "(文/白天天)".
@@ -198,7 +220,12 @@ pub(crate) fn is_byline(s: &str) -> bool {
     if !(2..=60).contains(&n) || s.chars().any(|c| is_terminal(c) || c == '，') {
         return false;
     }
-    if ["文/", "文／", "图/文", "图文/", "文图/", "撰文/", "文:", "文："].iter().any(|p| s.starts_with(p)) {
+    if [
+        "文/", "文／", "图/文", "图文/", "文图/", "撰文/", "文:", "文：",
+    ]
+    .iter()
+    .any(|p| s.starts_with(p))
+    {
         return true;
     }
     if s.ends_with("/文") || s.ends_with("／文") {
@@ -207,7 +234,10 @@ pub(crate) fn is_byline(s: &str) -> bool {
     // "By Jane Smith", "by Li Hua and Zhang Wei".
     if let Some(name) = s.strip_prefix("By ").or_else(|| s.strip_prefix("by ")) {
         let words: Vec<&str> = name.split(' ').collect();
-        return words.len() <= 6 && words.iter().all(|w| w.starts_with(|c: char| c.is_ascii_uppercase()) || matches!(*w, "and" | "&"));
+        return words.len() <= 6
+            && words.iter().all(|w| {
+                w.starts_with(|c: char| c.is_ascii_uppercase()) || matches!(*w, "and" | "&")
+            });
     }
     ROLES.iter().any(|role| {
         s.match_indices(role).any(|(pos, _)| {
@@ -236,23 +266,42 @@ pub(crate) enum Credit {
 /// Finds a photo credit.
 pub(crate) fn photo_credit(s: &str) -> Option<Credit> {
     let inner = strip_brackets(s);
-    if inner.len() < s.len() && s.len() <= 200 && inner.contains("图片") && (inner.contains("提供") || inner.contains("来源")) {
+    if inner.len() < s.len()
+        && s.len() <= 200
+        && inner.contains("图片")
+        && (inner.contains("提供") || inner.contains("来源"))
+    {
         return Some(Credit::Line);
     }
-    if s.len() <= 60 && ["图/", "图／", "图：", "图:", "摄影/", "摄影：", "图片来源"].iter().any(|p| s.starts_with(p)) {
+    if s.len() <= 60
+        && ["图/", "图／", "图：", "图:", "摄影/", "摄影：", "图片来源"]
+            .iter()
+            .any(|p| s.starts_with(p))
+    {
         return Some(Credit::Line);
     }
-    let head = ["摄影", "摄", "供图", "/图", "／图"].iter().find_map(|suffix| s.strip_suffix(suffix).map(|h| (h, *suffix)))?;
+    let head = ["摄影", "摄", "供图", "/图", "／图"]
+        .iter()
+        .find_map(|suffix| s.strip_suffix(suffix).map(|h| (h, *suffix)))?;
     let (head, suffix) = head;
     // The credit runs back to the end of the last sentence.
-    let start = head.char_indices().rev().find(|&(_, c)| is_terminal(c)).map_or(0, |(i, c)| i + c.len_utf8());
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_terminal(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let credit = head.get(start..).unwrap_or_default();
     let credit_len = visible_len(credit, 61);
     if credit_len > 60 || credit_len == 0 {
         return None;
     }
     let credit_like = match suffix {
-        "摄" | "摄影" => head.ends_with(' ') || credit.contains('/') || credit.contains('／') || ROLES.iter().any(|r| credit.contains(r)),
+        "摄" | "摄影" => {
+            head.ends_with(' ')
+                || credit.contains('/')
+                || credit.contains('／')
+                || ROLES.iter().any(|r| credit.contains(r))
+        }
         "供图" => true,
         _ => credit_len <= 12 && !credit.contains(' '),
     };
@@ -262,7 +311,11 @@ pub(crate) fn photo_credit(s: &str) -> Option<Credit> {
     if start == 0 {
         return Some(Credit::Line);
     }
-    Some(if visible_len(s, 121) <= 120 { Credit::Caption } else { Credit::Trailing(start) })
+    Some(if visible_len(s, 121) <= 120 {
+        Credit::Caption
+    } else {
+        Credit::Trailing(start)
+    })
 }
 
 /// A credit opening a lead paragraph: "株洲日报讯(全媒体记者/胡文洁) 10月8日，…".
@@ -278,12 +331,22 @@ pub(crate) struct Lead {
 
 /// Finds a lead credit at the start of a paragraph.
 pub(crate) fn lead(s: &str) -> Option<Lead> {
-    let (k, marker) = s.char_indices().take(40).find(|&(_, c)| c == '讯' || c == '电')?;
+    let (k, marker) = s
+        .char_indices()
+        .take(40)
+        .find(|&(_, c)| c == '讯' || c == '电')?;
     let prefix = s.get(..k)?;
-    if prefix.chars().count() < 2 || prefix.chars().any(|c| is_terminal(c) || matches!(c, '，' | ',' | '：' | ':' | ' ' | '“' | '"')) {
+    if prefix.chars().count() < 2
+        || prefix
+            .chars()
+            .any(|c| is_terminal(c) || matches!(c, '，' | ',' | '：' | ':' | ' ' | '“' | '"'))
+    {
         return None;
     }
-    let outlet = prefix.chars().any(|c| OUTLET_ENDINGS.contains(&c) || c == '闻' || c == '媒') || prefix.ends_with('日');
+    let outlet = prefix
+        .chars()
+        .any(|c| OUTLET_ENDINGS.contains(&c) || c == '闻' || c == '媒')
+        || prefix.ends_with('日');
     if !outlet {
         return None;
     }
@@ -297,12 +360,19 @@ pub(crate) fn lead(s: &str) -> Option<Lead> {
                 '【' => '】',
                 _ => ']',
             };
-            let (end, _) = after.char_indices().take(60).find(|&(_, c)| c == close || (c == ')' || c == '）'))?;
+            let (end, _) = after
+                .char_indices()
+                .take(60)
+                .find(|&(_, c)| c == close || (c == ')' || c == '）'))?;
             let inner = after.get(open.len_utf8()..end)?.trim();
-            if marker == '电' && !(ROLES.iter().any(|r| inner.contains(r)) || inner.contains('/')) {
+            if marker == '电' && !(ROLES.iter().any(|r| inner.contains(r)) || inner.contains('/'))
+            {
                 return None;
             }
-            (Some(inner.to_string()).filter(|b| !b.is_empty()), after_at + end + close.len_utf8())
+            (
+                Some(inner.to_string()).filter(|b| !b.is_empty()),
+                after_at + end + close.len_utf8(),
+            )
         }
         Some(' ' | '：' | ':') if marker == '讯' || prefix.ends_with('日') => (None, after_at),
         None if marker == '讯' => (None, after_at),
@@ -310,16 +380,28 @@ pub(crate) fn lead(s: &str) -> Option<Lead> {
     };
     let rest = s.get(rest_at..)?;
     let skipped = rest.len() - rest.trim_start_matches([' ', '：', ':', '—', '-']).len();
-    Some(Lead { byline, source: outlet_name(prefix), rest: rest_at + skipped })
+    Some(Lead {
+        byline,
+        source: outlet_name(prefix),
+        rest: rest_at + skipped,
+    })
 }
 
 /// "中国吉林网12月20日" → "中国吉林网"; "本报" → none.
 fn outlet_name(prefix: &str) -> Option<String> {
     let mut name = prefix.trim();
     // Drop a trailing date: digits and 年月日.
-    let cut = name.char_indices().rev().take_while(|&(_, c)| c.is_ascii_digit() || matches!(c, '年' | '月' | '日')).last().map(|(i, _)| i);
+    let cut = name
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_ascii_digit() || matches!(c, '年' | '月' | '日'))
+        .last()
+        .map(|(i, _)| i);
     if let Some(i) = cut {
-        if name.get(i..).is_some_and(|d| d.chars().any(|c| c.is_ascii_digit())) {
+        if name
+            .get(i..)
+            .is_some_and(|d| d.chars().any(|c| c.is_ascii_digit()))
+        {
             name = name.get(..i).unwrap_or(name);
         }
     }
@@ -338,7 +420,11 @@ pub(crate) fn outlet_of_byline(s: &str) -> Option<String> {
         prefix = prefix.strip_suffix(adjective).unwrap_or(prefix).trim();
     }
     let prefix = prefix.trim_end_matches(['·', ' ', '/']);
-    (prefix.chars().count() >= 2 && prefix.chars().all(|c| is_han(c) || c == '·' || c.is_ascii_alphanumeric())).then(|| prefix.to_string())
+    (prefix.chars().count() >= 2
+        && prefix
+            .chars()
+            .all(|c| is_han(c) || c == '·' || c.is_ascii_alphanumeric()))
+    .then(|| prefix.to_string())
 }
 
 /// A credit in brackets closing a paragraph: "…实现高质量发展。(文/白天天)". Returns the byte
@@ -350,11 +436,32 @@ pub(crate) fn tail(s: &str) -> Option<(usize, String)> {
         '）' => '（',
         _ => return None,
     };
-    let (start, _) = s.char_indices().rev().take(40).find(|&(_, c)| c == open || c == '(' || c == '（')?;
+    let (start, _) = s
+        .char_indices()
+        .rev()
+        .take(40)
+        .find(|&(_, c)| c == open || c == '(' || c == '（')?;
     let inner = s.get(start..)?.get(open.len_utf8()..)?;
-    let inner = inner.get(..inner.len().saturating_sub(close.len_utf8()))?.trim();
-    let credit = ["文/", "文／", "图/", "图／", "/文", "记者", "通讯员", "作者", "摄", "供稿", "编辑"].iter().any(|m| inner.contains(m));
-    (credit && !inner.chars().any(is_terminal) && visible_len(inner, 31) <= 30).then(|| (start, inner.to_string()))
+    let inner = inner
+        .get(..inner.len().saturating_sub(close.len_utf8()))?
+        .trim();
+    let credit = [
+        "文/",
+        "文／",
+        "图/",
+        "图／",
+        "/文",
+        "记者",
+        "通讯员",
+        "作者",
+        "摄",
+        "供稿",
+        "编辑",
+    ]
+    .iter()
+    .any(|m| inner.contains(m));
+    (credit && !inner.chars().any(is_terminal) && visible_len(inner, 31) <= 30)
+        .then(|| (start, inner.to_string()))
 }
 
 #[cfg(test)]
@@ -363,41 +470,88 @@ mod tests {
 
     #[test]
     fn meta_lines() {
-        let m = meta_line("2019-12-20 15:56:19  |  来源:中国吉林网  |  编辑:田东艳   |  责编:李玥").unwrap();
+        let m = meta_line("2019-12-20 15:56:19  |  来源:中国吉林网  |  编辑:田东艳   |  责编:李玥")
+            .unwrap();
         assert_eq!(m.date.as_deref(), Some("2019-12-20 15:56:19"));
         assert_eq!(m.source.as_deref(), Some("中国吉林网"));
         let m = meta_line("（文章来源：株洲日报）").unwrap();
         assert_eq!(m.source.as_deref(), Some("株洲日报"));
-        assert_eq!(meta_line("2022年10月9日 星期日").unwrap().date.as_deref(), Some("2022年10月9日"));
-        assert_eq!(meta_line("作者：张三 李四").unwrap().author.as_deref(), Some("张三 李四"));
+        assert_eq!(
+            meta_line("2022年10月9日 星期日").unwrap().date.as_deref(),
+            Some("2022年10月9日")
+        );
+        assert_eq!(
+            meta_line("作者：张三 李四").unwrap().author.as_deref(),
+            Some("张三 李四")
+        );
         assert!(meta_line("责任编辑：王五").is_some_and(|m| !m.is_identifying()));
         assert_eq!(meta_line("2022年全市经济工作会议召开"), None);
         assert_eq!(meta_line("2023年 全市 经济"), None);
-        assert_eq!(meta_line("原创 某某发布 2023-05-06 08:00 发表于湖南").unwrap().date.as_deref(), Some("2023-05-06 08:00"));
+        assert_eq!(
+            meta_line("原创 某某发布 2023-05-06 08:00 发表于湖南")
+                .unwrap()
+                .date
+                .as_deref(),
+            Some("2023-05-06 08:00")
+        );
         assert_eq!(meta_line("时间都去哪了"), None);
-        assert_eq!(meta_line("时间：10月8日上午，地点在市民中心，请大家准时参加。"), None);
+        assert_eq!(
+            meta_line("时间：10月8日上午，地点在市民中心，请大家准时参加。"),
+            None
+        );
         assert_eq!(meta_line("时间：10月8日上午"), None);
-        assert_eq!(meta_line("发布时间：2023-03-08 10:20").unwrap().date.as_deref(), Some("2023-03-08 10:20"));
+        assert_eq!(
+            meta_line("发布时间：2023-03-08 10:20")
+                .unwrap()
+                .date
+                .as_deref(),
+            Some("2023-03-08 10:20")
+        );
     }
 
     #[test]
     fn bylines() {
-        for b in ["株洲日报全媒体记者/邓伟勇", "通讯员/刘海燕", "株洲日报全媒体记者/易楚瞳 通讯员/杨清", "本报记者张三", "(文/白天天)", "记者 李四", "By Jane Smith"] {
+        for b in [
+            "株洲日报全媒体记者/邓伟勇",
+            "通讯员/刘海燕",
+            "株洲日报全媒体记者/易楚瞳 通讯员/杨清",
+            "本报记者张三",
+            "(文/白天天)",
+            "记者 李四",
+            "By Jane Smith",
+        ] {
             assert!(is_byline(b), "{b}");
         }
-        for b in ["记者走基层", "市委常委会召开会议", "记者/王娜在现场看到，工人正在作业。", "By the river we sat"] {
+        for b in [
+            "记者走基层",
+            "市委常委会召开会议",
+            "记者/王娜在现场看到，工人正在作业。",
+            "By the river we sat",
+        ] {
             assert!(!is_byline(b), "{b}");
         }
     }
 
     #[test]
     fn photo_credits() {
-        assert_eq!(photo_credit("株洲日报全媒体记者/周嵩 通讯员/胡琼 摄"), Some(Credit::Line));
+        assert_eq!(
+            photo_credit("株洲日报全媒体记者/周嵩 通讯员/胡琼 摄"),
+            Some(Credit::Line)
+        );
         assert_eq!(photo_credit("通讯员/张敬尧 摄"), Some(Credit::Line));
         assert_eq!(photo_credit("罗浩/图"), Some(Credit::Line));
-        assert_eq!(photo_credit("株洲日报·掌上株洲 记者/邹怡敏 通讯员/肖霜 供图"), Some(Credit::Line));
-        assert_eq!(photo_credit("(本版图片均由市行政审批服务局提供)"), Some(Credit::Line));
-        assert_eq!(photo_credit("攸县尹先生在茶陵办理跨境通办业务。李华 摄"), Some(Credit::Caption));
+        assert_eq!(
+            photo_credit("株洲日报·掌上株洲 记者/邹怡敏 通讯员/肖霜 供图"),
+            Some(Credit::Line)
+        );
+        assert_eq!(
+            photo_credit("(本版图片均由市行政审批服务局提供)"),
+            Some(Credit::Line)
+        );
+        assert_eq!(
+            photo_credit("攸县尹先生在茶陵办理跨境通办业务。李华 摄"),
+            Some(Credit::Caption)
+        );
         assert_eq!(photo_credit("游客们纷纷拿出手机拍摄"), None);
         assert_eq!(photo_credit("这张照片由他拍摄"), None);
     }
@@ -425,10 +579,19 @@ mod tests {
     fn trailing_credits_and_outlets() {
         let s = "实现高质量发展。(文/白天天)";
         let (at, credit) = tail(s).unwrap();
-        assert_eq!((&s[..at], credit.as_str()), ("实现高质量发展。", "文/白天天"));
+        assert_eq!(
+            (&s[..at], credit.as_str()),
+            ("实现高质量发展。", "文/白天天")
+        );
         assert_eq!(tail("这是一句话（注释）"), None);
-        assert_eq!(outlet_of_byline("株洲日报全媒体记者/王娜").as_deref(), Some("株洲日报"));
-        assert_eq!(outlet_of_byline("株洲日报·掌上株洲记者/肖捷").as_deref(), Some("株洲日报·掌上株洲"));
+        assert_eq!(
+            outlet_of_byline("株洲日报全媒体记者/王娜").as_deref(),
+            Some("株洲日报")
+        );
+        assert_eq!(
+            outlet_of_byline("株洲日报·掌上株洲记者/肖捷").as_deref(),
+            Some("株洲日报·掌上株洲")
+        );
         assert_eq!(outlet_of_byline("通讯员/刘海燕"), None);
     }
 }

@@ -44,23 +44,49 @@ impl Text {
         let chars = visible_len(&text, STAT_CAP);
         let has_exclamation = text.chars().any(|c| matches!(c, '！' | '？' | '!' | '?'));
         // Latin prose ends sentences with a full stop, which also sits inside numbers (1.5).
-        let has_stop = text.chars().any(|c| is_terminal(c) && !matches!(c, '！' | '？' | '!' | '?')) || text.contains(". ") || text.ends_with('.');
+        let has_stop = text
+            .chars()
+            .any(|c| is_terminal(c) && !matches!(c, '！' | '？' | '!' | '?'))
+            || text.contains(". ")
+            || text.ends_with('.');
         let has_comma = text.chars().any(is_comma);
-        Text { text, role, lead: None, tail: None, chars, has_stop, has_exclamation, has_comma }
+        Text {
+            text,
+            role,
+            lead: None,
+            tail: None,
+            chars,
+            has_stop,
+            has_exclamation,
+            has_comma,
+        }
     }
 
     /// Could be a headline: a short plain line without sentence punctuation that does not end
     /// mid-clause. A headline may end in one question or exclamation mark.
     pub fn headline_like(&self) -> bool {
-        if self.role != Role::Para || self.lead.is_some() || self.tail.is_some() || !(2..=40).contains(&self.chars) {
+        if self.role != Role::Para
+            || self.lead.is_some()
+            || self.tail.is_some()
+            || !(2..=40).contains(&self.chars)
+        {
             return false;
         }
         if self.text.chars().any(|c| matches!(c, '。' | '；' | ';')) {
             return false;
         }
-        let Some(last) = last_significant(&self.text) else { return false };
-        let exclaimed = matches!(last, '？' | '！' | '?' | '!') && self.chars <= 30 && self.text.chars().filter(|&c| is_terminal(c)).count() == 1;
-        (exclaimed || !is_terminal(last)) && !is_comma(last) && !matches!(last, '：' | ':' | '（' | '(' | '“' | '‘' | '《' | '—' | '-' | '.')
+        let Some(last) = last_significant(&self.text) else {
+            return false;
+        };
+        let exclaimed = matches!(last, '？' | '！' | '?' | '!')
+            && self.chars <= 30
+            && self.text.chars().filter(|&c| is_terminal(c)).count() == 1;
+        (exclaimed || !is_terminal(last))
+            && !is_comma(last)
+            && !matches!(
+                last,
+                '：' | ':' | '（' | '(' | '“' | '‘' | '《' | '—' | '-' | '.'
+            )
     }
 }
 
@@ -109,9 +135,15 @@ fn classify_line(line: Line, in_copyright_block: &mut bool) -> Item {
     if !text.chars().any(super::lines::is_wordlike) {
         return Item::Break;
     }
-    let (marker, rest) = if line.kind == Kind::Para { noise::marker(&text) } else { (Marker::None, text.as_str()) };
+    let (marker, rest) = if line.kind == Kind::Para {
+        noise::marker(&text)
+    } else {
+        (Marker::None, text.as_str())
+    };
     let copyright = noise::copyright(&text);
-    if *in_copyright_block && (marker != Marker::None || line.kind == Kind::Item || copyright.is_some()) {
+    if *in_copyright_block
+        && (marker != Marker::None || line.kind == Kind::Item || copyright.is_some())
+    {
         return Item::Break;
     }
     *in_copyright_block = false;
@@ -136,7 +168,9 @@ fn classify_line(line: Line, in_copyright_block: &mut bool) -> Item {
         match byline::photo_credit(&text) {
             Some(Credit::Line) => return Item::Credit(text),
             Some(Credit::Caption) => return Item::Break,
-            Some(Credit::Trailing(at)) => text = text.get(..at).unwrap_or_default().trim_end().to_string(),
+            Some(Credit::Trailing(at)) => {
+                text = text.get(..at).unwrap_or_default().trim_end().to_string()
+            }
             None => {}
         }
         if byline::is_byline(&text) {
@@ -199,18 +233,27 @@ mod tests {
     #[test]
     fn kinds_of_lines() {
         assert!(matches!(one("株洲日报全媒体记者/邓伟勇"), Item::Byline(_)));
-        assert!(matches!(one("2019-12-20 15:56:19 | 来源:中国吉林网"), Item::Meta(_)));
+        assert!(matches!(
+            one("2019-12-20 15:56:19 | 来源:中国吉林网"),
+            Item::Meta(_)
+        ));
         assert!(matches!(one("罗浩/图"), Item::Credit(_)));
         assert!(matches!(one("▲开幕式现场。"), Item::Break));
         assert!(matches!(one("http://example.com/a"), Item::Break));
         match one("● 机构重组,建立全流程链条式服务模式") {
-            Item::Text(t) => assert_eq!((t.text.as_str(), t.role), ("机构重组,建立全流程链条式服务模式", Role::Section)),
+            Item::Text(t) => assert_eq!(
+                (t.text.as_str(), t.role),
+                ("机构重组,建立全流程链条式服务模式", Role::Section)
+            ),
             other => panic!("{other:?}"),
         }
         match one("株洲日报讯(全媒体记者/胡文洁) 10月8日，会议召开。") {
             Item::Text(t) => {
                 assert_eq!(t.text, "10月8日，会议召开。");
-                assert_eq!(t.lead.and_then(|l| l.byline).as_deref(), Some("全媒体记者/胡文洁"));
+                assert_eq!(
+                    t.lead.and_then(|l| l.byline).as_deref(),
+                    Some("全媒体记者/胡文洁")
+                );
             }
             other => panic!("{other:?}"),
         }
@@ -218,17 +261,37 @@ mod tests {
 
     #[test]
     fn a_split_photo_credit_is_one_item() {
-        let lines = vec![Line::para("株洲日报全媒体记者/旷昆红".into()), Line::para("通讯员/张敬尧 摄".into())];
+        let lines = vec![
+            Line::para("株洲日报全媒体记者/旷昆红".into()),
+            Line::para("通讯员/张敬尧 摄".into()),
+        ];
         let items = classify(lines);
         assert_eq!(items.len(), 1);
-        assert!(matches!(&items[0], Item::Credit(c) if c == "株洲日报全媒体记者/旷昆红 通讯员/张敬尧 摄"));
+        assert!(
+            matches!(&items[0], Item::Credit(c) if c == "株洲日报全媒体记者/旷昆红 通讯员/张敬尧 摄")
+        );
     }
 
     #[test]
     fn copyright_block_with_its_list() {
-        let lines = ["正文一句。", "本网版权声明:", "• 1、凡注明来源的作品，版权归本网所有。", "• 2、其他作品转载自其他媒体。", "后记。"];
+        let lines = [
+            "正文一句。",
+            "本网版权声明:",
+            "• 1、凡注明来源的作品，版权归本网所有。",
+            "• 2、其他作品转载自其他媒体。",
+            "后记。",
+        ];
         let items = classify(lines.iter().map(|s| Line::para(s.to_string())).collect());
-        let kept: Vec<String> = items.into_iter().filter_map(|i| if let Item::Text(t) = i { Some(t.text) } else { None }).collect();
+        let kept: Vec<String> = items
+            .into_iter()
+            .filter_map(|i| {
+                if let Item::Text(t) = i {
+                    Some(t.text)
+                } else {
+                    None
+                }
+            })
+            .collect();
         assert_eq!(kept, ["正文一句。", "后记。"]);
     }
 

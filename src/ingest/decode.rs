@@ -20,7 +20,8 @@ use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE, UTF_8};
 /// ```
 pub fn decode(bytes: &[u8]) -> Result<String, Error> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
-        let (text, _) = encoding.decode_without_bom_handling(bytes.get(bom_len..).unwrap_or_default());
+        let (text, _) =
+            encoding.decode_without_bom_handling(bytes.get(bom_len..).unwrap_or_default());
         return checked(text.into_owned());
     }
     if bytes.contains(&0) {
@@ -32,7 +33,9 @@ pub fn decode(bytes: &[u8]) -> Result<String, Error> {
     match std::str::from_utf8(bytes) {
         Ok(text) => return checked(text.to_string()),
         // Valid up to a sequence cut off by the end of the file: UTF-8, truncated.
-        Err(e) if e.error_len().is_none() => return checked(String::from_utf8_lossy(bytes).into_owned()),
+        Err(e) if e.error_len().is_none() => {
+            return checked(String::from_utf8_lossy(bytes).into_owned())
+        }
         Err(_) => {}
     }
     let (gb, _, gb_errors) = GB18030.decode(bytes);
@@ -77,7 +80,9 @@ fn checked(text: String) -> Result<String, Error> {
     let mut bad = 0usize;
     for c in text.chars() {
         chars += 1;
-        if c == '\u{fffd}' || (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}' | '\u{1b}')) {
+        if c == '\u{fffd}'
+            || (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}' | '\u{1b}'))
+        {
             bad += 1;
         }
     }
@@ -103,7 +108,10 @@ mod tests {
         }
         assert_eq!(decode(&le).unwrap(), text);
         assert_eq!(decode(&be).unwrap(), text);
-        let ascii: Vec<u8> = "plain ascii text here".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let ascii: Vec<u8> = "plain ascii text here"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
         assert_eq!(decode(&ascii).unwrap(), "plain ascii text here");
     }
 

@@ -37,7 +37,10 @@ pub struct FrontMatter {
 /// assert_eq!(body, "正文");
 /// ```
 pub fn split(text: &str) -> (Option<FrontMatter>, &str) {
-    let start = text.len() - text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']).len();
+    let start = text.len()
+        - text
+            .trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n'])
+            .len();
     let rest = text.get(start..).unwrap_or_default();
     let mut lines = rest.split_inclusive('\n');
     let fence = match lines.next().map(|l| l.trim_end()) {
@@ -92,7 +95,10 @@ fn parse_line(line: &str, toml: bool) -> Option<Entry> {
     if content.is_empty() || content.starts_with('#') {
         return Some(Entry::Other);
     }
-    if let Some(item) = content.strip_prefix("- ").or_else(|| (content == "-").then_some("")) {
+    if let Some(item) = content
+        .strip_prefix("- ")
+        .or_else(|| (content == "-").then_some(""))
+    {
         return Some(Entry::ListItem(unquote(item.trim()).to_string()));
     }
     if toml && content.starts_with('[') {
@@ -103,12 +109,17 @@ fn parse_line(line: &str, toml: bool) -> Option<Entry> {
     let key = key.trim();
     let key_ok = !key.is_empty()
         && key.len() <= 40
-        && key.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | ' ' | '.' | '"' | '\''));
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | ' ' | '.' | '"' | '\''));
     if !key_ok {
         // Indented continuation of a multi-line value: part of the block, not a key.
         return line.starts_with([' ', '\t']).then_some(Entry::Other);
     }
-    Some(Entry::Key(unquote(key).to_ascii_lowercase(), value.trim().to_string()))
+    Some(Entry::Key(
+        unquote(key).to_ascii_lowercase(),
+        value.trim().to_string(),
+    ))
 }
 
 fn unquote(s: &str) -> &str {
@@ -163,7 +174,12 @@ fn list(value: &str) -> Vec<String> {
     } else {
         inner.split_whitespace().collect()
     };
-    parts.into_iter().map(unquote).filter(|s| !s.is_empty()).map(str::to_string).collect()
+    parts
+        .into_iter()
+        .map(unquote)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 #[cfg(test)]

@@ -23,17 +23,31 @@ pub(crate) fn looks_like_html(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut found = 0;
     let mut i = 0;
-    while let Some(pos) = bytes.get(i..).and_then(|b| b.iter().position(|&c| c == b'<')) {
+    while let Some(pos) = bytes
+        .get(i..)
+        .and_then(|b| b.iter().position(|&c| c == b'<'))
+    {
         let at = i + pos + 1;
-        let rest = bytes.get(at..at + 12).or_else(|| bytes.get(at..)).unwrap_or_default();
+        let rest = bytes
+            .get(at..at + 12)
+            .or_else(|| bytes.get(at..))
+            .unwrap_or_default();
         let rest = rest.strip_prefix(b"/").unwrap_or(rest);
-        let name_len = rest.iter().take_while(|c| c.is_ascii_alphanumeric() || **c == b'!').count();
-        let name = rest.get(..name_len).unwrap_or_default().to_ascii_lowercase();
+        let name_len = rest
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric() || **c == b'!')
+            .count();
+        let name = rest
+            .get(..name_len)
+            .unwrap_or_default()
+            .to_ascii_lowercase();
         let after = rest.get(name_len).copied();
         if name.as_slice() == b"!doctype" || name.starts_with(b"!--") {
             return true;
         }
-        if matches!(after, Some(b'>' | b' ' | b'/' | b'\t' | b'\n' | b'\r')) && !matches!(tag(&name), Tag::Other) {
+        if matches!(after, Some(b'>' | b' ' | b'/' | b'\t' | b'\n' | b'\r'))
+            && !matches!(tag(&name), Tag::Other)
+        {
             found += 1;
             if found >= 2 {
                 return true;
@@ -65,8 +79,19 @@ enum Tag {
 }
 
 const SKIPPED: [&[u8]; 13] = [
-    b"script", b"style", b"noscript", b"template", b"iframe", b"svg", b"math", b"object", b"nav", b"select", b"button",
-    b"figcaption", b"textarea",
+    b"script",
+    b"style",
+    b"noscript",
+    b"template",
+    b"iframe",
+    b"svg",
+    b"math",
+    b"object",
+    b"nav",
+    b"select",
+    b"button",
+    b"figcaption",
+    b"textarea",
 ];
 
 fn tag(name: &[u8]) -> Tag {
@@ -88,12 +113,15 @@ fn tag(name: &[u8]) -> Tag {
         b"title" => Tag::Title,
         b"body" | b"html" => Tag::Root,
         b"td" | b"th" => Tag::Cell,
-        b"p" | b"div" | b"section" | b"article" | b"main" | b"header" | b"footer" | b"aside" | b"blockquote" | b"ul"
-        | b"ol" | b"dl" | b"table" | b"thead" | b"tbody" | b"tfoot" | b"tr" | b"caption" | b"figure"
-        | b"address" | b"center" | b"details" | b"summary" | b"dialog" | b"fieldset" | b"form" | b"legend" | b"option"
-        | b"hgroup" | b"menu" => Tag::Block,
-        b"span" | b"b" | b"i" | b"em" | b"strong" | b"u" | b"font" | b"img" | b"small" | b"sup" | b"sub" | b"meta"
-        | b"link" | b"label" | b"input" | b"code" | b"mark" | b"abbr" | b"cite" | b"q" | b"time" | b"s" => Tag::Inline,
+        b"p" | b"div" | b"section" | b"article" | b"main" | b"header" | b"footer" | b"aside"
+        | b"blockquote" | b"ul" | b"ol" | b"dl" | b"table" | b"thead" | b"tbody" | b"tfoot"
+        | b"tr" | b"caption" | b"figure" | b"address" | b"center" | b"details" | b"summary"
+        | b"dialog" | b"fieldset" | b"form" | b"legend" | b"option" | b"hgroup" | b"menu" => {
+            Tag::Block
+        }
+        b"span" | b"b" | b"i" | b"em" | b"strong" | b"u" | b"font" | b"img" | b"small" | b"sup"
+        | b"sub" | b"meta" | b"link" | b"label" | b"input" | b"code" | b"mark" | b"abbr"
+        | b"cite" | b"q" | b"time" | b"s" => Tag::Inline,
         _ => Tag::Other,
     }
 }
@@ -107,18 +135,24 @@ enum Event {
 /// Extracts the text lines of an HTML document.
 pub(crate) fn extract(text: &str) -> Extracted {
     let mut pending = Tag::Other;
-    let mut emitter = CallbackEmitter::new(move |event: CallbackEvent<'_>, _: Span<()>| -> Option<Event> {
-        match event {
-            CallbackEvent::OpenStartTag { name } => {
-                pending = tag(name);
-                None
+    let mut emitter = CallbackEmitter::new(
+        move |event: CallbackEvent<'_>, _: Span<()>| -> Option<Event> {
+            match event {
+                CallbackEvent::OpenStartTag { name } => {
+                    pending = tag(name);
+                    None
+                }
+                CallbackEvent::CloseStartTag { self_closing } => {
+                    Some(Event::Open(pending, self_closing))
+                }
+                CallbackEvent::EndTag { name } => Some(Event::Close(tag(name))),
+                CallbackEvent::String { value } => {
+                    Some(Event::Text(String::from_utf8_lossy(value).into_owned()))
+                }
+                _ => None,
             }
-            CallbackEvent::CloseStartTag { self_closing } => Some(Event::Open(pending, self_closing)),
-            CallbackEvent::EndTag { name } => Some(Event::Close(tag(name))),
-            CallbackEvent::String { value } => Some(Event::Text(String::from_utf8_lossy(value).into_owned())),
-            _ => None,
-        }
-    });
+        },
+    );
     // Raw-text elements (script, style, textarea…) must not be tokenized as markup.
     emitter.naively_switch_states(true);
 
@@ -153,7 +187,11 @@ pub(crate) fn extract(text: &str) -> Extracted {
                 Tag::Block | Tag::Br => b.flush(),
                 Tag::Hr => {
                     b.flush();
-                    b.lines.push(Line { text: String::new(), kind: Kind::Break, link_only: false });
+                    b.lines.push(Line {
+                        text: String::new(),
+                        kind: Kind::Break,
+                        link_only: false,
+                    });
                 }
                 Tag::Heading(level) => {
                     b.flush();
@@ -188,7 +226,10 @@ pub(crate) fn extract(text: &str) -> Extracted {
     }
     b.flush();
     let title = normalize(&title);
-    Extracted { lines: b.lines, title: (!title.is_empty()).then_some(title) }
+    Extracted {
+        lines: b.lines,
+        title: (!title.is_empty()).then_some(title),
+    }
 }
 
 /// Accumulates the current line.
@@ -236,7 +277,10 @@ impl Builder {
                 // paragraphs); a single line break between two ideographs is no space at all.
                 if newlines >= 2 {
                     self.flush();
-                } else if !(newlines == 1 && self.buf.chars().last().is_some_and(is_han) && is_han(c)) {
+                } else if !(newlines == 1
+                    && self.buf.chars().last().is_some_and(is_han)
+                    && is_han(c))
+                {
                     self.buf.push(' ');
                 }
             }
@@ -262,7 +306,11 @@ impl Builder {
         let text = normalize(&self.buf);
         if !text.is_empty() {
             let link_only = self.link_chars > 0 && self.plain_chars == 0;
-            self.lines.push(Line { text, kind: self.kind, link_only });
+            self.lines.push(Line {
+                text,
+                kind: self.kind,
+                link_only,
+            });
         }
         self.buf.clear();
         self.link_chars = 0;
@@ -309,7 +357,8 @@ mod tests {
 
     #[test]
     fn link_only_lines_are_flagged() {
-        let e = extract("<p><a href=x>返回</a> | <a href=y>首页</a></p><p>见<a href=z>此处</a>。</p>");
+        let e =
+            extract("<p><a href=x>返回</a> | <a href=y>首页</a></p><p>见<a href=z>此处</a>。</p>");
         assert!(e.lines[0].link_only);
         assert!(!e.lines[1].link_only);
     }

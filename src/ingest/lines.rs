@@ -30,18 +30,28 @@ pub(crate) struct Line {
 impl Line {
     /// A plain paragraph line.
     pub fn para(text: String) -> Line {
-        Line { text, kind: Kind::Para, link_only: false }
+        Line {
+            text,
+            kind: Kind::Para,
+            link_only: false,
+        }
     }
 }
 
 /// Splits plain text into lines (LF, CRLF or CR), normalized, empty ones skipped.
 pub(crate) fn plain(text: &str) -> Vec<Line> {
-    raw_lines(text).map(normalize).filter(|t| !t.is_empty()).map(Line::para).collect()
+    raw_lines(text)
+        .map(normalize)
+        .filter(|t| !t.is_empty())
+        .map(Line::para)
+        .collect()
 }
 
 /// Raw lines of a text for any of the three line-ending conventions.
 pub(crate) fn raw_lines(text: &str) -> impl Iterator<Item = &str> {
-    text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).flat_map(|l| l.split('\r'))
+    text.split('\n')
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .flat_map(|l| l.split('\r'))
 }
 
 /// Whitespace as articles carry it — tabs, full-width and no-break spaces — becomes one ASCII
@@ -71,7 +81,10 @@ pub(crate) fn is_space(c: char) -> bool {
 }
 
 fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}' | '\u{feff}' | '\u{fffc}' | '\u{ad}') || (c.is_control() && !is_space(c))
+    matches!(
+        c,
+        '\u{200b}'..='\u{200f}' | '\u{2060}' | '\u{feff}' | '\u{fffc}' | '\u{ad}'
+    ) || (c.is_control() && !is_space(c))
 }
 
 /// Sentence-ending punctuation (an ellipsis counts: Chinese prose ends paragraphs with it).
@@ -81,7 +94,10 @@ pub(crate) fn is_terminal(c: char) -> bool {
 
 /// Closing quotes and brackets that may follow a sentence end.
 pub(crate) fn is_closer(c: char) -> bool {
-    matches!(c, '”' | '’' | '」' | '』' | '）' | ')' | '】' | '》' | '"' | '\'' | '〕' | ']')
+    matches!(
+        c,
+        '”' | '’' | '」' | '』' | '）' | ')' | '】' | '》' | '"' | '\'' | '〕' | ']'
+    )
 }
 
 /// Commas and enumeration marks: a line holding them reads as prose, not as a headline.
@@ -115,7 +131,10 @@ mod tests {
 
     #[test]
     fn normalize_collapses_every_kind_of_space() {
-        assert_eq!(normalize("\u{3000}\u{3000}株洲\t日报\u{a0}\u{a0}讯 "), "株洲 日报 讯");
+        assert_eq!(
+            normalize("\u{3000}\u{3000}株洲\t日报\u{a0}\u{a0}讯 "),
+            "株洲 日报 讯"
+        );
         assert_eq!(normalize("\u{feff}a\u{200b}b"), "ab");
     }
 

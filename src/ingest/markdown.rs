@@ -97,7 +97,11 @@ fn push_line(raw: &str, kind: Kind, state: &mut State, out: &mut Vec<Line>) {
             }
         }
         if is_rule(l) {
-            out.push(Line { text: String::new(), kind: Kind::Break, link_only: false });
+            out.push(Line {
+                text: String::new(),
+                kind: Kind::Break,
+                link_only: false,
+            });
             return;
         }
         if is_reference_definition(l) || is_table_separator(l) {
@@ -114,14 +118,24 @@ fn push_line(raw: &str, kind: Kind, state: &mut State, out: &mut Vec<Line>) {
             content = text;
         }
     }
-    let content = content.strip_prefix('|').map_or(content, |c| c.strip_suffix('|').unwrap_or(c));
+    let content = content
+        .strip_prefix('|')
+        .map_or(content, |c| c.strip_suffix('|').unwrap_or(c));
     let (text, link_only) = inline(content);
-    let text = if content.contains('|') && l.starts_with('|') { normalize(&text.replace('|', " ")) } else { text };
+    let text = if content.contains('|') && l.starts_with('|') {
+        normalize(&text.replace('|', " "))
+    } else {
+        text
+    };
     if text.is_empty() {
         return;
     }
     state.previous_was_text = kind == Kind::Para;
-    out.push(Line { text, kind, link_only });
+    out.push(Line {
+        text,
+        kind,
+        link_only,
+    });
 }
 
 /// `# Title #` → (1, "Title").
@@ -137,22 +151,36 @@ fn atx(l: &str) -> Option<(u8, &str)> {
     let text = rest.trim();
     let text = text.trim_end_matches('#');
     // A closing sequence must be preceded by a space; otherwise the hashes are content.
-    let text = if text.len() < rest.trim().len() && !(text.is_empty() || text.ends_with(' ')) { rest.trim() } else { text.trim_end() };
+    let text = if text.len() < rest.trim().len() && !(text.is_empty() || text.ends_with(' ')) {
+        rest.trim()
+    } else {
+        text.trim_end()
+    };
     Some((hashes as u8, text))
 }
 
 fn setext(l: &str) -> Option<u8> {
     let first = l.chars().next()?;
-    (matches!(first, '=' | '-') && l.chars().all(|c| c == first)).then_some(if first == '=' { 1 } else { 2 })
+    (matches!(first, '=' | '-') && l.chars().all(|c| c == first)).then_some(if first == '=' {
+        1
+    } else {
+        2
+    })
 }
 
 fn is_rule(l: &str) -> bool {
-    let Some(first) = l.chars().next() else { return false };
-    matches!(first, '-' | '*' | '_') && l.chars().all(|c| c == first || c == ' ') && l.chars().filter(|&c| c == first).count() >= 3
+    let Some(first) = l.chars().next() else {
+        return false;
+    };
+    matches!(first, '-' | '*' | '_')
+        && l.chars().all(|c| c == first || c == ' ')
+        && l.chars().filter(|&c| c == first).count() >= 3
 }
 
 fn is_reference_definition(l: &str) -> bool {
-    l.starts_with('[') && l.split_once("]:").is_some_and(|(label, _)| !label.contains(']'))
+    l.starts_with('[')
+        && l.split_once("]:")
+            .is_some_and(|(label, _)| !label.contains(']'))
 }
 
 fn is_table_separator(l: &str) -> bool {
@@ -169,7 +197,9 @@ fn list_item(l: &str) -> Option<&str> {
     let digits = l.bytes().take_while(u8::is_ascii_digit).count();
     if (1..=9).contains(&digits) {
         let rest = l.get(digits..)?;
-        let rest = rest.strip_prefix(". ").or_else(|| rest.strip_prefix(") "))?;
+        let rest = rest
+            .strip_prefix(". ")
+            .or_else(|| rest.strip_prefix(") "))?;
         return Some(rest.trim_start());
     }
     None
@@ -185,7 +215,11 @@ struct Finder {
 
 impl Finder {
     fn new(target: char) -> Self {
-        Finder { target, found: None, none_from: None }
+        Finder {
+            target,
+            found: None,
+            none_from: None,
+        }
     }
 
     fn find(&mut self, chars: &[char], from: usize) -> Option<usize> {
@@ -195,7 +229,10 @@ impl Finder {
         if self.none_from.is_some_and(|n| from >= n) {
             return None;
         }
-        let hit = chars.get(from..).and_then(|rest| rest.iter().position(|&c| c == self.target)).map(|p| from + p);
+        let hit = chars
+            .get(from..)
+            .and_then(|rest| rest.iter().position(|&c| c == self.target))
+            .map(|p| from + p);
         match hit {
             Some(p) => self.found = Some(p),
             None => self.none_from = Some(from),
@@ -213,8 +250,13 @@ fn inline(s: &str) -> (String, bool) {
     let strip_star = count('*') % 2 == 0;
     let strip_under = count('_') % 2 == 0;
     let strip_tilde = count('~') % 4 == 0;
-    let mut out = Emit { text: String::with_capacity(s.len()), link_chars: 0, plain_chars: 0 };
-    let (mut close_bracket, mut close_paren, mut close_angle) = (Finder::new(']'), Finder::new(')'), Finder::new('>'));
+    let mut out = Emit {
+        text: String::with_capacity(s.len()),
+        link_chars: 0,
+        plain_chars: 0,
+    };
+    let (mut close_bracket, mut close_paren, mut close_angle) =
+        (Finder::new(']'), Finder::new(')'), Finder::new('>'));
     let at = |i: usize| chars.get(i).copied();
     let mut i = 0;
     while let Some(c) = at(i) {
@@ -252,17 +294,28 @@ fn inline(s: &str) -> (String, bool) {
                     }
                 }
             }
-            '<' if autolink_start(chars.get(i + 1..).unwrap_or_default()) => match close_angle.find(&chars, i + 1) {
-                Some(end) => i = end + 1,
-                None => {
-                    out.push(c, false);
-                    i += 1;
+            '<' if autolink_start(chars.get(i + 1..).unwrap_or_default()) => {
+                match close_angle.find(&chars, i + 1) {
+                    Some(end) => i = end + 1,
+                    None => {
+                        out.push(c, false);
+                        i += 1;
+                    }
                 }
-            },
+            }
             '`' => i += 1,
             '*' if strip_star => i += 1,
-            '_' if strip_under && !(at(i.wrapping_sub(1)).is_some_and(char::is_alphanumeric) && at(i + 1).is_some_and(char::is_alphanumeric)) => i += 1,
-            '~' if strip_tilde && (at(i + 1) == Some('~') || at(i.wrapping_sub(1)) == Some('~')) => i += 1,
+            '_' if strip_under
+                && !(at(i.wrapping_sub(1)).is_some_and(char::is_alphanumeric)
+                    && at(i + 1).is_some_and(char::is_alphanumeric)) =>
+            {
+                i += 1
+            }
+            '~' if strip_tilde
+                && (at(i + 1) == Some('~') || at(i.wrapping_sub(1)) == Some('~')) =>
+            {
+                i += 1
+            }
             _ => {
                 out.push(c, false);
                 i += 1;
@@ -276,7 +329,13 @@ fn inline(s: &str) -> (String, bool) {
 fn autolink_start(rest: &[char]) -> bool {
     ["http://", "https://", "mailto:", "www.", "ftp://"]
         .iter()
-        .any(|p| p.chars().zip(rest.iter()).filter(|(a, b)| a.eq_ignore_ascii_case(b)).count() == p.len())
+        .any(|p| {
+            p.chars()
+                .zip(rest.iter())
+                .filter(|(a, b)| a.eq_ignore_ascii_case(b))
+                .count()
+                == p.len()
+        })
 }
 
 struct Emit {
@@ -310,10 +369,16 @@ mod tests {
 
     #[test]
     fn headings_and_markers() {
-        assert_eq!(one("### 数字搭桥 为政府高效赋能"), ("数字搭桥 为政府高效赋能".into(), Kind::Heading(3)));
+        assert_eq!(
+            one("### 数字搭桥 为政府高效赋能"),
+            ("数字搭桥 为政府高效赋能".into(), Kind::Heading(3))
+        );
         assert_eq!(one("## 标题 ##"), ("标题".into(), Kind::Heading(2)));
         assert_eq!(one("#5G不是标题"), ("#5G不是标题".into(), Kind::Para));
-        assert_eq!(one("- 1.“一件事一次办”实现协同。"), ("1.“一件事一次办”实现协同。".into(), Kind::Item));
+        assert_eq!(
+            one("- 1.“一件事一次办”实现协同。"),
+            ("1.“一件事一次办”实现协同。".into(), Kind::Item)
+        );
         assert_eq!(one("2. 第二项"), ("第二项".into(), Kind::Item));
         assert_eq!(one("> 引用的话"), ("引用的话".into(), Kind::Para));
         let setext = lines("标题\n===\n\n正文");
@@ -323,7 +388,10 @@ mod tests {
 
     #[test]
     fn inline_rules() {
-        assert_eq!(inline("见[市政府网站](http://x.cn/a_b)和**重点**工作").0, "见市政府网站和重点工作");
+        assert_eq!(
+            inline("见[市政府网站](http://x.cn/a_b)和**重点**工作").0,
+            "见市政府网站和重点工作"
+        );
         assert_eq!(inline("![图片说明](a.jpg)正文").0, "正文");
         assert_eq!(inline("地址 <https://example.com/x> 结束").0, "地址 结束");
         assert_eq!(inline("snake_case 与 2*3").0, "snake_case 与 2*3");

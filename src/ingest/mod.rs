@@ -109,6 +109,13 @@ pub fn articles_from_bytes(bytes: &[u8]) -> Result<Vec<Article>, Error> {
 
 /// A page's `<title>` without the site name sites append ("标题_某某网", "标题 - Site").
 fn page_title(title: &str) -> String {
-    let cut = ["_", " - ", " | ", "｜", " – "].iter().filter_map(|sep| title.find(sep)).filter(|&i| i > 0).min();
-    cut.and_then(|i| title.get(..i)).unwrap_or(title).trim().to_string()
+    let cut = ["_", " - ", " | ", "｜", " – "]
+        .iter()
+        .filter_map(|sep| title.find(sep))
+        .filter(|&i| i > 0)
+        .min();
+    cut.and_then(|i| title.get(..i))
+        .unwrap_or(title)
+        .trim()
+        .to_string()
 }

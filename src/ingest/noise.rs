@@ -12,7 +12,12 @@ pub(crate) fn strip_urls(s: &str) -> Cow<'_, str> {
     let bytes = s.as_bytes();
     let starts_at = |i: usize| {
         let rest = bytes.get(i..).unwrap_or_default();
-        let prefixed = |p: &[u8]| rest.len() >= p.len() && rest.get(..p.len()).is_some_and(|r| r.eq_ignore_ascii_case(p));
+        let prefixed = |p: &[u8]| {
+            rest.len() >= p.len()
+                && rest
+                    .get(..p.len())
+                    .is_some_and(|r| r.eq_ignore_ascii_case(p))
+        };
         let boundary = i == 0 || !bytes.get(i - 1).is_some_and(|b| b.is_ascii_alphanumeric());
         boundary
             && (prefixed(b"http://")
@@ -20,8 +25,15 @@ pub(crate) fn strip_urls(s: &str) -> Cow<'_, str> {
                 || prefixed(b"ftp://")
                 || (prefixed(b"www.") && rest.get(4).is_some_and(|b| b.is_ascii_alphanumeric())))
     };
-    let first = (0..bytes.len()).find(|&i| bytes.get(i).is_some_and(|b| matches!(b, b'h' | b'H' | b'f' | b'F' | b'w' | b'W')) && starts_at(i));
-    let Some(first) = first else { return Cow::Borrowed(s) };
+    let first = (0..bytes.len()).find(|&i| {
+        bytes
+            .get(i)
+            .is_some_and(|b| matches!(b, b'h' | b'H' | b'f' | b'F' | b'w' | b'W'))
+            && starts_at(i)
+    });
+    let Some(first) = first else {
+        return Cow::Borrowed(s);
+    };
     let mut out = String::with_capacity(s.len());
     out.push_str(s.get(..first).unwrap_or_default());
     let mut i = first;
@@ -29,12 +41,18 @@ pub(crate) fn strip_urls(s: &str) -> Cow<'_, str> {
         if starts_at(i) {
             // A URL runs over ASCII characters that URLs use; it stops at spaces, CJK text and
             // the quotes or brackets around it.
-            while bytes.get(i).is_some_and(|&b| b.is_ascii_graphic() && !matches!(b, b'<' | b'>' | b'"' | b'\'' | b')' | b']' | b'}')) {
+            while bytes.get(i).is_some_and(|&b| {
+                b.is_ascii_graphic()
+                    && !matches!(b, b'<' | b'>' | b'"' | b'\'' | b')' | b']' | b'}')
+            }) {
                 i += 1;
             }
             continue;
         }
-        let ch_len = s.get(i..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8);
+        let ch_len = s
+            .get(i..)
+            .and_then(|r| r.chars().next())
+            .map_or(1, char::len_utf8);
         out.push_str(s.get(i..i + ch_len).unwrap_or_default());
         i += ch_len;
     }
@@ -48,9 +66,33 @@ pub(crate) fn strip_urls(s: &str) -> Cow<'_, str> {
 
 /// Words that only web-page chrome uses.
 const NAV_WORDS: [&str; 27] = [
-    "返回首页", "返回顶部", "返回列表", "返回目录", "上一篇", "下一篇", "上一页", "下一页", "分享到", "扫一扫", "打印本页", "关闭窗口",
-    "当前位置", "您的位置", "所在位置", "收藏本页", "设为首页", "加入收藏", "网站地图", "【打印】", "【关闭】", "【字体", "阅读原文", "相关阅读",
-    "相关新闻", "延伸阅读", "推荐阅读",
+    "返回首页",
+    "返回顶部",
+    "返回列表",
+    "返回目录",
+    "上一篇",
+    "下一篇",
+    "上一页",
+    "下一页",
+    "分享到",
+    "扫一扫",
+    "打印本页",
+    "关闭窗口",
+    "当前位置",
+    "您的位置",
+    "所在位置",
+    "收藏本页",
+    "设为首页",
+    "加入收藏",
+    "网站地图",
+    "【打印】",
+    "【关闭】",
+    "【字体",
+    "阅读原文",
+    "相关阅读",
+    "相关新闻",
+    "延伸阅读",
+    "推荐阅读",
 ];
 
 /// Navigation: menus, breadcrumbs, "返回首页" links.
@@ -62,9 +104,17 @@ pub(crate) fn is_navigation(s: &str) -> bool {
     if n > 200 {
         return false;
     }
-    let separators = s.chars().filter(|&c| matches!(c, '|' | '｜' | '丨' | '>' | '»' | '›')).count();
-    let tokens: Vec<&str> = s.split([' ', '|', '｜', '丨', '>', '»', '›']).filter(|t| !t.is_empty()).collect();
-    let prose = s.chars().any(|c| is_terminal(c) || matches!(c, '，' | ',' | '：' | ':' | '、'));
+    let separators = s
+        .chars()
+        .filter(|&c| matches!(c, '|' | '｜' | '丨' | '>' | '»' | '›'))
+        .count();
+    let tokens: Vec<&str> = s
+        .split([' ', '|', '｜', '丨', '>', '»', '›'])
+        .filter(|t| !t.is_empty())
+        .collect();
+    let prose = s
+        .chars()
+        .any(|c| is_terminal(c) || matches!(c, '，' | ',' | '：' | ':' | '、'));
     if prose || tokens.len() < 3 {
         return false;
     }
@@ -80,10 +130,31 @@ pub(crate) fn is_contact(s: &str) -> bool {
         return false;
     }
     const LABELS: [&str; 20] = [
-        "热线", "新闻热线", "服务热线", "投诉热线", "举报电话", "电话", "联系电话", "联系方式", "邮箱", "电子邮箱", "投稿邮箱", "邮件", "E-mail",
-        "Email", "email", "传真", "地址", "邮编", "QQ", "微信号",
+        "热线",
+        "新闻热线",
+        "服务热线",
+        "投诉热线",
+        "举报电话",
+        "电话",
+        "联系电话",
+        "联系方式",
+        "邮箱",
+        "电子邮箱",
+        "投稿邮箱",
+        "邮件",
+        "E-mail",
+        "Email",
+        "email",
+        "传真",
+        "地址",
+        "邮编",
+        "QQ",
+        "微信号",
     ];
-    let labelled = LABELS.iter().any(|l| s.strip_prefix(l).is_some_and(|r| r.trim_start().starts_with([':', '：'])));
+    let labelled = LABELS.iter().any(|l| {
+        s.strip_prefix(l)
+            .is_some_and(|r| r.trim_start().starts_with([':', '：']))
+    });
     // A number to call or an address to write to; a street address in a notice stays.
     let reachable = s.contains('@') || s.chars().filter(char::is_ascii_digit).count() >= 5;
     let bare = !s.contains(' ') && s.contains('@') && s.contains('.') && !s.chars().any(is_han);
@@ -95,7 +166,10 @@ pub(crate) fn is_masthead(s: &str) -> bool {
     if visible_len(s, 81) > 80 {
         return false;
     }
-    if ["出版物号", "刊号", "邮发代号", "国内统一"].iter().any(|w| s.contains(w)) {
+    if ["出版物号", "刊号", "邮发代号", "国内统一"]
+        .iter()
+        .any(|w| s.contains(w))
+    {
         return true;
     }
     let pages = numbered(s, "今日", "版") || numbered(s, "本期", "版") || numbered(s, "共", "版");
@@ -116,13 +190,35 @@ fn numbered(s: &str, before: &str, after: &str) -> bool {
 /// Page continuation notes: "上接A1版", "(下转第3版)".
 pub(crate) fn is_continuation(s: &str) -> bool {
     let t = s.trim_matches(['(', ')', '（', '）', '【', '】', ' ']);
-    visible_len(t, 21) <= 20 && ["上接", "下转", "转第", "接第", "续第"].iter().any(|p| t.starts_with(p)) && t.contains('版')
+    visible_len(t, 21) <= 20
+        && ["上接", "下转", "转第", "接第", "续第"]
+            .iter()
+            .any(|p| t.starts_with(p))
+        && t.contains('版')
 }
 
 /// Strong marks of a copyright or disclaimer statement.
 const COPYRIGHT: [&str; 20] = [
-    "版权所有", "版权声明", "版权归", "版权均属", "版权属于", "版权与", "免责声明", "Copyright", "COPYRIGHT", "©", "All rights reserved",
-    "All Rights Reserved", "不代表本网观点", "不代表本站观点", "侵权必究", "转载请注明", "ICP备", "ICP证", "公网安备", "新闻信息服务许可证",
+    "版权所有",
+    "版权声明",
+    "版权归",
+    "版权均属",
+    "版权属于",
+    "版权与",
+    "免责声明",
+    "Copyright",
+    "COPYRIGHT",
+    "©",
+    "All rights reserved",
+    "All Rights Reserved",
+    "不代表本网观点",
+    "不代表本站观点",
+    "侵权必究",
+    "转载请注明",
+    "ICP备",
+    "ICP证",
+    "公网安备",
+    "新闻信息服务许可证",
 ];
 
 /// Copyright or disclaimer line. Returns `Some(true)` when it heads a block ("…声明:") whose
@@ -133,7 +229,12 @@ pub(crate) fn copyright(s: &str) -> Option<bool> {
         return None;
     }
     let strong = COPYRIGHT.iter().any(|w| s.contains(w));
-    let weak = n <= 120 && (s.contains("版权") || s.contains("未经授权") || s.contains("不得转载") || s.contains("禁止转载")) && (s.contains("声明") || s.contains("所有") || s.contains("转载"));
+    let weak = n <= 120
+        && (s.contains("版权")
+            || s.contains("未经授权")
+            || s.contains("不得转载")
+            || s.contains("禁止转载"))
+        && (s.contains("声明") || s.contains("所有") || s.contains("转载"));
     if !(strong || weak) {
         return None;
     }
@@ -145,12 +246,18 @@ pub(crate) fn copyright(s: &str) -> Option<bool> {
 pub(crate) fn is_caption(s: &str) -> bool {
     visible_len(s, 121) <= 120
         && (s.starts_with(['▲', '△', '▼', '▽', '↑', '↓'])
-            || ["图为", "上图", "下图", "左图", "右图", "图片说明", "图注"].iter().any(|p| s.starts_with(p) && !s.starts_with("图为了")))
+            || ["图为", "上图", "下图", "左图", "右图", "图片说明", "图注"]
+                .iter()
+                .any(|p| s.starts_with(p) && !s.starts_with("图为了")))
 }
 
 /// "原题:…" / "原标题：…": the headline once more.
 pub(crate) fn is_original_title(s: &str) -> bool {
-    visible_len(s, 81) <= 80 && ["原题", "原标题"].iter().any(|p| s.strip_prefix(p).is_some_and(|r| r.starts_with([':', '：'])))
+    visible_len(s, 81) <= 80
+        && ["原题", "原标题"].iter().any(|p| {
+            s.strip_prefix(p)
+                .is_some_and(|r| r.starts_with([':', '：']))
+        })
 }
 
 /// How a plain-text line is marked at its start.
@@ -165,22 +272,53 @@ pub(crate) enum Marker {
 
 /// Splits off a bullet, or recognises a numbering, at the start of a line.
 pub(crate) fn marker(s: &str) -> (Marker, &str) {
-    let Some(first) = s.chars().next() else { return (Marker::None, s) };
-    if matches!(first, '●' | '○' | '◎' | '■' | '□' | '◆' | '◇' | '★' | '☆' | '▶' | '►' | '▸' | '•' | '▪' | '·' | '※' | '◉') {
-        return (Marker::Bullet, s.get(first.len_utf8()..).unwrap_or_default().trim_start());
+    let Some(first) = s.chars().next() else {
+        return (Marker::None, s);
+    };
+    if matches!(
+        first,
+        '●' | '○'
+            | '◎'
+            | '■'
+            | '□'
+            | '◆'
+            | '◇'
+            | '★'
+            | '☆'
+            | '▶'
+            | '►'
+            | '▸'
+            | '•'
+            | '▪'
+            | '·'
+            | '※'
+            | '◉'
+    ) {
+        return (
+            Marker::Bullet,
+            s.get(first.len_utf8()..).unwrap_or_default().trim_start(),
+        );
     }
-    if let Some(rest) = s.strip_prefix(['-', '*', '+']).and_then(|r| r.strip_prefix(' ')) {
+    if let Some(rest) = s
+        .strip_prefix(['-', '*', '+'])
+        .and_then(|r| r.strip_prefix(' '))
+    {
         return (Marker::Bullet, rest.trim_start());
     }
     const HAN_DIGITS: &str = "一二三四五六七八九十";
-    let lead: String = s.chars().take_while(|&c| c.is_ascii_digit() || HAN_DIGITS.contains(c)).collect();
+    let lead: String = s
+        .chars()
+        .take_while(|&c| c.is_ascii_digit() || HAN_DIGITS.contains(c))
+        .collect();
     let after = s.get(lead.len()..).unwrap_or_default();
     if !lead.is_empty() && lead.chars().count() <= 3 {
         let han_number = lead.chars().all(|c| HAN_DIGITS.contains(c));
         let next = after.chars().next();
         let numbered = match next {
             Some('、') => true,
-            Some('.' | '．') => !han_number && !after.chars().nth(1).is_some_and(|c| c.is_ascii_digit()),
+            Some('.' | '．') => {
+                !han_number && !after.chars().nth(1).is_some_and(|c| c.is_ascii_digit())
+            }
             Some(' ') => !han_number && after.chars().nth(1).is_some_and(is_han),
             _ => false,
         };
@@ -189,8 +327,16 @@ pub(crate) fn marker(s: &str) -> (Marker, &str) {
         }
     }
     if let Some(open) = s.strip_prefix(['(', '（']) {
-        let inner: String = open.chars().take_while(|&c| c.is_ascii_digit() || HAN_DIGITS.contains(c)).collect();
-        if !inner.is_empty() && inner.chars().count() <= 3 && open.get(inner.len()..).is_some_and(|r| r.starts_with([')', '）'])) {
+        let inner: String = open
+            .chars()
+            .take_while(|&c| c.is_ascii_digit() || HAN_DIGITS.contains(c))
+            .collect();
+        if !inner.is_empty()
+            && inner.chars().count() <= 3
+            && open
+                .get(inner.len()..)
+                .is_some_and(|r| r.starts_with([')', '）']))
+        {
             return (Marker::Number, s);
         }
     }
@@ -204,7 +350,10 @@ mod tests {
     #[test]
     fn urls_go_with_their_empty_brackets() {
         assert_eq!(strip_urls("见 <http://finews.x.com/a?b=1> 页"), "见  页");
-        assert_eq!(strip_urls("网址：www.example.cn，欢迎访问"), "网址：，欢迎访问");
+        assert_eq!(
+            strip_urls("网址：www.example.cn，欢迎访问"),
+            "网址：，欢迎访问"
+        );
         assert_eq!(strip_urls("链接（https://a.cn/x）结束"), "链接结束");
         assert_eq!(strip_urls("没有链接的句子"), "没有链接的句子");
         assert_eq!(strip_urls("awww.x 不是"), "awww.x 不是");
@@ -212,7 +361,9 @@ mod tests {
 
     #[test]
     fn navigation_rows() {
-        assert!(is_navigation("长春 江城 四平 辽源 通化 白城 白山 松原 延边 长白山保护开发区"));
+        assert!(is_navigation(
+            "长春 江城 四平 辽源 通化 白城 白山 松原 延边 长白山保护开发区"
+        ));
         assert!(is_navigation("首页 > 新闻中心 > 正文"));
         assert!(is_navigation("Home | News | Sports"));
         assert!(is_navigation("返回株洲日报新闻｜返回首页"));
@@ -226,14 +377,22 @@ mod tests {
         assert!(is_contact("邮箱:jilin@cri.cn"));
         assert!(!is_contact("电话响了，他接起来。"));
         assert!(is_masthead("第23094期 今日4版"));
-        assert!(is_masthead("中共株洲市委主管、主办 国内统一连续出版物号CN 43-0005"));
+        assert!(is_masthead(
+            "中共株洲市委主管、主办 国内统一连续出版物号CN 43-0005"
+        ));
         assert!(!is_masthead("第一期工程已经完工"));
         assert!(!is_masthead("第3期培训班开班"));
         assert!(!is_contact("地址：市民中心三楼"));
         assert!(is_continuation("上接A1版"));
         assert!(is_continuation("(下转第3版)"));
-        assert_eq!(copyright("国际在线版权与信息产品内容销售的声明:"), Some(true));
-        assert_eq!(copyright("Copyright © 2024 Example. All rights reserved."), Some(false));
+        assert_eq!(
+            copyright("国际在线版权与信息产品内容销售的声明:"),
+            Some(true)
+        );
+        assert_eq!(
+            copyright("Copyright © 2024 Example. All rights reserved."),
+            Some(false)
+        );
         assert_eq!(copyright("他们讨论了知识产权保护的新办法。"), None);
         assert!(is_caption("▲开幕式现场。"));
         assert!(is_original_title("原题:长春汽开区加速推进汽车产业升级"));

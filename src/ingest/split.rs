@@ -50,7 +50,12 @@ pub(crate) fn split(items: Vec<Item>, mut defaults: Defaults) -> Vec<Article> {
     }
     for (k, group) in starts.iter().enumerate() {
         let end = starts.get(k + 1).map_or(items.len(), |g| g.start);
-        let heads: Vec<&Text> = items.get(group.clone()).unwrap_or_default().iter().filter_map(as_text).collect();
+        let heads: Vec<&Text> = items
+            .get(group.clone())
+            .unwrap_or_default()
+            .iter()
+            .filter_map(as_text)
+            .collect();
         drafts.push(build(&heads, items.get(group.end..end).unwrap_or_default()));
     }
 
@@ -79,11 +84,18 @@ pub(crate) fn split(items: Vec<Item>, mut defaults: Defaults) -> Vec<Article> {
         }
     }
     if articles.is_empty() {
-        let body: Vec<&str> = items.iter().filter_map(as_text).map(|t| t.text.as_str()).collect();
+        let body: Vec<&str> = items
+            .iter()
+            .filter_map(as_text)
+            .map(|t| t.text.as_str())
+            .collect();
         if body.is_empty() {
             return Vec::new();
         }
-        articles.push(Article { body: body.join("\n"), ..Article::default() });
+        articles.push(Article {
+            body: body.join("\n"),
+            ..Article::default()
+        });
     }
     if let Some(first) = articles.first_mut() {
         if first.title.is_none() {
@@ -119,15 +131,27 @@ fn as_text(item: &Item) -> Option<&Text> {
 
 /// Headline groups that start articles, in order.
 fn find_starts(items: &[Item]) -> Vec<Range<usize>> {
-    let has_h1 = items.iter().any(|i| matches!(i, Item::Text(t) if t.role == Role::Heading(1)));
+    let has_h1 = items
+        .iter()
+        .any(|i| matches!(i, Item::Text(t) if t.role == Role::Heading(1)));
     // Without a level-1 heading, the top heading level is read like plain headline lines.
     let top = items.iter().filter_map(|i| match i {
-        Item::Text(Text { role: Role::Heading(l), .. }) => Some(*l),
+        Item::Text(Text {
+            role: Role::Heading(l),
+            ..
+        }) => Some(*l),
         _ => None,
     });
     let top = if has_h1 { None } else { top.min() };
-    let candidate = |t: &Text| t.headline_like() || (top.is_some() && t.role == Role::Heading(top.unwrap_or(0)));
-    let h1: Vec<usize> = items.iter().enumerate().filter(|(_, i)| matches!(i, Item::Text(t) if t.role == Role::Heading(1))).map(|(k, _)| k).collect();
+    let candidate = |t: &Text| {
+        t.headline_like() || (top.is_some() && t.role == Role::Heading(top.unwrap_or(0)))
+    };
+    let h1: Vec<usize> = items
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| matches!(i, Item::Text(t) if t.role == Role::Heading(1)))
+        .map(|(k, _)| k)
+        .collect();
 
     let mut starts = Vec::new();
     let mut seen_text = false;
@@ -145,7 +169,11 @@ fn find_starts(items: &[Item]) -> Vec<Range<usize>> {
             let end = h1.get(next_h1).copied().unwrap_or(items.len());
             let sections = section_levels(items.get(i + 1..end).unwrap_or_default());
             let mut j = i + 1;
-            while let Some(Item::Text(Text { role: Role::Heading(level), .. })) = items.get(j) {
+            while let Some(Item::Text(Text {
+                role: Role::Heading(level),
+                ..
+            })) = items.get(j)
+            {
                 if *level <= 1 || sections & (1 << level) != 0 {
                     break;
                 }
@@ -158,13 +186,18 @@ fn find_starts(items: &[Item]) -> Vec<Range<usize>> {
         }
         if candidate(t) {
             let mut j = i;
-            while matches!(items.get(j), Some(Item::Text(u)) if candidate(u) && u.role != Role::Heading(1)) {
+            while matches!(items.get(j), Some(Item::Text(u)) if candidate(u) && u.role != Role::Heading(1))
+            {
                 j += 1;
             }
             let run = j - i;
             let first = !seen_text && run <= MAX_GROUP;
             if first || confirmed(items, j, &candidate) {
-                let from = if run <= MAX_GROUP { i } else { j - (MAX_GROUP - 1) };
+                let from = if run <= MAX_GROUP {
+                    i
+                } else {
+                    j - (MAX_GROUP - 1)
+                };
                 starts.push(from..j);
             }
             seen_text = true;
@@ -179,10 +212,21 @@ fn find_starts(items: &[Item]) -> Vec<Range<usize>> {
 
 /// Heading levels used after the first body line of an H1 article (bit `1 << level`).
 fn section_levels(region: &[Item]) -> u32 {
-    let body_at = region.iter().position(|i| !matches!(i, Item::Text(Text { role: Role::Heading(_), .. })));
+    let body_at = region.iter().position(|i| {
+        !matches!(
+            i,
+            Item::Text(Text {
+                role: Role::Heading(_),
+                ..
+            })
+        )
+    });
     let Some(body_at) = body_at else { return 0 };
     region.iter().skip(body_at).fold(0, |mask, i| match i {
-        Item::Text(Text { role: Role::Heading(l), .. }) if *l < 32 => mask | (1 << l),
+        Item::Text(Text {
+            role: Role::Heading(l),
+            ..
+        }) if *l < 32 => mask | (1 << l),
         _ => mask,
     })
 }
@@ -195,7 +239,9 @@ fn confirmed(items: &[Item], at: usize, candidate: &dyn Fn(&Text) -> bool) -> bo
         Some(Item::Meta(m)) => m.is_identifying(),
         Some(Item::Text(t)) if t.lead.is_some() => true,
         Some(Item::Text(t)) if t.role == Role::Para && !candidate(t) => {
-            is_credit(at + 1) || (matches!(items.get(at + 1), Some(Item::Text(u)) if u.role == Role::Para) && is_credit(at + 2))
+            is_credit(at + 1)
+                || (matches!(items.get(at + 1), Some(Item::Text(u)) if u.role == Role::Para)
+                    && is_credit(at + 2))
         }
         _ => false,
     }
@@ -215,7 +261,9 @@ struct Heads {
 /// first. The line above it is the kicker, the line below the subtitle; others are banners.
 fn choose(group: &[&Text]) -> Heads {
     let penalty = |k: usize| -> u32 {
-        let Some(t) = group.get(k) else { return u32::MAX };
+        let Some(t) = group.get(k) else {
+            return u32::MAX;
+        };
         if dash_led(&t.text) {
             return 100;
         }
@@ -239,13 +287,20 @@ fn choose(group: &[&Text]) -> Heads {
         }
         p
     };
-    let Some(best) = (0..group.len()).min_by_key(|&k| (penalty(k), k)) else { return Heads::default() };
+    let Some(best) = (0..group.len()).min_by_key(|&k| (penalty(k), k)) else {
+        return Heads::default();
+    };
     let line = |k: usize| group.get(k).map(|t| clean_head(&t.text));
     let mut extra: Vec<String> = Vec::new();
     for k in (0..group.len()).filter(|&k| k + 1 < best || k > best + 1) {
         extra.extend(line(k));
     }
-    Heads { title: line(best), kicker: best.checked_sub(1).and_then(line), subtitle: line(best + 1), extra }
+    Heads {
+        title: line(best),
+        kicker: best.checked_sub(1).and_then(line),
+        subtitle: line(best + 1),
+        extra,
+    }
 }
 
 fn dash_led(s: &str) -> bool {
@@ -267,7 +322,11 @@ fn quoted(s: &str) -> Option<&str> {
 /// A headline line as metadata: leading dashes and an all-enclosing quotation removed.
 fn clean_head(s: &str) -> String {
     let s = s.trim_start_matches(['—', '-', '－', ' ']);
-    let s = ["标题", "题目"].iter().find_map(|l| s.strip_prefix(l)?.strip_prefix(['：', ':'])).unwrap_or(s).trim();
+    let s = ["标题", "题目"]
+        .iter()
+        .find_map(|l| s.strip_prefix(l)?.strip_prefix(['：', ':']))
+        .unwrap_or(s)
+        .trim();
     quoted(s).unwrap_or(s).trim().to_string()
 }
 
@@ -284,8 +343,18 @@ enum SourceRank {
 /// One article from its headline group and the items under it.
 fn build(group: &[&Text], body: &[Item]) -> Article {
     let heads = choose(group);
-    let mut a = Article { title: heads.title, kicker: heads.kicker, subtitle: heads.subtitle, categories: heads.extra, ..Article::default() };
-    let head_lines: Vec<String> = [&a.title, &a.kicker, &a.subtitle].into_iter().flatten().map(|s| squeeze(s)).collect();
+    let mut a = Article {
+        title: heads.title,
+        kicker: heads.kicker,
+        subtitle: heads.subtitle,
+        categories: heads.extra,
+        ..Article::default()
+    };
+    let head_lines: Vec<String> = [&a.title, &a.kicker, &a.subtitle]
+        .into_iter()
+        .flatten()
+        .map(|s| squeeze(s))
+        .collect();
     let mut rank = SourceRank::None;
     let mut set_source = |a: &mut Article, source: Option<String>, r: SourceRank| {
         if source.is_some() && r > rank {
@@ -323,11 +392,17 @@ fn build(group: &[&Text], body: &[Item]) -> Article {
                     a.byline = a.byline.take().or_else(|| Some(tail.clone()));
                 }
                 // Headline repeated as a caption or section line.
-                if t.role != Role::Item && t.chars <= 60 && head_lines.iter().any(|h| *h == squeeze(&t.text)) {
+                if t.role != Role::Item
+                    && t.chars <= 60
+                    && head_lines.iter().any(|h| *h == squeeze(&t.text))
+                {
                     continue;
                 }
                 // The same paragraph or caption twice is a layout or copy error, not emphasis.
-                let repeatable = t.role == Role::Item || (t.chars < 20 && !(t.headline_like() || matches!(t.role, Role::Section | Role::Heading(_))));
+                let repeatable = t.role == Role::Item
+                    || (t.chars < 20
+                        && !(t.headline_like()
+                            || matches!(t.role, Role::Section | Role::Heading(_))));
                 if !repeatable && t.chars >= 4 && !seen.insert(t.text.as_str()) {
                     continue;
                 }
@@ -339,14 +414,22 @@ fn build(group: &[&Text], body: &[Item]) -> Article {
     }
     if a.byline.is_none() && !credits.is_empty() {
         let credit = credits.join(" ");
-        set_source(&mut a, byline::outlet_of_byline(&credit), SourceRank::Byline);
+        set_source(
+            &mut a,
+            byline::outlet_of_byline(&credit),
+            SourceRank::Byline,
+        );
         a.byline = Some(credit);
     }
     a.body = lines.join("\n");
     a
 }
 
-fn fill(a: &mut Article, m: &Meta, set_source: &mut dyn FnMut(&mut Article, Option<String>, SourceRank)) {
+fn fill(
+    a: &mut Article,
+    m: &Meta,
+    set_source: &mut dyn FnMut(&mut Article, Option<String>, SourceRank),
+) {
     a.date = a.date.take().or_else(|| m.date.clone());
     a.byline = a.byline.take().or_else(|| m.author.clone());
     set_source(a, m.source.clone(), SourceRank::Labelled);
@@ -362,23 +445,45 @@ mod tests {
 
     #[test]
     fn title_choice() {
-        let lines = [text("喜迎二十大", Role::Para), text("围绕企业全生命周期,深化体制机制系列改革", Role::Para), text("高新区改革创新激发新活力", Role::Para)];
+        let lines = [
+            text("喜迎二十大", Role::Para),
+            text("围绕企业全生命周期,深化体制机制系列改革", Role::Para),
+            text("高新区改革创新激发新活力", Role::Para),
+        ];
         let heads = choose(&lines.iter().collect::<Vec<_>>());
         assert_eq!(heads.title.as_deref(), Some("高新区改革创新激发新活力"));
-        assert_eq!(heads.kicker.as_deref(), Some("围绕企业全生命周期,深化体制机制系列改革"));
+        assert_eq!(
+            heads.kicker.as_deref(),
+            Some("围绕企业全生命周期,深化体制机制系列改革")
+        );
         assert_eq!(heads.extra, ["喜迎二十大"]);
 
-        let lines = [text("“为持续优化营商环境出力流汗”", Role::Para), text("青年干部座谈优化营商环境", Role::Para)];
+        let lines = [
+            text("“为持续优化营商环境出力流汗”", Role::Para),
+            text("青年干部座谈优化营商环境", Role::Para),
+        ];
         let heads = choose(&lines.iter().collect::<Vec<_>>());
         assert_eq!(heads.title.as_deref(), Some("青年干部座谈优化营商环境"));
         assert_eq!(heads.kicker.as_deref(), Some("为持续优化营商环境出力流汗"));
 
-        let lines = [text("政务服务便捷化 营商环境再优化", Role::Heading(1)), text("——茶陵县深入推进政务服务改革工作掠影", Role::Heading(2))];
+        let lines = [
+            text("政务服务便捷化 营商环境再优化", Role::Heading(1)),
+            text("——茶陵县深入推进政务服务改革工作掠影", Role::Heading(2)),
+        ];
         let heads = choose(&lines.iter().collect::<Vec<_>>());
-        assert_eq!(heads.title.as_deref(), Some("政务服务便捷化 营商环境再优化"));
-        assert_eq!(heads.subtitle.as_deref(), Some("茶陵县深入推进政务服务改革工作掠影"));
+        assert_eq!(
+            heads.title.as_deref(),
+            Some("政务服务便捷化 营商环境再优化")
+        );
+        assert_eq!(
+            heads.subtitle.as_deref(),
+            Some("茶陵县深入推进政务服务改革工作掠影")
+        );
 
-        let lines = [text("奋进新征程 建功新时代", Role::Heading(1)), text("湘江之滨 奋进有“数”", Role::Heading(2))];
+        let lines = [
+            text("奋进新征程 建功新时代", Role::Heading(1)),
+            text("湘江之滨 奋进有“数”", Role::Heading(2)),
+        ];
         let heads = choose(&lines.iter().collect::<Vec<_>>());
         assert_eq!(heads.title.as_deref(), Some("湘江之滨 奋进有“数”"));
         assert_eq!(heads.kicker.as_deref(), Some("奋进新征程 建功新时代"));

@@ -30,7 +30,9 @@ pub enum Role {
 }
 
 /// Tags of words that can be part of a keyword, besides nouns (`n…`).
-const MAY_JOIN: [&str; 17] = ["vn", "an", "j", "eng", "l", "x", "v", "vd", "a", "b", "ag", "s", "z", "g", "k", "h", "vg"];
+const MAY_JOIN: [&str; 17] = [
+    "vn", "an", "j", "eng", "l", "x", "v", "vd", "a", "b", "ag", "s", "z", "g", "k", "h", "vg",
+];
 
 /// The role of `token`; `extra_stop` holds the caller's additional stopwords.
 pub fn role(token: &Token<'_>, extra_stop: &dyn Fn(&str) -> bool) -> Role {
@@ -40,10 +42,18 @@ pub fn role(token: &Token<'_>, extra_stop: &dyn Fn(&str) -> bool) -> Role {
     if !(tag.starts_with('n') || MAY_JOIN.contains(&tag)) {
         return Role::Break;
     }
-    if is_punctuation_or_space(word) || is_number_like(word) || is_date_like(word) || is_stopword(word) || extra_stop(word) {
+    if is_punctuation_or_space(word)
+        || is_number_like(word)
+        || is_date_like(word)
+        || is_stopword(word)
+        || extra_stop(word)
+    {
         return Role::Break;
     }
-    if word.chars().any(|c| !(is_han(c) || c.is_ascii_alphanumeric() || c == '-')) {
+    if word
+        .chars()
+        .any(|c| !(is_han(c) || c.is_ascii_alphanumeric() || c == '-'))
+    {
         return Role::Break;
     }
     // Lower-case Latin words in Chinese prose are glosses ("短暂性脑缺血发作(transient …)") or
@@ -58,7 +68,9 @@ pub fn role(token: &Token<'_>, extra_stop: &dyn Fn(&str) -> bool) -> Role {
         "vn" | "an" | "j" | "eng" | "l" => Role::Head,
         // jieba's HMM found the word, the dictionary lacks it: new terms and names.
         "x" => {
-            if word.chars().all(is_han) || word.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+            if word.chars().all(is_han)
+                || word.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            {
                 Role::Head
             } else {
                 Role::Break
@@ -72,8 +84,14 @@ pub fn role(token: &Token<'_>, extra_stop: &dyn Fn(&str) -> bool) -> Role {
 
 /// True for a number followed by a unit of measure: 2600kg, 667m2, 15mm, 3.5h (not 5G).
 pub fn is_quantity(word: &str) -> bool {
-    let digits = word.bytes().take_while(|b| b.is_ascii_digit() || *b == b'.').count();
-    let unit = word.get(digits..).unwrap_or("").trim_end_matches(|c: char| c.is_ascii_digit());
+    let digits = word
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || *b == b'.')
+        .count();
+    let unit = word
+        .get(digits..)
+        .unwrap_or("")
+        .trim_end_matches(|c: char| c.is_ascii_digit());
     // Units have a lower-case letter (kg, m, Hz); "5G" or "3D" are names, not quantities.
     digits > 0
         && (1..=3).contains(&unit.len())
@@ -91,7 +109,10 @@ pub fn is_date_like(word: &str) -> bool {
     const UNITS: &str = "年月日号时分秒点周";
     let mut digits = false;
     for c in word.chars() {
-        if c.is_ascii_digit() || ('０'..='９').contains(&c) || "零〇一二三四五六七八九十两".contains(c) {
+        if c.is_ascii_digit()
+            || ('０'..='９').contains(&c)
+            || "零〇一二三四五六七八九十两".contains(c)
+        {
             digits = true;
         } else if !UNITS.contains(c) && !"-/:.代初底末".contains(c) {
             return false;
@@ -111,14 +132,27 @@ pub fn is_date_like(word: &str) -> bool {
 /// assert!(!names.contains("项目"));
 /// ```
 pub fn credited_names<'a>(tokens: &[Token<'a>]) -> HashSet<&'a str> {
-    const ROLES: [&str; 9] = ["记者", "通讯员", "编辑", "责编", "责任编辑", "作者", "摄影", "撰稿", "审核"];
+    const ROLES: [&str; 9] = [
+        "记者",
+        "通讯员",
+        "编辑",
+        "责编",
+        "责任编辑",
+        "作者",
+        "摄影",
+        "撰稿",
+        "审核",
+    ];
     let mut names = HashSet::new();
     let is_name = |w: &str| {
         let n = w.chars().count();
         (2..=4).contains(&n) && w.chars().all(is_han) && !is_stopword(w)
     };
     // A credit ends at the line's end: "责编:李玥\n原题:…" credits 李玥 only.
-    let is_sep = |w: &str| w.chars().all(|c| (c.is_whitespace() && c != '\n') || "/／:：、·".contains(c));
+    let is_sep = |w: &str| {
+        w.chars()
+            .all(|c| (c.is_whitespace() && c != '\n') || "/／:：、·".contains(c))
+    };
     for (i, t) in tokens.iter().enumerate() {
         if ROLES.iter().any(|r| t.word.ends_with(r)) {
             // Names follow, separated by slashes, colons or spaces, until anything else.
@@ -127,7 +161,10 @@ pub fn credited_names<'a>(tokens: &[Token<'a>]) -> HashSet<&'a str> {
             while let Some(next) = tokens.get(j) {
                 if is_sep(next.word) {
                     j += 1;
-                } else if is_name(next.word) && taken < 4 && !ROLES.iter().any(|r| next.word.ends_with(r)) {
+                } else if is_name(next.word)
+                    && taken < 4
+                    && !ROLES.iter().any(|r| next.word.ends_with(r))
+                {
                     names.insert(next.word);
                     taken += 1;
                     j += 1;

@@ -54,7 +54,10 @@ impl FromStr for Method {
             "tfidf" => Ok(Method::Tfidf),
             "textrank" => Ok(Method::Textrank),
             "auto" | "" => Ok(Method::Auto),
-            _ => Err(Error::InvalidOption { name: "method", value: s.to_string() }),
+            _ => Err(Error::InvalidOption {
+                name: "method",
+                value: s.to_string(),
+            }),
         }
     }
 }
@@ -86,7 +89,12 @@ struct Weights {
     length: f64,
 }
 
-const AUTO: Weights = Weights { tfidf: 0.7, position: 1.0, title: 4.0, length: 0.5 };
+const AUTO: Weights = Weights {
+    tfidf: 0.7,
+    position: 1.0,
+    title: 4.0,
+    length: 0.5,
+};
 
 /// Ranks keywords and returns the best `top_k`, with occurrence offsets.
 ///
@@ -100,16 +108,32 @@ const AUTO: Weights = Weights { tfidf: 0.7, position: 1.0, title: 4.0, length: 0
 /// assert_eq!(keywords[0].word, "贯流风机");
 /// assert_eq!(keywords[0].count, 3);
 /// ```
-pub fn rank(seg: &Segmenter, input: &KeywordInput<'_, '_>, method: Method, top_k: usize) -> Vec<Keyword> {
+pub fn rank(
+    seg: &Segmenter,
+    input: &KeywordInput<'_, '_>,
+    method: Method,
+    top_k: usize,
+) -> Vec<Keyword> {
     if top_k == 0 || input.tokens.is_empty() {
         return Vec::new();
     }
     let extra = |w: &str| input.stopwords.iter().any(|s| s == w);
     let roles = roles_of(input.tokens, &extra);
     let title = input.title.unwrap_or("");
-    let title_tokens = if title.is_empty() { Vec::new() } else { seg.segment(title, Mode::Default, input.hmm, true) };
+    let title_tokens = if title.is_empty() {
+        Vec::new()
+    } else {
+        seg.segment(title, Mode::Default, input.hmm, true)
+    };
     let title_roles = roles_of(&title_tokens, &extra);
-    let found = phrases::find(input.text, input.tokens, &roles, title, &title_tokens, &title_roles);
+    let found = phrases::find(
+        input.text,
+        input.tokens,
+        &roles,
+        title,
+        &title_tokens,
+        &title_roles,
+    );
     if found.is_empty() {
         return Vec::new();
     }
@@ -126,11 +150,19 @@ fn roles_of(tokens: &[Token<'_>], extra: &dyn Fn(&str) -> bool) -> Vec<Role> {
     let credited = candidates::credited_names(tokens);
     let mut roles: Vec<Role> = tokens
         .iter()
-        .map(|t| if credited.contains(t.word) { Role::Break } else { candidates::role(t, extra) })
+        .map(|t| {
+            if credited.contains(t.word) {
+                Role::Break
+            } else {
+                candidates::role(t, extra)
+            }
+        })
         .collect();
     // The rest of a date or quantity that jieba glued to the next word ("10月1日起" → 日起).
     for i in 1..tokens.len() {
-        if crate::text::is_number_like(tokens[i - 1].word) && tokens[i].word.starts_with(candidates::is_unit) {
+        if crate::text::is_number_like(tokens[i - 1].word)
+            && tokens[i].word.starts_with(candidates::is_unit)
+        {
             roles[i] = Role::Break;
         }
     }
@@ -158,14 +190,24 @@ fn auto(seg: &Segmenter, tokens: &[Token<'_>], found: &[Candidate<'_>]) -> Vec<f
 
 /// A word or phrase used mostly inside a longer candidate is represented by it: the longer one
 /// takes its score (if higher) and the shorter one drops out ("政务" → "政务服务").
-fn promote(text: &str, tokens: &[Token<'_>], found: &[Candidate<'_>], mut scores: Vec<f64>) -> Vec<f64> {
+fn promote(
+    text: &str,
+    tokens: &[Token<'_>],
+    found: &[Candidate<'_>],
+    mut scores: Vec<f64>,
+) -> Vec<f64> {
     let index: HashMap<&str, usize> = found.iter().enumerate().map(|(k, c)| (c.word, k)).collect();
     // containers[k]: the longer candidates made of candidate k plus neighbouring words.
     let mut containers: Vec<Vec<usize>> = vec![Vec::new(); found.len()];
     for (p, c) in found.iter().enumerate() {
-        let Some(&first) = c.occurrences.first() else { continue };
+        let Some(&first) = c.occurrences.first() else {
+            continue;
+        };
         for (i, j) in phrases::sub_ranges(first, c.tokens) {
-            let sub = tokens.get(i).zip(tokens.get(j.wrapping_sub(1))).and_then(|(a, b)| text.get(a.byte_start..b.byte_end));
+            let sub = tokens
+                .get(i)
+                .zip(tokens.get(j.wrapping_sub(1)))
+                .and_then(|(a, b)| text.get(a.byte_start..b.byte_end));
             if let Some(&k) = sub.and_then(|w| index.get(w)) {
                 containers[k].push(p);
             }
@@ -197,7 +239,10 @@ fn select(text: &str, found: &[Candidate<'_>], scores: &[f64], top_k: usize) -> 
     let mut order: Vec<usize> = (0..found.len()).filter(|&k| scores[k] > 0.0).collect();
     // Ties broken by first occurrence, then word, so output is deterministic.
     order.sort_by(|&a, &b| {
-        scores[b].total_cmp(&scores[a]).then(found[a].first().cmp(&found[b].first())).then(found[a].word.cmp(found[b].word))
+        scores[b]
+            .total_cmp(&scores[a])
+            .then(found[a].first().cmp(&found[b].first()))
+            .then(found[a].word.cmp(found[b].word))
     });
     let mut picked: Vec<&Candidate<'_>> = Vec::new();
     // Byte ranges of the occurrences of the keywords picked so far.
@@ -212,8 +257,14 @@ fn select(text: &str, found: &[Candidate<'_>], scores: &[f64], top_k: usize) -> 
         let c = &found[k];
         // A piece of a picked phrase, or a phrase around a picked word, says the same thing;
         // so does a phrase that mostly overlaps one ("工业大学包装设计" after "包装设计艺术学院").
-        let nested = picked.iter().any(|p| p.word.contains(c.word) || c.word.contains(p.word));
-        let overlapping = c.spans.iter().filter(|&&(s, e)| covered.iter().any(|&(a, b)| s < b && a < e)).count();
+        let nested = picked
+            .iter()
+            .any(|p| p.word.contains(c.word) || c.word.contains(p.word));
+        let overlapping = c
+            .spans
+            .iter()
+            .filter(|&&(s, e)| covered.iter().any(|&(a, b)| s < b && a < e))
+            .count();
         if nested || overlapping * 2 > c.count() {
             continue;
         }
@@ -221,8 +272,16 @@ fn select(text: &str, found: &[Candidate<'_>], scores: &[f64], top_k: usize) -> 
         picked.push(c);
         let mut spans = c.spans.clone();
         spans.sort_unstable();
-        let occurrences = spans.iter().map(|&(s, e)| [map.to_utf16(s), map.to_utf16(e)]).collect();
-        out.push(Keyword { word: c.word.to_string(), score: readable(scores[k], top), count: c.count(), occurrences });
+        let occurrences = spans
+            .iter()
+            .map(|&(s, e)| [map.to_utf16(s), map.to_utf16(e)])
+            .collect();
+        out.push(Keyword {
+            word: c.word.to_string(),
+            score: readable(scores[k], top),
+            count: c.count(),
+            occurrences,
+        });
     }
     out
 }

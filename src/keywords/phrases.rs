@@ -64,10 +64,18 @@ pub fn find<'a>(
 ) -> Vec<Candidate<'a>> {
     let mut found: HashMap<&'a str, Candidate<'a>> = HashMap::default();
     for_each_ngram(tokens, roles, |i, j| {
-        let Some(word) = text.get(tokens[i].byte_start..tokens[j - 1].byte_end) else { return };
+        let Some(word) = text.get(tokens[i].byte_start..tokens[j - 1].byte_end) else {
+            return;
+        };
         found
             .entry(word)
-            .or_insert_with(|| Candidate { word, tokens: j - i, occurrences: Vec::new(), spans: Vec::new(), in_title: 0 })
+            .or_insert_with(|| Candidate {
+                word,
+                tokens: j - i,
+                occurrences: Vec::new(),
+                spans: Vec::new(),
+                in_title: 0,
+            })
             .occurrences
             .push((i, j));
     });
@@ -81,9 +89,20 @@ pub fn find<'a>(
     }
     for c in found.values_mut() {
         c.spans = if c.tokens == 1 {
-            c.occurrences.iter().filter_map(|&(i, j)| Some((tokens.get(i)?.byte_start, tokens.get(j - 1)?.byte_end))).collect()
+            c.occurrences
+                .iter()
+                .filter_map(|&(i, j)| {
+                    Some((tokens.get(i)?.byte_start, tokens.get(j - 1)?.byte_end))
+                })
+                .collect()
         } else {
-            spelled(text, c.word, starts.get(&c.word.chars().next().unwrap_or(' ')).map_or(&[], Vec::as_slice))
+            spelled(
+                text,
+                c.word,
+                starts
+                    .get(&c.word.chars().next().unwrap_or(' '))
+                    .map_or(&[], Vec::as_slice),
+            )
         };
     }
     let mut title_counts: HashMap<&str, usize> = HashMap::default();
@@ -97,7 +116,11 @@ pub fn find<'a>(
     }
     // Phrases must recur together. In a long article a keyword recurs too: words seen once
     // there are left out (which also keeps the cost of ranking in step with the vocabulary).
-    let single_min = if tokens.len() >= LONG_ARTICLE_TOKENS { 2 } else { 1 };
+    let single_min = if tokens.len() >= LONG_ARTICLE_TOKENS {
+        2
+    } else {
+        1
+    };
     found.retain(|_, c| {
         let min = if c.tokens == 1 { single_min } else { 2 };
         c.count() >= min || (c.count() >= 1 && c.in_title >= 1)
@@ -108,9 +131,24 @@ pub fn find<'a>(
             existing.tokens = existing.tokens.max(2);
             continue;
         }
-        let spans = spelled(text, word, starts.get(&word.chars().next().unwrap_or(' ')).map_or(&[], Vec::as_slice));
+        let spans = spelled(
+            text,
+            word,
+            starts
+                .get(&word.chars().next().unwrap_or(' '))
+                .map_or(&[], Vec::as_slice),
+        );
         let in_title = usize::from(title.contains(word));
-        found.insert(word, Candidate { word, tokens: (range.1 - range.0).max(2), occurrences: vec![range], spans, in_title });
+        found.insert(
+            word,
+            Candidate {
+                word,
+                tokens: (range.1 - range.0).max(2),
+                occurrences: vec![range],
+                spans,
+                in_title,
+            },
+        );
     }
 
     // Drop pieces that never occur outside a longer candidate.
@@ -121,7 +159,9 @@ pub fn find<'a>(
             continue;
         }
         for (i, j) in sub_ranges(c.occurrences[0], c.tokens) {
-            let Some(sub) = text.get(tokens[i].byte_start..tokens[j - 1].byte_end) else { continue };
+            let Some(sub) = text.get(tokens[i].byte_start..tokens[j - 1].byte_end) else {
+                continue;
+            };
             if let Some(s) = found.get(sub) {
                 if total(s) <= total(c) {
                     pieces.push(sub);
@@ -145,14 +185,25 @@ fn book_titles<'a>(text: &'a str, tokens: &[Token<'a>]) -> Vec<(&'a str, (usize,
         if t.word != "《" {
             continue;
         }
-        let Some(len) = tokens[i + 1..].iter().take(MAX_TOKENS * 3).position(|x| x.word == "》" || x.word == "《") else { continue };
+        let Some(len) = tokens[i + 1..]
+            .iter()
+            .take(MAX_TOKENS * 3)
+            .position(|x| x.word == "》" || x.word == "《")
+        else {
+            continue;
+        };
         let (first, last) = (i + 1, i + 1 + len);
         if len == 0 || tokens.get(last).is_none_or(|x| x.word != "》") {
             continue;
         }
-        let Some(word) = text.get(tokens[first].byte_start..tokens[last - 1].byte_end) else { continue };
+        let Some(word) = text.get(tokens[first].byte_start..tokens[last - 1].byte_end) else {
+            continue;
+        };
         let chars = word.chars().count();
-        if (2..=MAX_CHARS + 4).contains(&chars) && !word.contains(['\n', '。', '，']) && !out.iter().any(|(w, _)| *w == word) {
+        if (2..=MAX_CHARS + 4).contains(&chars)
+            && !word.contains(['\n', '。', '，'])
+            && !out.iter().any(|(w, _)| *w == word)
+        {
             out.push((word, (first, last)));
         }
     }
@@ -198,5 +249,7 @@ fn for_each_ngram(tokens: &[Token<'_>], roles: &[Role], mut f: impl FnMut(usize,
 
 /// The token ranges of the proper sub-sequences of a phrase occurrence.
 pub fn sub_ranges((start, _): (usize, usize), len: usize) -> impl Iterator<Item = (usize, usize)> {
-    (0..len).flat_map(move |a| (a + 1..=len).map(move |b| (start + a, start + b))).filter(move |&(a, b)| b - a < len)
+    (0..len)
+        .flat_map(move |a| (a + 1..=len).map(move |b| (start + a, start + b)))
+        .filter(move |&(a, b)| b - a < len)
 }

@@ -75,11 +75,18 @@ pub fn scores(candidates: &[Candidate<'_>], token_count: usize) -> Vec<f64> {
                 if !present[v] {
                     return 0.0;
                 }
-                let sum: f64 = incoming[v].iter().map(|&(u, w)| w / out_weight[u] * rank[u]).sum();
+                let sum: f64 = incoming[v]
+                    .iter()
+                    .map(|&(u, w)| w / out_weight[u] * rank[u])
+                    .sum();
                 (1.0 - DAMPING) + DAMPING * sum
             })
             .collect();
-        if rank.iter().zip(&previous).all(|(a, b)| (a - b).abs() < 1e-4) {
+        if rank
+            .iter()
+            .zip(&previous)
+            .all(|(a, b)| (a - b).abs() < 1e-4)
+        {
             break; // converged
         }
     }

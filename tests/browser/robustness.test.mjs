@@ -9,6 +9,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { DIST, SHARED, launchBrowser, newPage, serveDist } from './helpers.mjs';
 
@@ -206,11 +207,20 @@ async function assertClean(page, dialogs, scope = 'body') {
   await page.waitForTimeout(300); // let an injected image fail and its handler run, if any
   assert.deepEqual(dialogs, [], 'no dialog opened');
   assert.equal(await page.evaluate(() => window.__pwned), undefined, 'no payload ran');
-  const injected = await page.evaluate((scope) => {
+  const injected = await page.evaluate(async (scope) => {
+    // The page's own inline scripts and styles are the ones its CSP allows by hash.
+    const csp = document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.content ?? '';
+    const shipped = new Set((csp.match(/'sha256-[^']+'/g) ?? []).map((h) => h.slice(8, -1)));
+    const sha256 = async (text) => btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)))));
     const roots = [...document.querySelectorAll(scope)];
     for (const el of document.querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
-    return roots.flatMap((r) => [...r.querySelectorAll('img, svg, script:not([src]), style, iframe, object, embed, a[href^="javascript:" i]')]
-      .map((el) => el.outerHTML.slice(0, 80)));
+    const found = roots.flatMap((r) => [...r.querySelectorAll('img, svg, script:not([src]), style, iframe, object, embed, a[href^="javascript:" i]')]);
+    const out = [];
+    for (const el of found) {
+      if (el.matches('script, style') && shipped.has(await sha256(el.textContent))) continue;
+      out.push(el.outerHTML.slice(0, 80));
+    }
+    return out;
   }, scope);
   assert.deepEqual(injected, []);
   assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('main, .root, body')).display === 'none'), false, 'page styles intact');
@@ -620,8 +630,12 @@ test('page: payloads in pasted text, titles, file names and dictionary words sta
 test('the CSP of the page and of the single file forbids inline script, handlers, styles and javascript: URLs', async () => {
   const csp = (await readFile(join(DIST, 'index.html'), 'utf8')).match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
   const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values.join(' ')]));
-  assert.equal(directives['script-src'], "'self' 'wasm-unsafe-eval'");
-  assert.equal(directives['style-src'], "'self'");
+  // Besides the origin, exactly the page's own inline scripts and style sheet, by hash.
+  const html = await readFile(join(DIST, 'index.html'), 'utf8');
+  const hashes = (tag) => [...html.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g'))]
+    .map((m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`).join(' ');
+  assert.equal(directives['script-src'], `'self' ${hashes('script')} 'wasm-unsafe-eval'`);
+  assert.equal(directives['style-src'], `'self' ${hashes('style')}`);
   assert.equal(directives['object-src'], "'none'");
   for (const url of [site.url, pathToFileURL(join(DIST, 'wenxi.html')).href]) {
     const { context, page, errors } = await newPage(browser, { serviceWorkers: 'block' });

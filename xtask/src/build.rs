@@ -9,15 +9,26 @@ use std::process::Command;
 pub fn build() -> Result<std::path::PathBuf, String> {
     env::ensure_wasm_target()?;
     let root = root();
-    env::run(env::cargo().args(["build", "--profile", "wasm", "--lib", "--target", "wasm32-unknown-unknown", "--package", "wenxi"]))?;
+    env::run(env::cargo().args([
+        "build",
+        "--profile",
+        "wasm",
+        "--lib",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--package",
+        "wenxi",
+    ]))?;
     // WENXI_DIST builds elsewhere (parallel work in one checkout); the default is dist/.
-    let dist = std::env::var_os("WENXI_DIST").map_or_else(|| root.join("dist"), std::path::PathBuf::from);
+    let dist =
+        std::env::var_os("WENXI_DIST").map_or_else(|| root.join("dist"), std::path::PathBuf::from);
     if dist.exists() {
         fs::remove_dir_all(&dist).map_err(|e| format!("cannot clear dist/: {e}"))?;
     }
     fs::create_dir_all(&dist).map_err(|e| e.to_string())?;
 
-    let target_dir = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), Into::into);
+    let target_dir =
+        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), Into::into);
     let input = target_dir.join("wasm32-unknown-unknown/wasm/wenxi.wasm");
     wasm_bindgen_cli_support::Bindgen::new()
         .input_path(&input)
@@ -31,7 +42,21 @@ pub fn build() -> Result<std::path::PathBuf, String> {
     let wasm = dist.join("wenxi_core_bg.wasm");
     // binaryen from npm: Debian's is too old for the reference types Rust emits today.
     env::ensure_npm_packages()?;
-    env::run(Command::new(root.join("node_modules/.bin/wasm-opt")).arg(&wasm).arg("-o").arg(&wasm).args(["-O3", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"]))?;
+    env::run(
+        Command::new(root.join("node_modules/.bin/wasm-opt"))
+            .arg(&wasm)
+            .arg("-o")
+            .arg(&wasm)
+            .args([
+                "-O3",
+                "--enable-bulk-memory",
+                "--enable-nontrapping-float-to-int",
+                "--enable-sign-ext",
+                "--enable-mutable-globals",
+                "--enable-reference-types",
+                "--enable-multivalue",
+            ]),
+    )?;
 
     copy_dir(&root.join("www"), &dist)?;
     crate::widget::build(&root, &dist)?;
@@ -45,7 +70,10 @@ pub fn build() -> Result<std::path::PathBuf, String> {
         fs::metadata(&single).map(|m| m.len()).unwrap_or(0) as f64 / 1e6
     );
     let size = fs::metadata(&wasm).map(|m| m.len()).unwrap_or(0);
-    println!("xtask build: dist/ ready ({:.2} MB wasm)", size as f64 / 1e6);
+    println!(
+        "xtask build: dist/ ready ({:.2} MB wasm)",
+        size as f64 / 1e6
+    );
     Ok(wasm)
 }
 
@@ -58,7 +86,8 @@ fn vendor(root: &Path, dist: &Path) -> Result<(), String> {
         ("node_modules/wordcloud/src/wordcloud2.js", "wordcloud2.js"),
         ("node_modules/wordcloud/LICENSE", "wordcloud2.LICENSE.txt"),
     ] {
-        fs::copy(root.join(from), vendor.join(to)).map_err(|e| format!("{from}: {e} (run `npm ci`)"))?;
+        fs::copy(root.join(from), vendor.join(to))
+            .map_err(|e| format!("{from}: {e} (run `npm ci`)"))?;
     }
     Ok(())
 }
@@ -72,7 +101,8 @@ pub fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
         if entry.path().is_dir() {
             copy_dir(&entry.path(), &target)?;
         } else {
-            fs::copy(entry.path(), &target).map_err(|e| format!("{}: {e}", entry.path().display()))?;
+            fs::copy(entry.path(), &target)
+                .map_err(|e| format!("{}: {e}", entry.path().display()))?;
         }
     }
     Ok(())

@@ -5,7 +5,10 @@ use std::process::Command;
 
 /// Repository root (the parent of `xtask/`).
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the repo").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the repo")
+        .to_path_buf()
 }
 
 /// `cargo`, as the one running us.
@@ -24,11 +27,17 @@ pub fn node() -> Command {
 
 /// Runs a command, failing with its name when it does not succeed.
 pub fn run(cmd: &mut Command) -> Result<(), String> {
-    let status = cmd.status().map_err(|e| format!("cannot start {:?}: {e}", cmd.get_program()))?;
+    let status = cmd
+        .status()
+        .map_err(|e| format!("cannot start {:?}: {e}", cmd.get_program()))?;
     if status.success() {
         Ok(())
     } else {
-        Err(format!("{:?} {:?} exited with {status}", cmd.get_program(), cmd.get_args().collect::<Vec<_>>()))
+        Err(format!(
+            "{:?} {:?} exited with {status}",
+            cmd.get_program(),
+            cmd.get_args().collect::<Vec<_>>()
+        ))
     }
 }
 
@@ -40,50 +49,81 @@ pub fn run_node(script: &str, args: &[String]) -> Result<(), String> {
 }
 
 fn have(program: &str) -> bool {
-    Command::new("sh").arg("-c").arg(format!("command -v {program}")).output().is_ok_and(|o| o.status.success())
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!("command -v {program}"))
+        .output()
+        .is_ok_and(|o| o.status.success())
 }
 
 fn is_root() -> bool {
-    Command::new("id").arg("-u").output().is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
 }
 
 /// Installs Debian packages when we are root; otherwise says what to install.
 fn apt_install(packages: &[&str], why: &str) -> Result<(), String> {
     if !is_root() || !have("apt-get") {
-        return Err(format!("{why}: install it with `sudo apt-get install {}`", packages.join(" ")));
+        return Err(format!(
+            "{why}: install it with `sudo apt-get install {}`",
+            packages.join(" ")
+        ));
     }
     eprintln!("xtask: installing {} ({why})", packages.join(" "));
     let update = Command::new("apt-get").arg("update").arg("-qq").status();
     if update.is_err() {
-        return Err(format!("{why}: apt-get update failed; install {} yourself", packages.join(" ")));
+        return Err(format!(
+            "{why}: apt-get update failed; install {} yourself",
+            packages.join(" ")
+        ));
     }
-    run(Command::new("apt-get").args(["install", "-y", "-qq", "--no-install-recommends"]).args(packages).env("DEBIAN_FRONTEND", "noninteractive"))
+    run(Command::new("apt-get")
+        .args(["install", "-y", "-qq", "--no-install-recommends"])
+        .args(packages)
+        .env("DEBIAN_FRONTEND", "noninteractive"))
 }
 
 /// The wasm32 target, through rustup.
 pub fn ensure_wasm_target() -> Result<(), String> {
-    let installed = Command::new("rustup").args(["target", "list", "--installed"]).output();
+    let installed = Command::new("rustup")
+        .args(["target", "list", "--installed"])
+        .output();
     match installed {
-        Ok(out) if String::from_utf8_lossy(&out.stdout).contains("wasm32-unknown-unknown") => Ok(()),
+        Ok(out) if String::from_utf8_lossy(&out.stdout).contains("wasm32-unknown-unknown") => {
+            Ok(())
+        }
         Ok(_) => run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"])),
-        Err(_) => Err("rustup not found: install the wasm32-unknown-unknown target for your Rust toolchain".into()),
+        Err(_) => Err(
+            "rustup not found: install the wasm32-unknown-unknown target for your Rust toolchain"
+                .into(),
+        ),
     }
 }
 
 /// Node.js 20+ and npm, and this repo's npm packages (`npm ci`).
 pub fn ensure_npm_packages() -> Result<(), String> {
     if !have("node") || !have("npm") {
-        apt_install(&["nodejs", "npm"], "Node.js 20+ runs the JS tests and bundles the page")?;
+        apt_install(
+            &["nodejs", "npm"],
+            "Node.js 20+ runs the JS tests and bundles the page",
+        )?;
     }
     let root = root();
     let marker = root.join("node_modules/.package-lock.json");
     let lock = root.join("package-lock.json");
-    let stale = match (marker.metadata().and_then(|m| m.modified()), lock.metadata().and_then(|m| m.modified())) {
+    let stale = match (
+        marker.metadata().and_then(|m| m.modified()),
+        lock.metadata().and_then(|m| m.modified()),
+    ) {
         (Ok(installed), Ok(locked)) => installed < locked,
         _ => true,
     };
     if stale {
-        run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&root))?;
+        run(Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(&root))?;
     }
     Ok(())
 }
@@ -93,5 +133,8 @@ pub fn ensure_chromium() -> Result<(), String> {
     if Path::new("/usr/bin/chromium").exists() {
         return Ok(());
     }
-    apt_install(&["chromium"], "the browser tests drive Debian's /usr/bin/chromium")
+    apt_install(
+        &["chromium"],
+        "the browser tests drive Debian's /usr/bin/chromium",
+    )
 }

@@ -24,7 +24,11 @@ fn main() -> ExitCode {
         Some("serve") => build::build().and_then(|_| serve::serve()),
         Some("test") => test(&args[1..]),
         Some("bench") => build::build().and_then(|_| env::run_node("bench/bench.mjs", &args[1..])),
-        Some("eval") => env::run(env::cargo().args(["run", "--release", "--quiet", "--example", "eval", "--"]).args(&args[1..])),
+        Some("eval") => env::run(
+            env::cargo()
+                .args(["run", "--release", "--quiet", "--example", "eval", "--"])
+                .args(&args[1..]),
+        ),
         _ => {
             eprintln!("usage: cargo xtask <build|serve|test|bench|eval>");
             return ExitCode::from(2);
@@ -49,15 +53,35 @@ fn test(args: &[String]) -> Result<(), String> {
             failures.push(name.to_string());
         }
     };
-    step("native tests", env::run(env::cargo().args(["test", "--workspace", "--release"])));
+    step(
+        "native tests",
+        env::run(env::cargo().args(["test", "--workspace", "--release"])),
+    );
     // The Node tests compare the WASM build with the native CLI.
-    step("native CLI", env::run(env::cargo().args(["build", "--release", "--bin", "wenxi"])));
+    step(
+        "native CLI",
+        env::run(env::cargo().args(["build", "--release", "--bin", "wenxi"])),
+    );
     if !quick {
         build::build()?;
         env::ensure_npm_packages()?;
-        step("node tests", env::run(env::node().args(["--test", "--test-reporter=spec"]).arg("tests/js/")));
+        step(
+            "node tests",
+            env::run(
+                env::node()
+                    .args(["--test", "--test-reporter=spec"])
+                    .arg("tests/js/"),
+            ),
+        );
         env::ensure_chromium()?;
-        step("browser tests", env::run(env::node().args(["--test", "--test-concurrency=1", "--test-reporter=spec"]).arg("tests/browser/")));
+        step(
+            "browser tests",
+            env::run(
+                env::node()
+                    .args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
+                    .arg("tests/browser/"),
+            ),
+        );
     }
     if failures.is_empty() {
         println!("xtask test: all suites passed");

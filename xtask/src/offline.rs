@@ -28,7 +28,10 @@ fn precached(rel: &str) -> bool {
 }
 
 fn files(dir: &Path, prefix: &str, out: &mut Vec<String>) -> Result<(), String> {
-    let mut entries: Vec<_> = fs::read_dir(dir).map_err(|e| e.to_string())?.flatten().collect();
+    let mut entries: Vec<_> = fs::read_dir(dir)
+        .map_err(|e| e.to_string())?
+        .flatten()
+        .collect();
     entries.sort_by_key(|e| e.file_name());
     for entry in entries {
         let name = format!("{prefix}{}", entry.file_name().to_string_lossy());
@@ -43,7 +46,15 @@ fn files(dir: &Path, prefix: &str, out: &mut Vec<String>) -> Result<(), String> 
 
 /// Modules of the page that the bundled `app.js` contains: removed from `dist/` after bundling.
 const BUNDLED_MODULES: &[&str] = &[
-    "analyzer-client.js", "corpus.js", "demo.js", "dom.js", "export.js", "i18n.js", "pwa.js", "store.js", "views",
+    "analyzer-client.js",
+    "corpus.js",
+    "demo.js",
+    "dom.js",
+    "export.js",
+    "i18n.js",
+    "pwa.js",
+    "store.js",
+    "views",
 ];
 
 /// Bundles the page (`app.js` and its modules) and the worker (`worker.js` with `wenxi.js`
@@ -54,16 +65,28 @@ pub fn bundle_site(root: &Path, dist: &Path) -> Result<(), String> {
     let tmp = root.join("target/xtask-offline");
     fs::create_dir_all(&tmp).map_err(|e| e.to_string())?;
     for name in ["app.js", "worker.js"] {
-        let bundle = esbuild(root, &dist.join(name), &tmp.join(format!("site-{name}")), "esm")?;
+        let bundle = esbuild(
+            root,
+            &dist.join(name),
+            &tmp.join(format!("site-{name}")),
+            "esm",
+        )?;
         fs::write(dist.join(name), bundle).map_err(|e| e.to_string())?;
     }
     for name in BUNDLED_MODULES {
         let path = dist.join(name);
-        let removed = if path.is_dir() { fs::remove_dir_all(&path) } else { fs::remove_file(&path) };
+        let removed = if path.is_dir() {
+            fs::remove_dir_all(&path)
+        } else {
+            fs::remove_file(&path)
+        };
         removed.map_err(|e| format!("dist/{name}: {e}"))?;
     }
     let index = fs::read_to_string(dist.join("index.html")).map_err(|e| e.to_string())?;
-    let index: Vec<&str> = index.lines().filter(|l| !l.contains("rel=\"modulepreload\"")).collect();
+    let index: Vec<&str> = index
+        .lines()
+        .filter(|l| !l.contains("rel=\"modulepreload\""))
+        .collect();
     fs::write(dist.join("index.html"), index.join("\n") + "\n").map_err(|e| e.to_string())
 }
 
@@ -77,7 +100,12 @@ pub fn service_worker(dist: &Path) -> Result<String, String> {
         hash.update(f.as_bytes());
         hash.update(fs::read(dist.join(f)).map_err(|e| e.to_string())?);
     }
-    let version: String = hash.finalize().iter().take(6).map(|b| format!("{b:02x}")).collect();
+    let version: String = hash
+        .finalize()
+        .iter()
+        .take(6)
+        .map(|b| format!("{b:02x}"))
+        .collect();
     let sw_path = dist.join("sw.js");
     let sw = fs::read_to_string(&sw_path).map_err(|e| format!("dist/sw.js: {e}"))?;
     // "./" is the page itself (navigations to the directory URL).
@@ -85,7 +113,11 @@ pub fn service_worker(dist: &Path) -> Result<String, String> {
     urls.extend(list.iter().map(|f| format!("./{f}")));
     let sw = sw
         .replacen("'__WENXI_VERSION__'", &format!("'{version}'"), 1)
-        .replacen("['__WENXI_FILES__']", &serde_json::to_string(&urls).map_err(|e| e.to_string())?, 1);
+        .replacen(
+            "['__WENXI_FILES__']",
+            &serde_json::to_string(&urls).map_err(|e| e.to_string())?,
+            1,
+        );
     fs::write(&sw_path, sw).map_err(|e| e.to_string())?;
     Ok(version)
 }
@@ -94,7 +126,14 @@ pub fn service_worker(dist: &Path) -> Result<String, String> {
 fn esbuild(root: &Path, entry: &Path, out: &Path, format: &str) -> Result<String, String> {
     let status = Command::new(root.join("node_modules/.bin/esbuild"))
         .arg(entry)
-        .args(["--bundle", "--minify", "--target=es2022", "--log-level=error", "--legal-comments=inline", "--external:node:*"])
+        .args([
+            "--bundle",
+            "--minify",
+            "--target=es2022",
+            "--log-level=error",
+            "--legal-comments=inline",
+            "--external:node:*",
+        ])
         .arg(format!("--format={format}"))
         .arg(format!("--outfile={}", out.display()))
         .status()
@@ -106,7 +145,10 @@ fn esbuild(root: &Path, entry: &Path, out: &Path, format: &str) -> Result<String
 }
 
 fn sha256_source(text: &str) -> String {
-    format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(Sha256::digest(text.as_bytes())))
+    format!(
+        "'sha256-{}'",
+        base64::engine::general_purpose::STANDARD.encode(Sha256::digest(text.as_bytes()))
+    )
 }
 
 /// Replaces exactly one line of `html` that contains `needle` with `with`.
@@ -124,7 +166,9 @@ fn replace_line(html: &str, needle: &str, with: &str) -> Result<String, String> 
         })
         .collect();
     if found != 1 {
-        return Err(format!("index.html: expected one line with `{needle}`, found {found}"));
+        return Err(format!(
+            "index.html: expected one line with `{needle}`, found {found}"
+        ));
     }
     Ok(out.join("\n"))
 }
@@ -134,20 +178,48 @@ fn replace_line(html: &str, needle: &str, with: &str) -> Result<String, String> 
 /// files. Each was a request the page waited for; the boot script, inline at the top, starts
 /// the analyzer worker while the page is still parsing.
 pub fn inline_head(dist: &Path) -> Result<(), String> {
-    let read = |name: &str| fs::read_to_string(dist.join(name)).map_err(|e| format!("dist/{name}: {e}"));
+    let read =
+        |name: &str| fs::read_to_string(dist.join(name)).map_err(|e| format!("dist/{name}: {e}"));
     let (boot, theme, css) = (read("boot.js")?, read("theme.js")?, read("style.css")?);
     let mut html = read("index.html")?;
-    let csp_line = html.lines().find(|l| l.contains("Content-Security-Policy")).ok_or("index.html: no Content-Security-Policy")?;
+    let csp_line = html
+        .lines()
+        .find(|l| l.contains("Content-Security-Policy"))
+        .ok_or("index.html: no Content-Security-Policy")?;
     let csp = csp_line
-        .replacen("script-src 'self'", &format!("script-src 'self' {} {}", sha256_source(&boot), sha256_source(&theme)), 1)
-        .replacen("style-src 'self'", &format!("style-src 'self' {}", sha256_source(&css)), 1);
+        .replacen(
+            "script-src 'self'",
+            &format!(
+                "script-src 'self' {} {}",
+                sha256_source(&boot),
+                sha256_source(&theme)
+            ),
+            1,
+        )
+        .replacen(
+            "style-src 'self'",
+            &format!("style-src 'self' {}", sha256_source(&css)),
+            1,
+        );
     if csp == csp_line {
         return Err("index.html: the CSP has no script-src/style-src 'self' to extend".into());
     }
     html = replace_line(&html, "Content-Security-Policy", &csp)?;
-    html = replace_line(&html, "src=\"boot.js\"", &format!("<script>{boot}</script>"))?;
-    html = replace_line(&html, "href=\"style.css\"", &format!("<style>{css}</style>"))?;
-    html = replace_line(&html, "src=\"theme.js\"", &format!("<script>{theme}</script>"))?;
+    html = replace_line(
+        &html,
+        "src=\"boot.js\"",
+        &format!("<script>{boot}</script>"),
+    )?;
+    html = replace_line(
+        &html,
+        "href=\"style.css\"",
+        &format!("<style>{css}</style>"),
+    )?;
+    html = replace_line(
+        &html,
+        "src=\"theme.js\"",
+        &format!("<script>{theme}</script>"),
+    )?;
     fs::write(dist.join("index.html"), html + "\n").map_err(|e| e.to_string())?;
     for name in ["boot.js", "theme.js", "style.css"] {
         fs::remove_file(dist.join(name)).map_err(|e| format!("dist/{name}: {e}"))?;
@@ -159,7 +231,8 @@ pub fn inline_head(dist: &Path) -> Result<(), String> {
 pub fn single_file(root: &Path, dist: &Path) -> Result<PathBuf, String> {
     let tmp = root.join("target/xtask-offline");
     fs::create_dir_all(&tmp).map_err(|e| e.to_string())?;
-    let read = |name: &str| fs::read_to_string(dist.join(name)).map_err(|e| format!("dist/{name}: {e}"));
+    let read =
+        |name: &str| fs::read_to_string(dist.join(name)).map_err(|e| format!("dist/{name}: {e}"));
 
     // The worker, with the WASM inside: gzip + base64, inflated by the browser's own
     // DecompressionStream when the worker starts.
@@ -170,7 +243,12 @@ pub fn single_file(root: &Path, dist: &Path) -> Result<PathBuf, String> {
     let b64 = base64::engine::general_purpose::STANDARD.encode(gz);
     // A classic worker: Chromium refuses module workers from blob: URLs in file:// pages.
     // (`import.meta.url` is then undefined, which the inline WASM hook makes unused.)
-    let worker = esbuild(root, &dist.join("worker.js"), &tmp.join("worker.js"), "iife")?;
+    let worker = esbuild(
+        root,
+        &dist.join("worker.js"),
+        &tmp.join("worker.js"),
+        "iife",
+    )?;
     let worker = format!(
         "globalThis.wenxiInlineWasm=async()=>{{const b=Uint8Array.from(atob(\"{b64}\"),c=>c.charCodeAt(0));\
          return new Response(new Blob([b]).stream().pipeThrough(new DecompressionStream(\"gzip\"))).arrayBuffer()}};\n{worker}"
@@ -181,7 +259,8 @@ pub fn single_file(root: &Path, dist: &Path) -> Result<PathBuf, String> {
     let theme = read("theme.js")?;
     let cloud = read("vendor/wordcloud2.js")?;
     let css = read("style.css")?;
-    let icon = base64::engine::general_purpose::STANDARD.encode(fs::read(dist.join("icon.svg")).map_err(|e| e.to_string())?);
+    let icon = base64::engine::general_purpose::STANDARD
+        .encode(fs::read(dist.join("icon.svg")).map_err(|e| e.to_string())?);
 
     let csp = format!(
         "default-src 'none'; script-src {} {} {} {} 'wasm-unsafe-eval'; worker-src blob:; style-src {}; \
@@ -194,16 +273,40 @@ pub fn single_file(root: &Path, dist: &Path) -> Result<PathBuf, String> {
     );
 
     let mut html = read("index.html")?;
-    html = replace_line(&html, "Content-Security-Policy", &format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">"))?;
+    html = replace_line(
+        &html,
+        "Content-Security-Policy",
+        &format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">"),
+    )?;
     html = replace_line(&html, "src=\"boot.js\"", "")?;
-    html = replace_line(&html, "href=\"style.css\"", &format!("<style>{css}</style>"))?;
-    html = replace_line(&html, "src=\"theme.js\"", &format!("<script>{theme}</script>"))?;
-    html = replace_line(&html, "rel=\"icon\"", &format!("<link rel=\"icon\" href=\"data:image/svg+xml;base64,{icon}\">"))?;
-    html = replace_line(&html, "src=\"app.js\"", &format!("<script>{cloud}</script>\n<script type=\"module\">{app}</script>"))?;
+    html = replace_line(
+        &html,
+        "href=\"style.css\"",
+        &format!("<style>{css}</style>"),
+    )?;
+    html = replace_line(
+        &html,
+        "src=\"theme.js\"",
+        &format!("<script>{theme}</script>"),
+    )?;
+    html = replace_line(
+        &html,
+        "rel=\"icon\"",
+        &format!("<link rel=\"icon\" href=\"data:image/svg+xml;base64,{icon}\">"),
+    )?;
+    html = replace_line(
+        &html,
+        "src=\"app.js\"",
+        &format!("<script>{cloud}</script>\n<script type=\"module\">{app}</script>"),
+    )?;
     if html.contains("rel=\"manifest\"") {
         html = replace_line(&html, "rel=\"manifest\"", "")?;
     }
-    html = html.lines().filter(|l| !l.contains("rel=\"modulepreload\"")).collect::<Vec<_>>().join("\n");
+    html = html
+        .lines()
+        .filter(|l| !l.contains("rel=\"modulepreload\""))
+        .collect::<Vec<_>>()
+        .join("\n");
     // The worker source: a data block the browser never executes (type text/plain), followed
     // by the boot script that starts it.
     html = html.replacen(
@@ -211,7 +314,11 @@ pub fn single_file(root: &Path, dist: &Path) -> Result<PathBuf, String> {
         &format!("<script type=\"text/plain\" id=\"wenxi-worker-source\">{worker}</script>\n<script>{boot}</script>\n</body>"),
         1,
     );
-    if html.contains("src=\"") && html.lines().any(|l| l.contains("<script") && l.contains(" src=\"")) {
+    if html.contains("src=\"")
+        && html
+            .lines()
+            .any(|l| l.contains("<script") && l.contains(" src=\""))
+    {
         return Err("wenxi.html still references an external script".into());
     }
     let out = dist.join("wenxi.html");

@@ -44,24 +44,36 @@ fn gzip(bytes: &[u8]) -> Option<Vec<u8>> {
 
 /// Serves `dist/` until interrupted, gzipped where the browser accepts it.
 pub fn serve() -> Result<(), String> {
-    let port: u16 = std::env::var("PORT").ok().and_then(|p| p.parse().ok()).unwrap_or(8080);
+    let port: u16 = std::env::var("PORT")
+        .ok()
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(8080);
     let dir = root().join("dist");
-    let server = tiny_http::Server::http(("127.0.0.1", port)).map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e} (set PORT)"))?;
+    let server = tiny_http::Server::http(("127.0.0.1", port))
+        .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e} (set PORT)"))?;
     println!("wenxi is served at http://127.0.0.1:{port}/  (Ctrl-C stops)");
-    let mut compressed: std::collections::HashMap<PathBuf, Vec<u8>> = std::collections::HashMap::new();
+    let mut compressed: std::collections::HashMap<PathBuf, Vec<u8>> =
+        std::collections::HashMap::new();
     for request in server.incoming_requests() {
         let accepts_gzip = request
             .headers()
             .iter()
             .any(|h| h.field.equiv("Accept-Encoding") && h.value.as_str().contains("gzip"));
-        let response = match resolve(&dir, request.url()).and_then(|p| std::fs::read(&p).ok().map(|b| (p, b))) {
+        let response = match resolve(&dir, request.url())
+            .and_then(|p| std::fs::read(&p).ok().map(|b| (p, b)))
+        {
             Some((path, bytes)) => {
                 let kind = content_type(&path);
-                let header = |k: &str, v: &str| tiny_http::Header::from_bytes(k, v).expect("static header");
-                let squeezable = !kind.starts_with("image/png") && !kind.starts_with("application/octet");
+                let header =
+                    |k: &str, v: &str| tiny_http::Header::from_bytes(k, v).expect("static header");
+                let squeezable =
+                    !kind.starts_with("image/png") && !kind.starts_with("application/octet");
                 if accepts_gzip && squeezable {
                     // dist/ is rebuilt by restarting the server, so caching by path is safe.
-                    let body = compressed.entry(path.clone()).or_insert_with(|| gzip(&bytes).unwrap_or_default()).clone();
+                    let body = compressed
+                        .entry(path.clone())
+                        .or_insert_with(|| gzip(&bytes).unwrap_or_default())
+                        .clone();
                     tiny_http::Response::from_data(body)
                         .with_header(header("Content-Type", kind))
                         .with_header(header("Content-Encoding", "gzip"))

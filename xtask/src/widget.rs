@@ -28,12 +28,16 @@ const BUDGET_GZIP_BYTES: usize = 30 * 1024;
 /// their size.
 pub fn build(root: &Path, dist: &Path) -> Result<(), String> {
     let src = root.join("www/widget");
-    let read = |name: &str| fs::read_to_string(src.join(name)).map_err(|e| format!("www/widget/{name}: {e}"));
+    let read = |name: &str| {
+        fs::read_to_string(src.join(name)).map_err(|e| format!("www/widget/{name}: {e}"))
+    };
 
     let css = minify_css(&read("widget.css")?);
     let module = read("widget.js")?;
     if module.matches(CSS_MARKER).count() != 1 {
-        return Err(format!("www/widget/widget.js must contain `{CSS_MARKER}` exactly once"));
+        return Err(format!(
+            "www/widget/widget.js must contain `{CSS_MARKER}` exactly once"
+        ));
     }
     // A JSON string is a valid JavaScript string literal.
     let literal = serde_json::to_string(&css).map_err(|e| e.to_string())?;
@@ -55,7 +59,12 @@ pub fn build(root: &Path, dist: &Path) -> Result<(), String> {
         raw += bytes.len();
         gzip += gzip_size(&bytes)?;
     }
-    println!("xtask build: widget.js + widget-worker.js {:.1} KB ({:.1} KB gzip, budget {} KB)", raw as f64 / 1024.0, gzip as f64 / 1024.0, BUDGET_GZIP_BYTES / 1024);
+    println!(
+        "xtask build: widget.js + widget-worker.js {:.1} KB ({:.1} KB gzip, budget {} KB)",
+        raw as f64 / 1024.0,
+        gzip as f64 / 1024.0,
+        BUDGET_GZIP_BYTES / 1024
+    );
     if gzip > BUDGET_GZIP_BYTES {
         return Err(format!("the widget's JavaScript is {gzip} bytes gzipped, over the {BUDGET_GZIP_BYTES}-byte budget"));
     }
@@ -79,10 +88,16 @@ fn minify_css(css: &str) -> String {
     let mut rest = css;
     while let Some(start) = rest.find("/*") {
         out.push_str(&rest[..start]);
-        rest = rest[start + 2..].find("*/").map_or("", |end| &rest[start + 2 + end + 2..]);
+        rest = rest[start + 2..]
+            .find("*/")
+            .map_or("", |end| &rest[start + 2 + end + 2..]);
     }
     out.push_str(rest);
-    out.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
+    out.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[cfg(test)]
