@@ -215,6 +215,25 @@ fn adjacent_words_that_recur_together_become_one_phrase() {
 }
 
 #[test]
+fn words_after_a_role_word_in_running_text_stay_keywords() {
+    // Our own text. "记者" starts a credit in a byline ("记者 王娜"); here it is the subject of a
+    // sentence, and the words after it are not names to drop.
+    let analyzer = Analyzer::new();
+    let text = "人工智能技术正在改变新闻行业。记者使用人工智能工具分析数据，\
+                编辑借助算法推荐文章。但是，人工智能也带来了新的问题。";
+    let report = analyzer
+        .analyze(text, &Options::default())
+        .expect("analyze");
+    let keywords = &report.articles[0].keywords;
+    assert_eq!(
+        keywords.first().map(|k| (k.word.as_str(), k.count)),
+        Some(("人工智能", 3)),
+        "{keywords:?}"
+    );
+    assert!(keywords.iter().any(|k| k.word == "工具"), "{keywords:?}");
+}
+
+#[test]
 fn frequencies_respect_min_length_and_extra_stopwords() {
     let analyzer = Analyzer::new();
     let text = "茶陵县开展政务服务改革。茶陵县的政务服务更便捷，群众满意。茶陵县还将继续改革。";

@@ -130,6 +130,10 @@ pub fn is_date_like(word: &str) -> bool {
 /// let names = wenxi::keywords::candidates::credited_names(&tokens);
 /// assert!(names.contains("王娜") && names.contains("张倩") && names.contains("李华"));
 /// assert!(!names.contains("项目"));
+///
+/// // Running text after a role word is not a credit: these are not names.
+/// let tokens = seg.segment("记者使用人工智能工具分析数据。", Default::default(), true, true);
+/// assert!(wenxi::keywords::candidates::credited_names(&tokens).is_empty());
 /// ```
 pub fn credited_names<'a>(tokens: &[Token<'a>]) -> HashSet<&'a str> {
     const ROLES: [&str; 9] = [
@@ -148,6 +152,13 @@ pub fn credited_names<'a>(tokens: &[Token<'a>]) -> HashSet<&'a str> {
         let n = w.chars().count();
         (2..=4).contains(&n) && w.chars().all(is_han) && !is_stopword(w)
     };
+    // A name is a dictionary name (nr…), a place-like surname (欧阳/ns) or a word jieba does not
+    // know (x, how unknown names come out); verbs and nouns ("使用", "人工智能") are running text.
+    let is_name_token = |t: &Token<'_>| {
+        is_name(t.word)
+            && t.tag
+                .is_none_or(|tag| tag == "x" || tag.starts_with("nr") || tag == "ns")
+    };
     // A credit ends at the line's end: "责编:李玥\n原题:…" credits 李玥 only.
     let is_sep = |w: &str| {
         w.chars()
@@ -156,17 +167,23 @@ pub fn credited_names<'a>(tokens: &[Token<'a>]) -> HashSet<&'a str> {
     for (i, t) in tokens.iter().enumerate() {
         if ROLES.iter().any(|r| t.word.ends_with(r)) {
             // Names follow, separated by slashes, colons or spaces, until anything else.
+            // A second name needs a separator before it ("王娜 张倩", "王娜、张倩"), unless it
+            // is a word jieba does not know: the rest of a name it split ("欧阳 晓娟").
             let mut j = i + 1;
             let mut taken = 0;
+            let mut separated = true;
             while let Some(next) = tokens.get(j) {
                 if is_sep(next.word) {
+                    separated = true;
                     j += 1;
-                } else if is_name(next.word)
+                } else if (separated || next.tag == Some("x"))
+                    && is_name_token(next)
                     && taken < 4
                     && !ROLES.iter().any(|r| next.word.ends_with(r))
                 {
                     names.insert(next.word);
                     taken += 1;
+                    separated = false;
                     j += 1;
                 } else {
                     break;
