@@ -128,6 +128,17 @@ pub fn ensure_npm_packages() -> Result<(), String> {
     Ok(())
 }
 
+/// Debian's Firefox ESR, for the test of the single file from disk in Firefox.
+pub fn ensure_firefox() -> Result<(), String> {
+    if Path::new("/usr/bin/firefox-esr").exists() {
+        return Ok(());
+    }
+    apt_install(
+        &["firefox-esr"],
+        "the Firefox test opens dist/wenxi.html in Debian's /usr/bin/firefox-esr",
+    )
+}
+
 /// Debian's Chromium for the browser tests (Playwright's own download does not work here).
 pub fn ensure_chromium() -> Result<(), String> {
     if Path::new("/usr/bin/chromium").exists() {

@@ -2,7 +2,8 @@
 //!
 //! - `build`  release WASM → wasm-bindgen → wasm-opt → static site in `dist/`
 //! - `serve`  build, then serve `dist/` on 127.0.0.1 (PORT, default 8080)
-//! - `test`   every test: native core, `dist/wenxi.js` in Node, the page in headless Chromium
+//! - `test`   every test: native core, `dist/wenxi.js` in Node, the page in headless Chromium,
+//!            the single file in headless Firefox
 //! - `bench`  the performance table
 //! - `eval`   quality figures (segmentation F1, keywords, summaries)
 //!
@@ -80,6 +81,15 @@ fn test(args: &[String]) -> Result<(), String> {
                 env::node()
                     .args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
                     .arg("tests/browser/"),
+            ),
+        );
+        env::ensure_firefox()?;
+        step(
+            "firefox tests",
+            env::run(
+                env::node()
+                    .args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
+                    .arg("tests/firefox/"),
             ),
         );
     }
