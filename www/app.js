@@ -804,10 +804,11 @@ function currentTheme() {
   return document.documentElement.dataset.theme ?? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
 }
 
+// Like the language button, the theme button names what it switches to.
 function showTheme() {
   const dark = currentTheme() === 'dark';
-  els.theme.setAttribute('aria-pressed', String(dark));
-  els.theme.textContent = `${dark ? '☾' : '☀'} ${t(dark ? 'theme.dark' : 'theme.light')}`;
+  els.theme.textContent = `${dark ? '☀' : '☾'} ${t(dark ? 'theme.light' : 'theme.dark')}`;
+  els.theme.setAttribute('aria-label', t(dark ? 'theme.toLight' : 'theme.toDark'));
 }
 
 // Language and theme are mirrored in localStorage, read synchronously by theme.js before the

@@ -405,7 +405,19 @@ fn outlet_name(prefix: &str) -> Option<String> {
             name = name.get(..i).unwrap_or(name);
         }
     }
-    let name = name.trim();
+    let mut name = name.trim();
+    // A dateline names the place after the outlet: "新华社北京" → "新华社". Only a short place
+    // (up to four characters) is cut, so "南方报业传媒集团" stays whole.
+    if let Some((i, c)) = name
+        .char_indices()
+        .filter(|&(_, c)| OUTLET_ENDINGS.contains(&c))
+        .last()
+    {
+        let place = &name[i + c.len_utf8()..];
+        if i > 0 && (1..=4).contains(&place.chars().count()) && place.chars().all(is_han) {
+            name = &name[..i + c.len_utf8()];
+        }
+    }
     if name.is_empty() || name.starts_with('本') && name.chars().count() <= 2 {
         return None;
     }
@@ -571,8 +583,13 @@ mod tests {
         assert_eq!((l.byline, l.source), (None, None));
         assert_eq!(lead("通讯录显示，他来电三次。"), None);
         assert_eq!(lead("他通过电话联系了对方。"), None);
+        // The dateline's place is not part of the outlet.
         let l = lead("新华社北京1月5日电 记者从有关部门获悉。").unwrap();
-        assert_eq!(l.source.as_deref(), Some("新华社北京"));
+        assert_eq!(l.source.as_deref(), Some("新华社"));
+        let l = lead("中新网上海3月2日电 当地举行活动。").unwrap();
+        assert_eq!(l.source.as_deref(), Some("中新网"));
+        assert_eq!(outlet_name("南方报业传媒集团").as_deref(), Some("南方报业传媒集团"));
+        assert_eq!(outlet_name("中国吉林网12月20日").as_deref(), Some("中国吉林网"));
     }
 
     #[test]

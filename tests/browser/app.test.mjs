@@ -390,6 +390,10 @@ test('English toggle, dark toggle and phone width', async () => {
   const bg2 = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   assert.notEqual(bg, bg2);
   assert.ok(dark === 'dark' || dark === 'light');
+  // The button names the look it switches to, like the language button.
+  const other = (await page.evaluate(() => document.documentElement.dataset.theme)) === 'dark' ? 'Light' : 'Dark';
+  assert.match(await page.locator('#theme-toggle').textContent(), new RegExp(other));
+  assert.equal(await page.locator('#theme-toggle').getAttribute('aria-label'), `Switch to the ${other.toLowerCase()} look`);
   // Nothing wider than the phone screen.
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
   assert.ok(overflow <= 0, `horizontal overflow ${overflow}px`);

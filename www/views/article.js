@@ -238,7 +238,8 @@ export class ArticleView {
     return h('div', {},
       h('div', { class: 'row' }, filter, shown),
       h('div', { class: 'table-wrap' }, h('table', { class: 'freq' }, h('thead', {}, h('tr', {}, heads)), tbody)),
-      more);
+      more,
+      h('p', { class: 'hint' }, t('freq.note', { words: num(a.stats.words) })));
   }
 
   /** Shows the keyword-in-context lines of `word` and marks it in the text. */
