@@ -230,9 +230,11 @@ export class ArticleView {
         : rows.map((f) => h('tr', {},
           h('td', {}, h('button', { type: 'button', class: 'word', on: { click: () => this.pickWord(f.word) } }, f.word)),
           h('td', { class: 'num' }, num(f.count)),
-          h('td', { class: 'num share' },
+          // The grid sits inside the cell: a cell that is itself a grid leaves the table's row
+          // layout and its borders no longer line up.
+          h('td', { class: 'num share' }, h('span', { class: 'share-cell' },
             h('span', { class: 'bar', attrs: { 'aria-hidden': 'true' } }, h('span', { style: { '--w': `${((f.count / maxCount) * 100).toFixed(1)}%` } })),
-            `${num((f.count / total) * 100, 2)}%`))));
+            `${num((f.count / total) * 100, 2)}%`)))));
     };
     fill();
     return h('div', {},
