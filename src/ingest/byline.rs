@@ -588,8 +588,14 @@ mod tests {
         assert_eq!(l.source.as_deref(), Some("新华社"));
         let l = lead("中新网上海3月2日电 当地举行活动。").unwrap();
         assert_eq!(l.source.as_deref(), Some("中新网"));
-        assert_eq!(outlet_name("南方报业传媒集团").as_deref(), Some("南方报业传媒集团"));
-        assert_eq!(outlet_name("中国吉林网12月20日").as_deref(), Some("中国吉林网"));
+        assert_eq!(
+            outlet_name("南方报业传媒集团").as_deref(),
+            Some("南方报业传媒集团")
+        );
+        assert_eq!(
+            outlet_name("中国吉林网12月20日").as_deref(),
+            Some("中国吉林网")
+        );
     }
 
     #[test]

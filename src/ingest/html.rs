@@ -158,13 +158,29 @@ pub(crate) fn extract(text: &str) -> Extracted {
 
     let mut b = Builder::default();
     let mut skip = [0u32; SKIPPED.len()];
+    // Whether the text closes each skipped element anywhere, looked up on its first opening.
+    // In a fragment (no <body>), one that is never closed is not skipped: pasted text with a
+    // stray "<svg onload=…>" or "<nav>" keeps everything after it (a browser would swallow the
+    // rest). In a whole document, an element left open is skipped until <body>, as before.
+    let document = text.match_indices('<').any(|(at, _)| {
+        text.as_bytes()
+            .get(at + 1..at + 5)
+            .is_some_and(|n| n.eq_ignore_ascii_case(b"body"))
+    });
+    let mut closed: [Option<bool>; SKIPPED.len()] = [None; SKIPPED.len()];
     let mut in_title = false;
     let mut title = String::new();
     for event in Tokenizer::new_with_emitter(text, emitter).flatten() {
         let skipping = skip.iter().any(|&n| n > 0);
         match event {
             Event::Open(Tag::Skip(i), self_closing) => {
-                if !self_closing {
+                let closes = match closed.get_mut(i) {
+                    Some(known) => {
+                        *known.get_or_insert_with(|| document || has_end_tag(text, SKIPPED[i]))
+                    }
+                    None => false,
+                };
+                if !self_closing && closes {
                     if let Some(n) = skip.get_mut(i) {
                         *n = n.saturating_add(1);
                     }
@@ -230,6 +246,21 @@ pub(crate) fn extract(text: &str) -> Extracted {
         lines: b.lines,
         title: (!title.is_empty()).then_some(title),
     }
+}
+
+/// True when `text` holds an end tag `</name` (ASCII case-insensitive) followed by `>`, `/`,
+/// whitespace or the end.
+fn has_end_tag(text: &str, name: &[u8]) -> bool {
+    let bytes = text.as_bytes();
+    text.match_indices("</").any(|(at, _)| {
+        let start = at + 2;
+        bytes
+            .get(start..start + name.len())
+            .is_some_and(|n| n.eq_ignore_ascii_case(name))
+            && bytes
+                .get(start + name.len())
+                .is_none_or(|&c| c == b'>' || c == b'/' || c.is_ascii_whitespace())
+    })
 }
 
 /// Accumulates the current line.
@@ -325,6 +356,22 @@ mod tests {
 
     fn texts(html: &str) -> Vec<String> {
         extract(html).lines.into_iter().map(|l| l.text).collect()
+    }
+
+    #[test]
+    fn an_element_never_closed_does_not_swallow_the_rest() {
+        // "<svg onload=…>" pasted into text with other tags: the text after it stays.
+        let lines = texts("<p>第一段</p><svg onload=alert(1)><p>第二段的文字</p><p>第三段</p>");
+        assert_eq!(lines, ["第一段", "第二段的文字", "第三段"]);
+        let lines = texts("<p>甲</p><nav><p>乙</p>");
+        assert_eq!(lines, ["甲", "乙"]);
+        // Closed ones are still dropped, whatever the case of the end tag.
+        assert_eq!(
+            texts("<p>甲</p><SVG><text>图</text></Svg ><p>乙</p>"),
+            ["甲", "乙"]
+        );
+        assert!(has_end_tag("a</svg>", b"svg") && has_end_tag("</SVG", b"svg"));
+        assert!(!has_end_tag("</svgx>", b"svg") && !has_end_tag("</sv", b"svg"));
     }
 
     #[test]
