@@ -45,7 +45,7 @@ fn main() {
     let seg_whole = best(5, || {
         std::hint::black_box(seg.utf16_ends(&corpus, true));
     });
-    // `--seg`: segmentation only, measured again by bench.mjs after the browser runs.
+    // `--seg`: segmentation only (bench.mjs pairs it with the WASM build, back to back).
     if std::env::args().any(|a| a == "--seg") {
         println!("{}", serde_json::json!({ "segWholeMBs": mb / seg_whole }));
         return;
