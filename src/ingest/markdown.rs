@@ -273,7 +273,9 @@ fn inline(s: &str) -> (String, bool) {
                     continue;
                 };
                 let end = match at(close + 1) {
-                    Some('(') => close_paren.find(&chars, close + 2),
+                    Some('(') => close_paren
+                        .find(&chars, close + 2)
+                        .map(|first| balanced_close(&chars, close + 2, first)),
                     Some('[') if c == '[' => close_bracket.find(&chars, close + 2),
                     _ => None,
                 };
@@ -324,6 +326,31 @@ fn inline(s: &str) -> (String, bool) {
     }
     let link_only = out.link_chars > 0 && out.plain_chars == 0;
     (normalize(&out.text), link_only)
+}
+
+/// The `)` that ends a link destination starting at `start`, given the first `)` after it:
+/// a destination may hold balanced parentheses ("…/Foo_(bar))"). Looks at most a few hundred
+/// characters, so many unbalanced links on one line stay linear; falls back to `first`.
+fn balanced_close(chars: &[char], start: usize, first: usize) -> usize {
+    const LOOK: usize = 256;
+    if first - start > LOOK {
+        return first;
+    }
+    let mut depth = chars[start..first].iter().filter(|&&c| c == '(').count();
+    if depth == 0 {
+        return first;
+    }
+    depth -= 1; // `first` closes one of them
+    for (i, &c) in chars.iter().enumerate().skip(first + 1).take(LOOK) {
+        match c {
+            '(' => depth += 1,
+            ')' if depth == 0 => return i,
+            ')' => depth -= 1,
+            c if c.is_whitespace() => break,
+            _ => {}
+        }
+    }
+    first
 }
 
 fn autolink_start(rest: &[char]) -> bool {
@@ -393,6 +420,13 @@ mod tests {
             "见市政府网站和重点工作"
         );
         assert_eq!(inline("![图片说明](a.jpg)正文").0, "正文");
+        // Parentheses inside the destination, balanced or not.
+        assert_eq!(
+            inline("见[词条](https://zh.wikipedia.org/wiki/A_(B))一文").0,
+            "见词条一文"
+        );
+        assert_eq!(inline("见[词条](http://a.cn/x(y)z)。").0, "见词条。");
+        assert_eq!(inline("见[词条](http://a.cn/x(y)。").0, "见词条。");
         assert_eq!(inline("地址 <https://example.com/x> 结束").0, "地址 结束");
         assert_eq!(inline("snake_case 与 2*3").0, "snake_case 与 2*3");
         assert_eq!(inline(r"\*转义\*").0, "*转义*");
