@@ -286,13 +286,14 @@ fn textrank(candidates: &[Candidate<'_>]) -> Vec<f64> {
     // incoming[j] = (i, w): i links to j with weight w.
     let mut incoming: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
     let mut out_sum = vec![0.0; n];
-    for i in 0..n {
-        for j in i.saturating_sub(window)..(i + window + 1).min(n) {
+    for (i, sum) in out_sum.iter_mut().enumerate() {
+        let near = i.saturating_sub(window)..(i + window + 1).min(n);
+        for (j, links) in incoming.iter_mut().enumerate().take(near.end).skip(near.start) {
             if i != j {
                 let w = bm25(i, j);
                 if w > 0.0 {
-                    incoming[j].push((i, w));
-                    out_sum[i] += w;
+                    links.push((i, w));
+                    *sum += w;
                 }
             }
         }

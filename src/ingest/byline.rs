@@ -410,8 +410,8 @@ fn outlet_name(prefix: &str) -> Option<String> {
     // (up to four characters) is cut, so "南方报业传媒集团" stays whole.
     if let Some((i, c)) = name
         .char_indices()
-        .filter(|&(_, c)| OUTLET_ENDINGS.contains(&c))
-        .last()
+        .rev()
+        .find(|&(_, c)| OUTLET_ENDINGS.contains(&c))
     {
         let place = &name[i + c.len_utf8()..];
         if i > 0 && (1..=4).contains(&place.chars().count()) && place.chars().all(is_han) {
