@@ -3,7 +3,7 @@
 //! - `build`  release WASM → wasm-bindgen → wasm-opt → static site in `dist/`
 //! - `serve`  build, then serve `dist/` on 127.0.0.1 (PORT, default 8080)
 //! - `test`   every test: native core, `dist/wenxi.js` in Node, the page in headless Chromium,
-//!            the single file in headless Firefox
+//!   the single file in headless Firefox
 //! - `bench`  the performance table
 //! - `eval`   quality figures (segmentation F1, keywords, summaries)
 //!
