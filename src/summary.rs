@@ -288,7 +288,12 @@ fn textrank(candidates: &[Candidate<'_>]) -> Vec<f64> {
     let mut out_sum = vec![0.0; n];
     for (i, sum) in out_sum.iter_mut().enumerate() {
         let near = i.saturating_sub(window)..(i + window + 1).min(n);
-        for (j, links) in incoming.iter_mut().enumerate().take(near.end).skip(near.start) {
+        for (j, links) in incoming
+            .iter_mut()
+            .enumerate()
+            .take(near.end)
+            .skip(near.start)
+        {
             if i != j {
                 let w = bm25(i, j);
                 if w > 0.0 {

@@ -694,7 +694,7 @@ async function saveDictionary() {
 async function addDictionaryWord() {
   const word = els.dict.word.value.trim();
   if (!validWord(word)) {
-    renderDictionaryErrors(els.dict.errors, [{ line: 1, message: t('dict.invalidWord') }]);
+    renderDictionaryErrors(els.dict.errors, [{ message: t('dict.invalidWord') }]);
     els.dict.word.focus();
     return;
   }
@@ -709,7 +709,7 @@ async function addDictionaryWord() {
     await saveDictionary();
     reanalyzeAll();
   } catch (e) {
-    renderDictionaryErrors(els.dict.errors, [{ line: 1, message: e.message }]);
+    renderDictionaryErrors(els.dict.errors, [{ message: e.message }]);
   }
 }
 

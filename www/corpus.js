@@ -11,26 +11,26 @@ export function documentFrequency(articles) {
 const total = (a) => a.frequencies.reduce((n, f) => n + f.count, 0) || 1;
 
 /**
- * Keywords of the whole set: the mean over articles of TF × smoothed IDF
- * (idf = ln((1 + N) / (1 + df)) + 1), so a word counts both for being frequent and for being
- * concentrated in few articles, while themes shared by all articles still rank.
+ * Keywords of the whole set: pooled TF × smoothed IDF (idf = ln((1 + N) / (1 + df)) + 1). TF is
+ * the word's share of all words loaded, so a short article counts for what it is (a mean of
+ * per-article shares would let a 100-character note outrank the theme of twenty articles),
+ * while words concentrated in few articles get the IDF boost and themes shared by all still rank.
  * @returns {{word: string, score: number, df: number, count: number}[]} best first
  */
 export function corpusKeywords(articles, limit = 30) {
   const n = articles.length;
   if (n === 0) return [];
   const df = documentFrequency(articles);
+  const words = articles.reduce((sum, a) => sum + total(a), 0);
   const scores = new Map();
   for (const a of articles) {
-    const sum = total(a);
     for (const f of a.frequencies) {
-      const idf = Math.log((1 + n) / (1 + df.get(f.word))) + 1;
       const s = scores.get(f.word) ?? { word: f.word, score: 0, df: df.get(f.word), count: 0 };
-      s.score += ((f.count / sum) * idf) / n;
       s.count += f.count;
       scores.set(f.word, s);
     }
   }
+  for (const s of scores.values()) s.score = (s.count / words) * (Math.log((1 + n) / (1 + s.df)) + 1);
   return [...scores.values()].sort((x, y) => y.score - x.score || y.count - x.count).slice(0, limit);
 }
 

@@ -36,7 +36,11 @@ export function summaryMarkdown(article, { title, source, labels }) {
   const lines = [`# ${mdEscape(title)}`, ''];
   if (source) lines.push(`*${mdEscape(source)}*`, '');
   lines.push(`## ${labels.summary}`, '');
-  for (const s of article.summary) lines.push(`- ${mdEscape(s.text.trim())}`);
+  // A span the core trimmed to its topic clause ends without a sentence mark: say so.
+  for (const s of article.summary) {
+    const text = s.text.trim();
+    lines.push(`- ${mdEscape(text)}${/[。！？!?；;…”」』）)】》"'.]$/.test(text) ? '' : '…'}`);
+  }
   lines.push('', `## ${labels.keywords}`, '');
   lines.push(article.keywords.map((k) => `${mdEscape(k.word)} (${k.count})`).join(' · '), '');
   return lines.join('\n');

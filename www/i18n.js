@@ -224,10 +224,10 @@ const en = {
   'options.sentences': 'sentences',
   'options.chars': 'characters',
   'options.method': 'Keyword method',
-  'options.method.auto': 'Blend (recommended)',
+  'options.method.auto': 'Blend (best)',
   'options.method.tfidf': 'TF-IDF',
   'options.method.textrank': 'TextRank',
-  'options.mode': 'Segmentation mode',
+  'options.mode': 'Segmentation',
   'options.mode.default': 'Accurate',
   'options.mode.search': 'Search engine',
   'options.mode.all': 'All words',
@@ -252,7 +252,7 @@ const en = {
   'status.failed': 'The analyzer failed to load: {error}',
   'status.saving': 'Saving…',
   'status.analyzing': 'Analyzing…',
-  'status.done': 'Analyzed {n} article(s) in {ms} ms',
+  'status.done': 'Analyzed {n} {n:article} in {ms} ms',
   'status.cancelled': 'Analysis cancelled',
   'status.empty': 'Paste an article first',
   'status.reading': 'Reading {n} files…',
@@ -278,7 +278,7 @@ const en = {
   'status.removed': 'Removed “{title}”',
   'progress.label': 'Analysis progress',
   'progress.preparing': 'Preparing…',
-  'progress.counts': '{done} / {total} article(s) · {chars} / {totalChars}',
+  'progress.counts': '{done} / {total} {total:article} · {chars} / {totalChars}',
   'progress.cancel': 'Cancel',
   'storage.quota': 'Storage is full: the {what} was not saved. Remove some articles and try again.',
   'storage.failed': 'Saving the {what} failed: {error}',
@@ -397,10 +397,15 @@ export function setLanguage(next, root = document) {
   applyStatic(root);
 }
 
-/** The string for `key` with `{name}` placeholders filled from `values`. */
+/**
+ * The string for `key` with `{name}` placeholders filled from `values`; `{name:word}` is the
+ * English word in the number `values[name]` asks for ("1 article", "2 articles").
+ */
 export function t(key, values = {}) {
   const s = tables[lang][key] ?? zh[key] ?? key;
-  return s.replace(/\{(\w+)\}/g, (m, name) => (name in values ? String(values[name]) : m));
+  return s
+    .replace(/\{(\w+):(\w+)\}/g, (m, name, word) => (name in values ? (String(values[name]) === '1' ? word : `${word}s`) : m))
+    .replace(/\{(\w+)\}/g, (m, name) => (name in values ? String(values[name]) : m));
 }
 
 /**

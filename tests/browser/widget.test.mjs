@@ -16,7 +16,9 @@ import { chromium } from 'playwright-core';
 import { load } from '../../dist/wenxi.js';
 
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
-const SCREENSHOT = new URL('../../screenshots/widget.png', import.meta.url);
+// Written under target/ so a test run never changes tracked files; screenshots/widget.png in
+// the README is a copy of it.
+const SCREENSHOT = new URL('../../target/screenshots/widget.png', import.meta.url);
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm', '.css': 'text/css' };
 const WAIT = { timeout: 30_000 };
 

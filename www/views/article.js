@@ -14,6 +14,18 @@ let collator = null;
 const scrollBehavior = () => (matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth');
 const KWIC_LIMIT = 200;
 
+/** The rest of the sentence after `end` in `text` (up to its end mark, at most 80 characters). */
+function sentenceRest(text, end) {
+  const tail = text.slice(end, end + 80);
+  const stop = tail.search(/[。！？!?；;\n]/);
+  if (stop === 0) return '';
+  if (stop > 0) return tail.slice(0, tail[stop] === '\n' ? stop : stop + 1);
+  return end + 80 < text.length ? `${tail}…` : tail;
+}
+
+/** "2022-01-05 08:28:48 +0800" → "2022-01-05 08:28": to the minute, as a reader wants it. */
+const shortDate = (date) => date.replace(/^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(?:\s*(?:Z|[+-]\d{2}:?\d{2}))?$/, '$1 $2');
+
 /** "约 3 分钟" from a character count. */
 export function readingTime(chars) {
   const m = readingMinutes(chars);
@@ -90,7 +102,7 @@ export class ArticleView {
     const els = (this.#els = {});
     const meta = [
       a.byline && [t('view.byline'), a.byline],
-      a.date && [t('view.date'), a.date],
+      a.date && [t('view.date'), shortDate(a.date)],
       a.source && [t('view.source'), a.source],
       this.#entry.sourceName && [t('view.file'), this.#entry.sourceName],
     ].filter(Boolean);
@@ -179,12 +191,16 @@ export class ArticleView {
   }
 
   #summary(a) {
-    // The core may trim a summary sentence to its topic clause; such items end mid-sentence.
-    const clipped = (text) => !/[。！？!?；;…”」』）)】》"'.]\s*$/.test(text);
+    // The core may trim a summary sentence to its topic clause; the rest of the sentence is
+    // shown after it, muted, through CSS (data-rest), so the item reads as a whole sentence
+    // while its text stays the Report's span.
     if (a.summary.length === 0) return h('p', { class: 'hint', dataset: { testid: 'summary' } }, t('summary.empty'));
     return h('ol', { class: 'summary', dataset: { testid: 'summary' } },
-      a.summary.map((s, i) => h('li', {},
-        h('button', { type: 'button', class: ['sentence', clipped(s.text) && 'clipped'], on: { click: () => this.#scrollTo(`[data-sum="${i}"]`) } }, s.text))));
+      a.summary.map((s, i) => {
+        const rest = sentenceRest(a.text, s.end);
+        return h('li', {},
+          h('button', { type: 'button', class: ['sentence', rest && 'clipped'], dataset: rest ? { rest } : {}, on: { click: () => this.#scrollTo(`[data-sum="${i}"]`) } }, s.text));
+      }));
   }
 
   #frequencyTable(a) {

@@ -34,6 +34,9 @@ export function renderDictionary(list, count, text, hooks) {
 
 export function renderDictionaryErrors(box, errors) {
   box.hidden = errors.length === 0;
-  replace(box, errors.length > 0 && h('p', {}, t('dict.errors', { n: errors.length })),
-    h('ul', {}, errors.slice(0, 50).map((e) => h('li', {}, t('dict.lineError', { line: e.line, message: e.message })))));
+  // Errors with a line number come from an imported file; the others (a word typed into the
+  // form, a file too large) are shown as they are.
+  const lines = errors.filter((e) => e.line > 0).length;
+  replace(box, lines > 0 && h('p', {}, t('dict.errors', { n: lines })),
+    h('ul', {}, errors.slice(0, 50).map((e) => h('li', {}, e.line > 0 ? t('dict.lineError', { line: e.line, message: e.message }) : e.message))));
 }

@@ -110,6 +110,24 @@ pub fn ensure_npm_packages() -> Result<(), String> {
             "Node.js 20+ runs the JS tests and bundles the page",
         )?;
     }
+    // Debian 12's own nodejs is 18; the tests use Node 20 features.
+    let version = Command::new("node")
+        .arg("--version")
+        .output()
+        .map_err(|e| format!("node: {e}"))?;
+    let version = String::from_utf8_lossy(&version.stdout).trim().to_string();
+    let major: u32 = version
+        .trim_start_matches('v')
+        .split('.')
+        .next()
+        .and_then(|m| m.parse().ok())
+        .unwrap_or(0);
+    if major < 20 {
+        return Err(format!(
+            "Node.js {version} is too old: 20 or newer is needed (Debian 12 ships 18; install Node 20+ \
+             from https://github.com/nodesource/distributions or with nvm, then run this again)"
+        ));
+    }
     let root = root();
     let marker = root.join("node_modules/.package-lock.json");
     let lock = root.join("package-lock.json");
