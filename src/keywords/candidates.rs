@@ -30,8 +30,8 @@ pub enum Role {
 }
 
 /// Tags of words that can be part of a keyword, besides nouns (`n…`).
-const MAY_JOIN: [&str; 17] = [
-    "vn", "an", "j", "eng", "l", "x", "v", "vd", "a", "b", "ag", "s", "z", "g", "k", "h", "vg",
+const MAY_JOIN: [&str; 18] = [
+    "vn", "an", "j", "eng", "l", "x", "v", "vd", "a", "b", "ag", "s", "z", "g", "k", "h", "vg", "t",
 ];
 
 /// The role of `token`; `extra_stop` holds the caller's additional stopwords.
@@ -66,6 +66,9 @@ pub fn role(token: &Token<'_>, extra_stop: &dyn Fn(&str) -> bool) -> Role {
         // abbreviations, idioms used as terms and foreign words.
         t if t.starts_with('n') => Role::Head,
         "vn" | "an" | "j" | "eng" | "l" => Role::Head,
+        // Time words that name a subject ("夜间", "春节", "周末"); the generic ones ("今年",
+        // "目前") are stopwords and dates were settled above.
+        "t" => Role::Head,
         // jieba's HMM found the word, the dictionary lacks it: new terms and names.
         "x" => {
             if word.chars().all(is_han)
@@ -215,6 +218,19 @@ mod tests {
         for w in ["AT8515", "JXB", "5G", "3D", "XML", "kg"] {
             assert!(!is_quantity(w), "{w}");
         }
+    }
+
+    #[test]
+    fn time_words_that_name_a_subject_may_be_keywords() {
+        let seg = crate::Segmenter::new();
+        let tokens = seg.segment("图书馆今年试行夜间开放。", Default::default(), true, true);
+        let role_of = |w: &str| {
+            let t = tokens.iter().find(|t| t.word == w).expect(w);
+            assert_eq!(t.tag, Some("t"), "{w} is a time word");
+            role(t, &|_| false)
+        };
+        assert_eq!(role_of("夜间"), Role::Head);
+        assert_eq!(role_of("今年"), Role::Break);
     }
 
     #[test]
