@@ -240,7 +240,7 @@ export class ArticleView {
       if (!this.#freqAll && !this.#freqFilter && rows.length > FREQ_ROWS) rows = rows.slice(0, FREQ_ROWS);
       more.hidden = rows.length === matching;
       more.textContent = t('freq.all', { n: num(matching) });
-      shown.textContent = t('freq.shown', { n: matching, total: a.frequencies.length });
+      shown.textContent = t('freq.shown', { n: rows.length, total: a.frequencies.length });
       replace(tbody, rows.length === 0
         ? h('tr', {}, h('td', { colSpan: 3, class: 'hint' }, t('freq.none')))
         : rows.map((f) => h('tr', {},

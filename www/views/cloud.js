@@ -33,7 +33,7 @@ function colourOf(word, palette) {
  * Resolves when drawing has started (it finishes asynchronously).
  */
 export async function drawCloud(canvas, words, onPick) {
-  const list = words.slice(0, 70);
+  const list = words.slice(0, 60);
   canvas.setAttribute('role', 'img');
   canvas.setAttribute('aria-label', t('cloud.label', { words: list.slice(0, 12).map((w) => w.word).join('、') }));
   const WordCloud = await loadLibrary();
@@ -62,7 +62,9 @@ export async function drawCloud(canvas, words, onPick) {
     fontWeight: (word, weight) => (weight > (maxPx * dpr) / 2 ? '700' : '500'),
     color: (word) => colourOf(word, palette),
     backgroundColor: 'rgba(0,0,0,0)',
-    gridSize: Math.round(6 * dpr),
+    // A coarser grid leaves a gap between words (at 6 px neighbours read as one word) and
+    // keeps glyphs off the canvas edge.
+    gridSize: Math.round(7 * dpr),
     rotateRatio: 0,
     shuffle: false,
     shrinkToFit: true,
