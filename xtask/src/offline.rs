@@ -173,6 +173,16 @@ fn replace_line(html: &str, needle: &str, with: &str) -> Result<String, String> 
     Ok(out.join("\n"))
 }
 
+/// `html` with its style sheet and theme script links replaced by their inline contents.
+fn inline_style_and_theme(html: &str, css: &str, theme: &str) -> Result<String, String> {
+    let html = replace_line(html, "href=\"style.css\"", &format!("<style>{css}</style>"))?;
+    replace_line(
+        &html,
+        "src=\"theme.js\"",
+        &format!("<script>{theme}</script>"),
+    )
+}
+
 /// Inlines the boot script, the theme script and the style sheet into the hosted
 /// `dist/index.html` (allowed by their hashes in its Content-Security-Policy) and removes the
 /// files. Each was a request the page waited for; the boot script, inline at the top, starts
@@ -210,16 +220,7 @@ pub fn inline_head(dist: &Path) -> Result<(), String> {
         "src=\"boot.js\"",
         &format!("<script>{boot}</script>"),
     )?;
-    html = replace_line(
-        &html,
-        "href=\"style.css\"",
-        &format!("<style>{css}</style>"),
-    )?;
-    html = replace_line(
-        &html,
-        "src=\"theme.js\"",
-        &format!("<script>{theme}</script>"),
-    )?;
+    html = inline_style_and_theme(&html, &css, &theme)?;
     fs::write(dist.join("index.html"), html + "\n").map_err(|e| e.to_string())?;
     for name in ["boot.js", "theme.js", "style.css"] {
         fs::remove_file(dist.join(name)).map_err(|e| format!("dist/{name}: {e}"))?;
@@ -279,16 +280,7 @@ pub fn single_file(root: &Path, dist: &Path) -> Result<PathBuf, String> {
         &format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">"),
     )?;
     html = replace_line(&html, "src=\"boot.js\"", "")?;
-    html = replace_line(
-        &html,
-        "href=\"style.css\"",
-        &format!("<style>{css}</style>"),
-    )?;
-    html = replace_line(
-        &html,
-        "src=\"theme.js\"",
-        &format!("<script>{theme}</script>"),
-    )?;
+    html = inline_style_and_theme(&html, &css, &theme)?;
     html = replace_line(
         &html,
         "rel=\"icon\"",
