@@ -45,9 +45,22 @@ fn main() {
     let seg_whole = best(5, || {
         std::hint::black_box(seg.utf16_ends(&corpus, true));
     });
-    // `--seg`: segmentation only (bench.mjs pairs it with the WASM build, back to back).
+    // `--seg`: segmentation only. `--serve`: the same once per line read from stdin, so
+    // bench.mjs can alternate native and WASM rounds without restarting this process.
     if std::env::args().any(|a| a == "--seg") {
         println!("{}", serde_json::json!({ "segWholeMBs": mb / seg_whole }));
+        return;
+    }
+    if std::env::args().any(|a| a == "--serve") {
+        for line in std::io::stdin().lines() {
+            if line.is_err() {
+                break;
+            }
+            let secs = best(5, || {
+                std::hint::black_box(seg.utf16_ends(&corpus, true));
+            });
+            println!("{}", serde_json::json!({ "segWholeMBs": mb / secs }));
+        }
         return;
     }
     let seg_lines = best(5, || {

@@ -976,9 +976,12 @@ client.ready.then(
 
 registerServiceWorker(showAlert);
 
-const opened = await storeReady;
-if (opened.error) storageFailed(opened.error, 'text');
-await restore(Boolean(opened.error));
+// Not awaited at the top level: the module's evaluation ends here, so the page renders and
+// takes input without waiting for IndexedDB; saved work appears when the store has opened.
+storeReady.then((opened) => {
+  if (opened.error) storageFailed(opened.error, 'text');
+  return restore(Boolean(opened.error));
+});
 
 async function restore(unavailable) {
   const [settings, dictionary, ui, draft, sources] = await Promise.all([
