@@ -417,6 +417,27 @@ fn page_of_fifty_short_items() {
 }
 
 #[test]
+fn pasted_articles_separated_by_a_rule_stay_apart() {
+    let a = "北京地铁新线开通\n\n北京地铁17号线北段今天开通运营，沿线居民出行时间大幅缩短。";
+    let b = "秋粮收购全面展开\n\n今年秋粮收购工作全面展开，各地粮食部门加强市场监测。";
+    for rule in ["---", "***", "＊＊＊", "———", "==========", "* * *"] {
+        let list = articles(&format!("{a}\n\n{rule}\n\n{b}\n"));
+        assert_eq!(
+            titles(&list),
+            ["北京地铁新线开通", "秋粮收购全面展开"],
+            "separator {rule:?}"
+        );
+        assert!(list[1].body.starts_with("今年秋粮"), "{rule:?}");
+    }
+    // Without a separator a short line between paragraphs reads as a section heading.
+    assert_eq!(articles(&format!("{a}\n\n{b}")).len(), 1);
+    // A rule between paragraphs (no headline after it) separates sections of one article.
+    let list = articles(&format!("{a}\n\n---\n\n后来，地铁公司又增开了夜间班次。"));
+    assert_eq!(list.len(), 1);
+    assert!(list[0].body.ends_with("夜间班次。"));
+}
+
+#[test]
 fn markdown_post_with_front_matter() {
     let text = "---\ntitle: 夜市重新开张\ndate: 2023-06-01\ntags: [夜经济, 消费]\n---\n\n# 夜市重新开张\n\n记者/孙悦\n\n![夜市](night.jpg)\n\n周五晚上，**老街夜市**重新开张，[摊位](https://example.com)排满了整条街。\n\n## 摊主说\n\n* 生意比去年好。\n* 游客也多了。\n";
     let list = articles(text);

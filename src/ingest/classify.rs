@@ -100,8 +100,11 @@ pub(crate) enum Item {
     Credit(String),
     /// A meta line or source note.
     Meta(Meta),
-    /// Dropped noise or a thematic break.
+    /// Dropped noise.
     Break,
+    /// A thematic break the author put in (`---`, `<hr>`, `＊＊＊`): it separates sections or,
+    /// before a headline, articles.
+    Rule,
 }
 
 /// Classifies every line.
@@ -126,7 +129,11 @@ pub(crate) fn classify(lines: Vec<Line>) -> Vec<Item> {
 fn classify_line(line: Line, in_copyright_block: &mut bool) -> Item {
     if line.kind == Kind::Break || line.link_only {
         *in_copyright_block = false;
-        return Item::Break;
+        return if line.kind == Kind::Break {
+            Item::Rule
+        } else {
+            Item::Break
+        };
     }
     let text = match noise::strip_urls(&line.text) {
         std::borrow::Cow::Borrowed(_) => line.text,

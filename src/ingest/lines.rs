@@ -38,13 +38,46 @@ impl Line {
     }
 }
 
-/// Splits plain text into lines (LF, CRLF or CR), normalized, empty ones skipped.
+/// Splits plain text into lines (LF, CRLF or CR), normalized, empty ones skipped; a rule line
+/// (see [`is_rule`]) becomes a thematic break.
 pub(crate) fn plain(text: &str) -> Vec<Line> {
     raw_lines(text)
         .map(normalize)
         .filter(|t| !t.is_empty())
-        .map(Line::para)
+        .map(|t| {
+            if is_rule(&t) {
+                Line {
+                    text: String::new(),
+                    kind: Kind::Break,
+                    link_only: false,
+                }
+            } else {
+                Line::para(t)
+            }
+        })
         .collect()
+}
+
+/// A thematic break: three or more of one rule character and nothing else but spaces —
+/// Markdown's `---` `***` `___`, and what people type between pasted articles (`===`,
+/// `＊＊＊`, `———`, `－－－`).
+pub(crate) fn is_rule(l: &str) -> bool {
+    let mut marks = l.chars().filter(|&c| c != ' ');
+    let Some(first) = marks.next() else {
+        return false;
+    };
+    let rule_char = matches!(
+        first,
+        '-' | '*' | '_' | '=' | '＊' | '—' | '－' | '＝' | '─' | '━'
+    );
+    let mut count = 1;
+    for c in marks {
+        if c != first {
+            return false;
+        }
+        count += 1;
+    }
+    rule_char && count >= 3
 }
 
 /// Raw lines of a text for any of the three line-ending conventions.

@@ -6,7 +6,7 @@
 //! rule would turn paragraphs indented with spaces — common in Chinese text — into code. These
 //! rules are one pass per line and linear even on a multi-megabyte line.
 
-use super::lines::{normalize, Kind, Line};
+use super::lines::{is_rule, normalize, Kind, Line};
 
 /// True when the text uses Markdown syntax: an ATX heading, a link or image, or a code fence.
 pub(crate) fn looks_like_markdown(text: &str) -> bool {
@@ -166,15 +166,6 @@ fn setext(l: &str) -> Option<u8> {
     } else {
         2
     })
-}
-
-fn is_rule(l: &str) -> bool {
-    let Some(first) = l.chars().next() else {
-        return false;
-    };
-    matches!(first, '-' | '*' | '_')
-        && l.chars().all(|c| c == first || c == ' ')
-        && l.chars().filter(|&c| c == first).count() >= 3
 }
 
 fn is_reference_definition(l: &str) -> bool {

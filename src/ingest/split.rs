@@ -192,7 +192,8 @@ fn find_starts(items: &[Item]) -> Vec<Range<usize>> {
             }
             let run = j - i;
             let first = !seen_text && run <= MAX_GROUP;
-            if first || confirmed(items, j, &candidate) {
+            let after_rule = run <= MAX_GROUP && after_rule(items, i, j, &candidate);
+            if first || after_rule || confirmed(items, j, &candidate) {
                 let from = if run <= MAX_GROUP {
                     i
                 } else {
@@ -229,6 +230,19 @@ fn section_levels(region: &[Item]) -> u32 {
         }) if *l < 32 => mask | (1 << l),
         _ => mask,
     })
+}
+
+/// A headline group `from..to` right after a thematic break (dropped noise between them aside)
+/// and followed by a paragraph: how people separate articles they paste one after another.
+fn after_rule(items: &[Item], from: usize, to: usize, candidate: &dyn Fn(&Text) -> bool) -> bool {
+    let before = items
+        .get(..from)
+        .unwrap_or_default()
+        .iter()
+        .rev()
+        .find(|i| !matches!(i, Item::Break));
+    matches!(before, Some(Item::Rule))
+        && matches!(items.get(to), Some(Item::Text(t)) if t.role == Role::Para && !candidate(t))
 }
 
 /// What follows a headline group at `at` marks it as an article's head.
@@ -408,7 +422,7 @@ fn build(group: &[&Text], body: &[Item]) -> Article {
                 }
                 lines.push(&t.text);
             }
-            Item::Break => {}
+            Item::Break | Item::Rule => {}
         }
         previous_was_byline = is_byline;
     }
