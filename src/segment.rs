@@ -11,6 +11,9 @@ use std::str::FromStr;
 /// Longest word the user dictionary accepts, in characters.
 pub const MAX_WORD_CHARS: usize = 64;
 
+/// Part-of-speech tag of a user word added without one: other proper noun (`nz`).
+pub const USER_WORD_TAG: &str = "nz";
+
 /// How jieba cuts text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Mode {
@@ -100,7 +103,8 @@ impl Segmenter {
     }
 
     /// Adds one word. Without `freq`, jieba picks a frequency just high enough to keep the word
-    /// together. Returns the frequency used.
+    /// together; without `tag`, a new word is tagged [`USER_WORD_TAG`]. Returns the frequency
+    /// used.
     ///
     /// ```
     /// let mut seg = wenxi::Segmenter::new();
@@ -133,7 +137,12 @@ impl Segmenter {
                 reason,
             });
         }
-        let tag = tag.filter(|t| !t.is_empty() && t.chars().all(|c| c.is_ascii_alphanumeric()));
+        // A word added without a tag is a term the user wants found: tag it as a proper noun
+        // (jieba would leave the tag empty, and an untagged word can never be a keyword).
+        // A word the dictionary already holds keeps its own tag.
+        let tag = tag
+            .filter(|t| !t.is_empty() && t.chars().all(|c| c.is_ascii_alphanumeric()))
+            .or(Some(USER_WORD_TAG));
         self.user_words.insert(word.to_string());
         Ok(self.jieba.add_word(word, freq, tag))
     }

@@ -45,6 +45,7 @@ const state = {
   crashes: new Map(), // source id → crashes of the worker while it was analyzed alone
   alone: new Set(), // source ids analyzed one per batch since a crash
   focusSource: null, // select this source's first article when its result arrives
+  restoring: null, // {selected, view} saved before a reload, applied once the analysis is back
   clickMark: false,
 };
 
@@ -382,6 +383,7 @@ function render() {
   lastRender = performance.now();
   const all = items();
   const articles = articleItems();
+  if (state.restoring) restoreChoice(articles, all);
   if (!articles.some((a) => a.key === state.selected)) state.selected = articles[0]?.key ?? null;
   renderArticleList(els.list, els.listMore, all, state.selected, { open: openItem, remove: removeItem });
   els.count.textContent = all.length ? num(articles.length) : '';
@@ -418,6 +420,17 @@ function render() {
   }
 }
 
+/** The article and tab chosen before a reload, once the saved inputs are analyzed again. */
+function restoreChoice(articles, all) {
+  const { selected, view } = state.restoring;
+  const pending = all.some((x) => x.kind === 'pending');
+  if (articles.some((a) => a.key === selected)) state.selected = selected;
+  if (!pending) {
+    state.view = view;
+    state.restoring = null;
+  }
+}
+
 function openItem(key, word) {
   const item = items().find((x) => x.key === key);
   if (!item) return;
@@ -427,9 +440,11 @@ function openItem(key, word) {
   }
   state.selected = key;
   state.view = 'article';
+  state.restoring = null;
   render();
   if (word) articleView.pickWord(word);
-  saveUi();
+  // Saved at once: a reload right after choosing must not lose the choice.
+  saveUi({ now: true });
   // On a phone the list sits above the view: bring the article into sight.
   if (window.matchMedia('(max-width: 820px)').matches) els.viewArticle.scrollIntoView({ block: 'start' });
 }
@@ -864,8 +879,9 @@ function applyLanguage(lang) {
 function setupTabs() {
   const choose = (view) => {
     state.view = view;
+    state.restoring = null;
     render();
-    saveUi();
+    saveUi({ now: true });
   };
   els.tabArticle.addEventListener('click', () => choose('article'));
   els.tabCorpus.addEventListener('click', () => choose('corpus'));
@@ -1014,8 +1030,7 @@ async function restore(unavailable) {
     // Inputs added while the store was opening come after the saved ones.
     const saved = new Set(sources.map((x) => x.id));
     state.sources = [...sources, ...state.sources.filter((x) => !saved.has(x.id))];
-    state.selected = ui?.selected ?? null;
-    state.view = ui?.view === 'corpus' ? 'corpus' : 'article';
+    state.restoring = { selected: ui?.selected ?? null, view: ui?.view === 'corpus' ? 'corpus' : 'article' };
     invalidate();
     render();
     say('status.restored', { n: sources.length });

@@ -28,6 +28,9 @@ export function frequenciesCsv(article) {
   return csv([['word', 'count', 'share'], ...article.frequencies.map((f) => [f.word, f.count, (f.count / words).toFixed(6)])]);
 }
 
+/** A summary span that ends its sentence; the core may trim one to its topic clause. */
+export const endsSentence = (span) => /[。！？!?；;…”」』）)】》"'.]$/.test(span);
+
 // Markdown special characters in user text are escaped so titles render as written.
 const mdEscape = (s) => String(s).replace(/([\\`*_{}[\]<>#|])/g, '\\$1');
 
@@ -39,7 +42,7 @@ export function summaryMarkdown(article, { title, source, labels }) {
   // A span the core trimmed to its topic clause ends without a sentence mark: say so.
   for (const s of article.summary) {
     const text = s.text.trim();
-    lines.push(`- ${mdEscape(text)}${/[。！？!?；;…”」』）)】》"'.]$/.test(text) ? '' : '…'}`);
+    lines.push(`- ${mdEscape(text)}${endsSentence(text) ? '' : '…'}`);
   }
   lines.push('', `## ${labels.keywords}`, '');
   lines.push(article.keywords.map((k) => `${mdEscape(k.word)} (${k.count})`).join(' · '), '');

@@ -70,6 +70,12 @@ test('paste → keywords, summary marked in the text, stats', async () => {
     assert.ok(fullText.includes(sentence), `summary sentence is in the text: ${sentence}`);
     assert.ok(marked.join('').includes(sentence.trim()), `summary sentence is highlighted: ${sentence}`);
   }
+  // Only an item the core trimmed shows the rest of its sentence, never the next sentence.
+  const rests = await page.locator('[data-testid="summary"] > li button').evaluateAll((bs) => bs.map((b) => [b.textContent, b.dataset.rest ?? '']));
+  for (const [item, rest] of rests) {
+    if (rest) assert.doesNotMatch(item, /[。！？!?；;”]$/, `a whole sentence has no rest: ${item}`);
+    assert.ok(!rests.some(([other]) => rest && other !== item && rest.includes(other.slice(0, 10))), `rest repeats another item: ${rest}`);
+  }
   // Clicking a summary sentence brings its highlight into the text's visible area.
   const last = summary.length - 1;
   await page.locator('[data-testid="summary"] > li button').nth(last).click();
@@ -233,19 +239,29 @@ test('reload keeps articles, user dictionary and settings', async () => {
   await page.locator('#dict-word').fill('夜间开放');
   await page.locator('#dict-add').click();
   await page.locator('#dict-list li', { hasText: '夜间开放' }).waitFor();
+  // Added without a tag, it is still a term: it becomes a keyword of the demo.
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="keywords"] .word')].some((w) => w.textContent === '夜间开放'));
   await page.locator('#options-panel summary').click();
   await page.locator('#opt-topk').fill('4');
   await page.locator('#opt-topk').blur();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="keywords"] > li').length === 4);
   await page.locator('.seg-btn[data-mode="seg"]').click();
   await page.locator('.fulltext .tok.user', { hasText: '夜间开放' }).first().waitFor();
+  // Two articles pasted with a rule between them are listed apart; the last one is chosen.
+  await paste(page, '北京地铁新线开通\n\n北京地铁17号线北段今天开通运营，沿线居民出行时间大幅缩短。\n\n---\n\n秋粮收购全面展开\n\n今年秋粮收购工作全面展开，各地粮食部门加强市场监测。');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li:not(.pending)').length === 3);
+  await page.locator('[data-testid="article-list"] > li').last().locator('.art-open').click();
+  await page.waitForFunction(() => document.querySelector('#article-title')?.textContent === '秋粮收购全面展开');
   const count = await listCount(page);
 
   await page.reload();
   await page.waitForSelector('body[data-analyzer="ready"]');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="keywords"] > li').length > 0);
   assert.equal(await listCount(page), count);
+  await page.waitForFunction(() => document.querySelector('#article-title')?.textContent === '秋粮收购全面展开');
   assert.equal(await page.locator('#opt-topk').inputValue(), '4');
+  await page.locator('[data-testid="article-list"] > li').first().locator('.art-open').click();
+  await page.waitForFunction(() => document.querySelector('#article-title')?.textContent.includes('图书馆'));
   assert.equal((await keywordTexts(page)).length, 4);
   assert.equal(await page.locator('#dict-list li', { hasText: '夜间开放' }).count(), 1);
   await page.locator('.seg-btn[data-mode="seg"]').click();
