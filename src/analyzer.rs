@@ -8,7 +8,7 @@ use crate::segment::{Mode, Segmenter, Token};
 use crate::sentences::{self, Sentence};
 use crate::stopwords::is_stopword;
 use crate::summary::{self, Candidate, Length};
-use crate::text::{is_number_like, is_punctuation_or_space, Utf16Map};
+use crate::text::{is_number_like, is_punctuation_or_space, is_quantity_tail, Utf16Map};
 use serde::Deserialize;
 use std::collections::HashMap;
 
@@ -244,6 +244,7 @@ pub fn is_content_word(word: &str, min_chars: usize) -> bool {
     word.chars().count() >= min_chars.max(1)
         && !is_punctuation_or_space(word)
         && !is_number_like(word)
+        && !is_quantity_tail(word)
         && !is_stopword(word)
 }
 

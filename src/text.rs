@@ -27,6 +27,21 @@ pub fn is_number_like(word: &str) -> bool {
     digits > 0
 }
 
+/// The unit half of a quantity that jieba cut off its number: 万台 (25|万台), 亿元, 余名.
+///
+/// ```
+/// assert!(wenxi::text::is_quantity_tail("万台"));
+/// assert!(wenxi::text::is_quantity_tail("余名"));
+/// assert!(!wenxi::text::is_quantity_tail("万象"));
+/// ```
+pub fn is_quantity_tail(word: &str) -> bool {
+    const UNITS: &str = "年月日时分秒个次项件名位家户台套元吨岁人亩辆座所株册份";
+    let mut chars = word.chars();
+    let magnitude = matches!(chars.next(), Some('万' | '亿' | '余'));
+    let units: Vec<char> = chars.collect();
+    magnitude && (1..=2).contains(&units.len()) && units.iter().all(|&c| UNITS.contains(c))
+}
+
 /// Maps byte offsets of a string to UTF-16 offsets. Cheap when the text has no characters
 /// outside the Basic Multilingual Plane (then UTF-16 index = char index).
 pub struct Utf16Map<'a> {

@@ -9,7 +9,7 @@ use wenxi::keywords::candidates::{credited_names, is_date_like};
 use wenxi::report::ArticleReport;
 use wenxi::sentences::{self, Kind};
 use wenxi::stopwords::{is_generic, is_stopword};
-use wenxi::text::{is_number_like, is_punctuation_or_space, utf16_len};
+use wenxi::text::{is_number_like, is_punctuation_or_space, is_quantity_tail, utf16_len};
 use wenxi::{Analyzer, Method, Mode, Options};
 
 const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared");
@@ -83,6 +83,11 @@ fn seed_keywords_are_content_not_noise() {
                 );
                 assert!(!credited.contains(w), "byline name: {what}");
                 assert!(w.chars().count() >= 2, "single character: {what}");
+            }
+            for f in &a.frequencies {
+                let what = format!("{name} {:?}: frequency word {:?}", a.title, f.word);
+                assert!(!is_number_like(&f.word), "number: {what}");
+                assert!(!is_quantity_tail(&f.word), "unit of a quantity: {what}");
             }
         }
     }

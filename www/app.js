@@ -675,6 +675,11 @@ function readSettings(event) {
     s.summarySentences = clampInt(els.opt.length.value, 1, 50, prev.summarySentences);
   }
   state.settings = s;
+  // Once the user leaves a field (not while typing), it shows the value in use: 999 → 50.
+  if (event?.type === 'change') {
+    els.opt.topK.value = s.topK;
+    els.opt.length.value = s.lengthMode === 'chars' ? s.summaryChars : s.summarySentences;
+  }
   store.set('settings', s).catch((e) => storageFailed(e, 'settings'));
   const analysisChanged = ['topK', 'method', 'hmm', 'lengthMode', 'summaryChars', 'summarySentences'].some((k) => s[k] !== prev[k]);
   if (analysisChanged) reanalyzeAll();

@@ -98,7 +98,7 @@ const NAV_WORDS: [&str; 27] = [
 /// Navigation: menus, breadcrumbs, "返回首页" links.
 pub(crate) fn is_navigation(s: &str) -> bool {
     let n = visible_len(s, 201);
-    if n <= 100 && NAV_WORDS.iter().any(|w| s.contains(w)) {
+    if (n <= 100 && NAV_WORDS.iter().any(|w| s.contains(w))) || is_advert(s, n) {
         return true;
     }
     if n > 200 {
@@ -122,6 +122,25 @@ pub(crate) fn is_navigation(s: &str) -> bool {
     let han = s.chars().filter(|&c| is_han(c)).count();
     // A row of four or more short words: a menu of sections or places.
     (tokens.len() >= 4 && short(8) && han * 10 >= n * 6) || (separators >= 2 && short(12))
+}
+
+/// Calls to action of app and shop adverts; in a sentence they are news ("可下载APP预约").
+const AD_CALLS: [&str; 6] = [
+    "立即下载",
+    "下载APP",
+    "下载客户端",
+    "打开APP",
+    "点击领取",
+    "立即领取",
+];
+
+/// An advert: a line labelled "广告", or a short call to download or claim without a sentence.
+fn is_advert(s: &str, n: usize) -> bool {
+    let labelled = s
+        .strip_prefix("广告")
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ':', '：', '|', '丨']));
+    let sentence = s.chars().any(is_terminal);
+    n <= 60 && (labelled || (!sentence && AD_CALLS.iter().any(|w| s.contains(w))))
 }
 
 /// Contact lines: hotline, phone, email, fax, address.
@@ -369,6 +388,10 @@ mod tests {
         assert!(is_navigation("返回株洲日报新闻｜返回首页"));
         assert!(!is_navigation("市委理论学习中心组 举行今年第11次集中学习"));
         assert!(!is_navigation("only English words and 123 digits."));
+        assert!(is_navigation("广告 点击领取新人红包 立即下载APP"));
+        assert!(is_navigation("打开APP，阅读全文"));
+        assert!(!is_navigation("广告业迎来新变化"));
+        assert!(!is_navigation("市民可以下载APP预约挂号。"));
     }
 
     #[test]

@@ -33,7 +33,9 @@ function colourOf(word, palette) {
  * Resolves when drawing has started (it finishes asynchronously).
  */
 export async function drawCloud(canvas, words, onPick) {
-  const list = words.slice(0, 60);
+  // As many words as the canvas holds legibly: 60 on a desktop card, fewer on a phone.
+  const fit = Math.round(((canvas.clientWidth || 480) * (canvas.clientHeight || 280)) / 2200);
+  const list = words.slice(0, Math.max(20, Math.min(60, fit)));
   canvas.setAttribute('role', 'img');
   canvas.setAttribute('aria-label', t('cloud.label', { words: list.slice(0, 12).map((w) => w.word).join('、') }));
   const WordCloud = await loadLibrary();
@@ -68,6 +70,8 @@ export async function drawCloud(canvas, words, onPick) {
     rotateRatio: 0,
     shuffle: false,
     shrinkToFit: true,
+    // A word that only fits shrunk below this is left out rather than drawn unreadably small.
+    minSize: Math.round(11 * dpr),
     drawOutOfBound: false,
     click: (item) => onPick?.(item[0]),
   });
