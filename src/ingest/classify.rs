@@ -121,9 +121,36 @@ pub(crate) fn classify(lines: Vec<Line>) -> Vec<Item> {
             }
             continue;
         }
+        if let Item::Credit(credit) = &item {
+            drop_caption_list(&mut items, credit);
+        }
         items.push(item);
     }
     items
+}
+
+/// Longest list item read as a picture caption, in visible characters.
+const CAPTION_ITEM_CHARS: usize = 40;
+
+/// A run of short list items right above a note on where the pictures came from
+/// ("（本版图片均由…提供）") is the page's numbered photo captions, not part of the story.
+fn drop_caption_list(items: &mut [Item], credit: &str) {
+    if !credit.contains("图片") {
+        return;
+    }
+    let run = items
+        .iter()
+        .rev()
+        .take_while(
+            |i| matches!(i, Item::Text(t) if t.role == Role::Item && t.chars <= CAPTION_ITEM_CHARS),
+        )
+        .count();
+    if run >= 2 {
+        let len = items.len();
+        for item in &mut items[len - run..] {
+            *item = Item::Break;
+        }
+    }
 }
 
 fn classify_line(line: Line, in_copyright_block: &mut bool) -> Item {
@@ -235,6 +262,28 @@ mod tests {
         let mut items = classify(vec![Line::para(s.to_string())]);
         assert_eq!(items.len(), 1);
         items.remove(0)
+    }
+
+    #[test]
+    fn captions_listed_above_a_picture_source_note_are_dropped() {
+        let item = |s: &str| Line {
+            text: s.to_string(),
+            kind: Kind::Item,
+            link_only: false,
+        };
+        let lines = || {
+            vec![
+                Line::para("市民通过服务平台即可在这些医院预约挂号。".into()),
+                item("1.数字城管助力城区社会治理现代化。"),
+                item("2.社区智慧监管,精准到位。"),
+            ]
+        };
+        let mut with_note = lines();
+        with_note.push(Line::para("(本版图片均由市行政审批服务局提供)".into()));
+        let kept = |items: &[Item]| items.iter().filter(|i| matches!(i, Item::Text(_))).count();
+        assert_eq!(kept(&classify(with_note)), 1);
+        // Without the note the list is part of the story.
+        assert_eq!(kept(&classify(lines())), 3);
     }
 
     #[test]
