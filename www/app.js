@@ -214,6 +214,29 @@ const sourceById = (id) => state.sources.find((s) => s.id === id);
 
 async function addSources(list) {
   if (list.length === 0) return;
+  // The same text twice (a file opened again, a paste of a loaded file) would count every
+  // word twice in the corpus view: it is not added again, and the copy already there is shown.
+  const known = new Map(state.sources.map((x) => [x.text.trim(), x]));
+  const fresh = [];
+  let again = null;
+  for (const s of list) {
+    const key = s.text.trim();
+    if (known.has(key)) {
+      again ??= known.get(key);
+      continue;
+    }
+    known.set(key, s);
+    fresh.push(s);
+  }
+  if (again) {
+    say('status.duplicate', { name: again.name ?? t('source.pasted') });
+    if (fresh.length === 0) {
+      const first = state.results.has(again.id) ? `${again.id}:0` : null;
+      if (first && again.id) openItem(first);
+      return;
+    }
+  }
+  list = fresh;
   const now = Date.now();
   const sources = list.map((s, i) => ({ id: newId(), name: s.name ?? null, kind: s.kind, text: s.text, added: now + i, removed: [] }));
   state.sources.push(...sources);

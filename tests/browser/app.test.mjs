@@ -105,6 +105,10 @@ test('open seed 001 through the file input → its 8 articles are listed', async
   assert.equal(await listCount(page), 8);
   const sources = await page.locator('[data-testid="article-list"] .art-source').allTextContents();
   assert.ok(sources.every((x) => x === s.name), `source file shown for each: ${sources}`);
+  // The same file again is not added twice.
+  await page.locator('#file-input').setInputFiles(s.path);
+  await page.waitForFunction(() => /已经在列表里/.test(document.querySelector('[data-testid="status"]').textContent));
+  assert.equal(await listCount(page), 8);
   assert.deepEqual(errors, []);
   await context.close();
 });
