@@ -257,6 +257,19 @@ function analyzeOptions() {
   return { topK: s.topK, method: s.method, hmm: s.hmm, maxFrequencies: MAX_FREQUENCIES, ...length };
 }
 
+/**
+ * A single paste that became one article although a line inside it looks like a headline
+ * (short, no sentence mark, text after it): maybe several articles the reader meant apart.
+ */
+function pastedAsOne(ids) {
+  if (ids.length !== 1) return false;
+  const source = sourceById(ids[0]);
+  const articles = state.results.get(ids[0])?.articles;
+  if (source?.kind !== 'paste' || articles?.length !== 1) return false;
+  const lines = articles[0].text.split('\n');
+  return lines.some((l, i) => i > 0 && i < lines.length - 1 && l.length <= 30 && !/[。！？!?；;…：:，,]/.test(l));
+}
+
 function analyze(ids) {
   for (const id of ids) state.queue.add(id);
   runNext();
@@ -299,7 +312,7 @@ async function runNext() {
   job.timer = setTimeout(() => showProgress(job, null), 120);
   try {
     const done = await promise;
-    say('status.done', { n: num(done.articles), ms: num(done.ms) });
+    say(pastedAsOne(ids) ? 'status.doneOnePaste' : 'status.done', { n: num(done.articles), ms: num(done.ms) });
   } catch (e) {
     if (e instanceof Crashed) recoverFromCrash(job, e);
     else if (!(e instanceof Cancelled)) setStatus(String(e.message));

@@ -143,6 +143,20 @@ test('corpus view: keywords across articles, who uses them, comparison', async (
   await context.close();
 });
 
+test('two articles pasted without a separator: one article, and the status says how to split', async () => {
+  const { context, page, errors } = await openApp();
+  const a = '北京地铁新线开通\n\n北京地铁17号线北段今天开通运营，沿线居民出行时间大幅缩短。';
+  const b = '秋粮收购全面展开\n\n今年秋粮收购工作全面展开，各地粮食部门加强市场监测。';
+  await paste(page, `${a}\n\n${b}`);
+  await page.waitForFunction(() => /加一行/.test(document.querySelector('[data-testid="status"]').textContent));
+  assert.equal(await listCount(page), 1);
+  await paste(page, `${a}\n\n---\n\n${b}`);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li:not(.pending)').length === 3);
+  assert.doesNotMatch(await page.locator('[data-testid="status"]').textContent(), /加一行/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('drag and drop a file onto the page', async () => {
   const { context, page, errors } = await openApp();
   const s = await seed('000_');
