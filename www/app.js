@@ -214,25 +214,28 @@ const sourceById = (id) => state.sources.find((s) => s.id === id);
 
 async function addSources(list) {
   if (list.length === 0) return;
-  // The same text twice (a file opened again, a paste of a loaded file) would count every
-  // word twice in the corpus view: it is not added again, and the copy already there is shown.
-  const known = new Map(state.sources.map((x) => [x.text.trim(), x]));
+  // The same text twice (a file opened again, a paste of a text already loaded) would count
+  // every word twice in the corpus view: it is not added again, and the copy already there is
+  // shown. Differently named files are kept even when their text is the same.
+  const byText = new Map(); // trimmed text → sources with it
+  const remember = (x) => byText.set(x.text.trim(), [...(byText.get(x.text.trim()) ?? []), x]);
+  state.sources.forEach(remember);
   const fresh = [];
   let again = null;
   for (const s of list) {
-    const key = s.text.trim();
-    if (known.has(key)) {
-      again ??= known.get(key);
+    const text = s.text.trim();
+    const copy = text ? byText.get(text)?.find((x) => s.kind !== 'file' || x.name === s.name) : undefined;
+    if (copy) {
+      again ??= copy;
       continue;
     }
-    known.set(key, s);
+    remember(s);
     fresh.push(s);
   }
   if (again) {
     say('status.duplicate', { name: again.name ?? t('source.pasted') });
     if (fresh.length === 0) {
-      const first = state.results.has(again.id) ? `${again.id}:0` : null;
-      if (first && again.id) openItem(first);
+      if (again.id && state.results.has(again.id)) openItem(`${again.id}:0`);
       return;
     }
   }
