@@ -239,6 +239,25 @@ fn words_after_a_role_word_in_running_text_stay_keywords() {
 }
 
 #[test]
+fn a_verb_before_a_name_does_not_start_a_key_phrase() {
+    // Our own text. "贯彻 习近平 总书记" twice is a clause, not a term: the phrase may start at
+    // the name, never at the verb before it.
+    let analyzer = Analyzer::new();
+    let text = "全市干部认真学习贯彻习近平总书记重要讲话精神，推动乡村振兴。\
+                会议要求，贯彻习近平总书记重要讲话精神要落到乡村振兴的实处。";
+    let report = analyzer
+        .analyze(text, &Options::default())
+        .expect("analyze");
+    let words: Vec<&str> = report.articles[0]
+        .keywords
+        .iter()
+        .map(|k| k.word.as_str())
+        .collect();
+    assert!(words.iter().all(|w| !w.starts_with("贯彻")), "{words:?}");
+    assert!(words.iter().any(|w| w.starts_with("习近平")), "{words:?}");
+}
+
+#[test]
 fn frequencies_respect_min_length_and_extra_stopwords() {
     let analyzer = Analyzer::new();
     let text = "茶陵县开展政务服务改革。茶陵县的政务服务更便捷，群众满意。茶陵县还将继续改革。";

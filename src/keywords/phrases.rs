@@ -235,6 +235,11 @@ fn for_each_ngram(tokens: &[Token<'_>], roles: &[Role], mut f: impl FnMut(usize,
             if roles[j] == Role::Break || (j > i && roles[j] == Role::Opener) {
                 break;
             }
+            // A verb before a person's name makes a clause ("贯彻习近平总书记…", "会见王伟"),
+            // not a term.
+            if j > i && roles[i] == Role::Opener && is_person(&tokens[j]) {
+                break;
+            }
             chars += tokens[j].word.chars().count();
             if chars > MAX_CHARS {
                 break;
@@ -245,6 +250,11 @@ fn for_each_ngram(tokens: &[Token<'_>], roles: &[Role], mut f: impl FnMut(usize,
             }
         }
     }
+}
+
+/// A token tagged as a person's name (nr, nrfg, nrt).
+fn is_person(token: &Token<'_>) -> bool {
+    token.tag.is_some_and(|t| t.starts_with("nr"))
 }
 
 /// The token ranges of the proper sub-sequences of a phrase occurrence.
