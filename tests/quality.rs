@@ -258,6 +258,29 @@ fn a_verb_before_a_name_does_not_start_a_key_phrase() {
 }
 
 #[test]
+fn a_word_beside_a_character_jieba_cannot_read_is_no_keyword() {
+    // Our own text. jieba's dictionary lacks 溁, so 溁口镇 comes out as 溁|口镇: 口镇 is a
+    // piece of the town's name, not a subject; the whole name, used twice, is a key phrase.
+    let analyzer = Analyzer::new();
+    let once = "近日，溁口镇村民一起铲除路边的外来植物。农业技术人员介绍，外来植物繁殖很快。";
+    let twice = "溁口镇村民一起铲除外来植物。溁口镇的农业技术人员介绍，外来植物繁殖很快。";
+    let keywords = |text: &str| -> Vec<String> {
+        let report = analyzer
+            .analyze(text, &Options::default())
+            .expect("analyze");
+        report.articles[0]
+            .keywords
+            .iter()
+            .map(|k| k.word.clone())
+            .collect()
+    };
+    let words = keywords(once);
+    assert!(!words.iter().any(|w| w == "口镇"), "{words:?}");
+    let words = keywords(twice);
+    assert!(words.iter().any(|w| w == "溁口镇"), "{words:?}");
+}
+
+#[test]
 fn frequencies_respect_min_length_and_extra_stopwords() {
     let analyzer = Analyzer::new();
     let text = "茶陵县开展政务服务改革。茶陵县的政务服务更便捷，群众满意。茶陵县还将继续改革。";

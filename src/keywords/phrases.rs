@@ -245,11 +245,28 @@ fn for_each_ngram(tokens: &[Token<'_>], roles: &[Role], mut f: impl FnMut(usize,
                 break;
             }
             let single = j == i;
+            if single && next_to_a_stray_character(tokens, i) {
+                continue;
+            }
             if roles[j] == Role::Head && (!single || (chars >= 2 && !is_generic(tokens[j].word))) {
                 f(i, j + 1);
             }
         }
     }
+}
+
+/// A word beside a lone character the dictionary lacks and the HMM could not attach
+/// ("溁|口镇"): a piece of a name jieba could not read, not a keyword of its own.
+fn next_to_a_stray_character(tokens: &[Token<'_>], i: usize) -> bool {
+    let stray = |t: Option<&Token<'_>>| {
+        t.is_some_and(|t| {
+            t.tag == Some("x") && {
+                let mut chars = t.word.chars();
+                chars.next().is_some_and(crate::text::is_han) && chars.next().is_none()
+            }
+        })
+    };
+    stray(i.checked_sub(1).and_then(|p| tokens.get(p))) || stray(tokens.get(i + 1))
 }
 
 /// A token tagged as a person's name (nr, nrfg, nrt).
