@@ -11,6 +11,7 @@ import { AnalyzerClient, Cancelled, Crashed } from './analyzer-client.js';
 import { ArticleView, titleOf } from './views/article.js';
 import { CorpusView } from './views/corpus.js';
 import { renderArticleList } from './views/articles.js';
+import { isHeadingLine } from './views/text.js';
 import { dictionaryEntries, dictionaryLine, validWord, renderDictionary, renderDictionaryErrors } from './views/dictionary.js';
 import { reportJson, reportsJsonl, frequenciesCsv, summaryMarkdown, csv, fileName } from './export.js';
 import { registerServiceWorker } from './pwa.js';
@@ -270,7 +271,7 @@ function pastedAsOne(ids) {
   const articles = state.results.get(ids[0])?.articles;
   if (source?.kind !== 'paste' || articles?.length !== 1) return false;
   const lines = articles[0].text.split('\n');
-  return lines.some((l, i) => i > 0 && i < lines.length - 1 && l.length <= 30 && !/[。！？!?；;…：:，,]/.test(l));
+  return lines.some((l, i) => i > 0 && i < lines.length - 1 && isHeadingLine(l));
 }
 
 function analyze(ids) {

@@ -87,6 +87,10 @@ test('paste → keywords, summary marked in the text, stats', async () => {
     return m.top >= b.top - 1 && m.bottom <= b.bottom + 1 && m.top >= 0 && m.bottom <= innerHeight;
   }, last);
   assert.ok(await target.isVisible());
+  // The article's section headings (### in the seed) are shown as headings in the text.
+  const subheads = await page.locator('.fulltext p.subhead').allTextContents();
+  const sections = text.split('\n').filter((l) => l.startsWith('### ')).map((l) => l.slice(4).trim());
+  assert.ok(sections.length > 0 && sections.every((x) => subheads.includes(x)), `${subheads} / ${sections}`);
   const stats = await page.locator('.stats dd').allTextContents();
   assert.equal(stats.length, 5);
   assert.ok(Number(stats[0].replace(/,/g, '')) > 1000, `characters: ${stats[0]}`);

@@ -6,7 +6,7 @@ import { t, num } from '../i18n.js';
 import { occurrences, readingMinutes } from '../corpus.js';
 import { drawCloud } from './cloud.js';
 import { endsSentence } from '../export.js';
-import { renderPlain, renderSegmented, POS_GROUPS, TEXT_LIMIT } from './text.js';
+import { renderPlain, renderSegmented, markSubheads, POS_GROUPS, TEXT_LIMIT } from './text.js';
 
 const KWIC_CONTEXT = 20;
 const FREQ_ROWS = 100;
@@ -342,6 +342,7 @@ export class ArticleView {
       truncated = renderPlain(el, a.text, opts);
     }
     el.classList.toggle('segmented', this.#textMode === 'seg');
+    markSubheads(el);
     this.#els.textNote.hidden = !truncated;
     this.#els.textNote.textContent = truncated ? t('text.truncated', { n: num(TEXT_LIMIT) }) : '';
   }

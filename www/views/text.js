@@ -55,6 +55,20 @@ function paragraphs(container) {
 }
 
 /**
+ * A line that reads as a section heading: short, without sentence punctuation (the core keeps
+ * an article's section headings as lines of their own in its text).
+ */
+export const isHeadingLine = (line) => line.length > 0 && line.length <= 30 && !/[。！？!?；;…：:，,、]/.test(line);
+
+/** Shows heading lines between paragraphs of a rendered text as section headings. */
+export function markSubheads(container) {
+  const ps = container.children;
+  for (let i = 0; i + 1 < ps.length; i++) {
+    if (ps[i].tagName === 'P' && isHeadingLine(ps[i].textContent.trim())) ps[i].classList.add('subhead');
+  }
+}
+
+/**
  * Plain text with marks. `summary`: sentences ({start, end}); `hits`: [start, end] pairs of
  * the selected word. Summary marks get `data-sum=<index>`, hits `data-hit=<index>`.
  */
