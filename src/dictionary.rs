@@ -197,9 +197,14 @@ fn decode(bytes: &[u8]) -> Option<(Jieba, IdfTable)> {
         add_words(&mut cursor, i..end, &mut word, &mut jieba, &mut idf)?;
         i = end;
     }
-    let mut sorted = idf.idf.clone();
-    sorted.sort_unstable_by(f32::total_cmp);
-    idf.median = sorted.get(sorted.len() / 2).copied().unwrap_or(10.0);
+    // The median needs one element in place, not a full sort of 150k values.
+    let mut values = idf.idf.clone();
+    let middle = values.len() / 2;
+    idf.median = if values.is_empty() {
+        10.0
+    } else {
+        *values.select_nth_unstable_by(middle, f32::total_cmp).1
+    };
     Some((jieba, idf))
 }
 
