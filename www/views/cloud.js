@@ -33,17 +33,18 @@ function colourOf(word, palette) {
  * Resolves when drawing has started (it finishes asynchronously).
  */
 export async function drawCloud(canvas, words, onPick) {
-  // As many words as the canvas holds legibly: 60 on a desktop card, fewer on a phone.
-  const fit = Math.round(((canvas.clientWidth || 480) * (canvas.clientHeight || 280)) / 2200);
-  const list = words.slice(0, Math.max(20, Math.min(60, fit)));
   canvas.setAttribute('role', 'img');
-  canvas.setAttribute('aria-label', t('cloud.label', { words: list.slice(0, 12).map((w) => w.word).join('、') }));
+  canvas.setAttribute('aria-label', t('cloud.label', { words: words.slice(0, 12).map((w) => w.word).join('、') }));
   const WordCloud = await loadLibrary();
   if (!WordCloud.isSupported || !canvas.isConnected) return;
   WordCloud.stop();
+  // Layout is read only here, after the view is built: reading it earlier would force a layout
+  // in the middle of rendering the results.
   const css = getComputedStyle(canvas);
   const width = canvas.clientWidth || 480;
   const height = canvas.clientHeight || 280;
+  // As many words as the canvas holds legibly: 60 on a desktop card, fewer on a phone.
+  const list = words.slice(0, Math.max(20, Math.min(60, Math.round((width * height) / 2200))));
   const dpr = window.devicePixelRatio || 1;
   canvas.width = Math.round(width * dpr);
   canvas.height = Math.round(height * dpr);
