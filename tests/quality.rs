@@ -47,6 +47,18 @@ fn seeds(analyzer: &Analyzer) -> Vec<(String, String, Vec<ArticleReport>)> {
         .collect()
 }
 
+/// Keywords of `text` analyzed as one article with default options, best first.
+fn keywords_of(analyzer: &Analyzer, text: &str) -> Vec<String> {
+    let report = analyzer
+        .analyze(text, &Options::default())
+        .expect("analyze");
+    report.articles[0]
+        .keywords
+        .iter()
+        .map(|k| k.word.clone())
+        .collect()
+}
+
 fn utf16_slice(text: &str, start: u32, end: u32) -> String {
     let units: Vec<u16> = text.encode_utf16().collect();
     String::from_utf16_lossy(units.get(start as usize..end as usize).unwrap_or_default())
@@ -245,14 +257,7 @@ fn a_verb_before_a_name_does_not_start_a_key_phrase() {
     let analyzer = Analyzer::new();
     let text = "全市干部认真学习贯彻习近平总书记重要讲话精神，推动乡村振兴。\
                 会议要求，贯彻习近平总书记重要讲话精神要落到乡村振兴的实处。";
-    let report = analyzer
-        .analyze(text, &Options::default())
-        .expect("analyze");
-    let words: Vec<&str> = report.articles[0]
-        .keywords
-        .iter()
-        .map(|k| k.word.as_str())
-        .collect();
+    let words = keywords_of(&analyzer, text);
     assert!(words.iter().all(|w| !w.starts_with("贯彻")), "{words:?}");
     assert!(words.iter().any(|w| w.starts_with("习近平")), "{words:?}");
 }
@@ -264,19 +269,9 @@ fn a_word_beside_a_character_jieba_cannot_read_is_no_keyword() {
     let analyzer = Analyzer::new();
     let once = "近日，溁口镇村民一起铲除路边的外来植物。农业技术人员介绍，外来植物繁殖很快。";
     let twice = "溁口镇村民一起铲除外来植物。溁口镇的农业技术人员介绍，外来植物繁殖很快。";
-    let keywords = |text: &str| -> Vec<String> {
-        let report = analyzer
-            .analyze(text, &Options::default())
-            .expect("analyze");
-        report.articles[0]
-            .keywords
-            .iter()
-            .map(|k| k.word.clone())
-            .collect()
-    };
-    let words = keywords(once);
+    let words = keywords_of(&analyzer, once);
     assert!(!words.iter().any(|w| w == "口镇"), "{words:?}");
-    let words = keywords(twice);
+    let words = keywords_of(&analyzer, twice);
     assert!(words.iter().any(|w| w == "溁口镇"), "{words:?}");
 }
 

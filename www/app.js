@@ -219,18 +219,19 @@ async function addSources(list) {
   // every word twice in the corpus view: it is not added again, and the copy already there is
   // shown. Differently named files are kept even when their text is the same.
   const byText = new Map(); // trimmed text → sources with it
-  const remember = (x) => byText.set(x.text.trim(), [...(byText.get(x.text.trim()) ?? []), x]);
-  state.sources.forEach(remember);
+  const sharing = (text) => byText.get(text) ?? byText.set(text, []).get(text);
+  for (const x of state.sources) sharing(x.text.trim()).push(x);
   const fresh = [];
   let again = null;
   for (const s of list) {
     const text = s.text.trim();
-    const copy = text ? byText.get(text)?.find((x) => s.kind !== 'file' || x.name === s.name) : undefined;
+    const same = sharing(text);
+    const copy = text && same.find((x) => s.kind !== 'file' || x.name === s.name);
     if (copy) {
       again ??= copy;
       continue;
     }
-    remember(s);
+    same.push(s);
     fresh.push(s);
   }
   if (again) {
