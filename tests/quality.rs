@@ -276,6 +276,35 @@ fn a_word_beside_a_character_jieba_cannot_read_is_no_keyword() {
 }
 
 #[test]
+fn a_term_the_text_keeps_quoting_is_one_keyword() {
+    // Seed 001: “加拿大一枝黄花” is quoted in the headline and three times in the text; 一枝
+    // (a numeral) would otherwise break it into 加拿大 and 黄花.
+    let analyzer = Analyzer::new();
+    let seeds = seeds(&analyzer);
+    let (_, _, articles) = seeds
+        .iter()
+        .find(|(name, _, _)| name.starts_with("001"))
+        .expect("seed 001");
+    let article = articles
+        .iter()
+        .find(|a| a.title.as_deref() == Some("铲除“加拿大一枝黄花”"))
+        .expect("the weed article");
+    let words: Vec<&str> = article.keywords.iter().map(|k| k.word.as_str()).collect();
+    assert_eq!(words.first(), Some(&"加拿大一枝黄花"), "{words:?}");
+    assert!(
+        !words.contains(&"加拿大") && !words.contains(&"黄花"),
+        "{words:?}"
+    );
+
+    // Our own text: a quoted phrase said once is speech or emphasis, not a term.
+    let words = keywords_of(
+        &analyzer,
+        "村民说：“路边的野花真好看”。专家提醒，外来植物繁殖很快。",
+    );
+    assert!(!words.iter().any(|w| w == "路边的野花真好看"), "{words:?}");
+}
+
+#[test]
 fn frequencies_respect_min_length_and_extra_stopwords() {
     let analyzer = Analyzer::new();
     let text = "茶陵县开展政务服务改革。茶陵县的政务服务更便捷，群众满意。茶陵县还将继续改革。";

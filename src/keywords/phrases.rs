@@ -10,9 +10,10 @@
 //! A candidate that never occurs outside one longer candidate (same count, title included) is
 //! dropped: it is only a piece of that phrase ("贯流" inside "贯流风机").
 
-use super::candidates::Role;
+use super::candidates::{is_date_like, Role};
 use crate::segment::Token;
 use crate::stopwords::is_generic;
+use crate::text::{is_han, is_number_like};
 use rustc_hash::FxHashMap as HashMap;
 
 /// Longest phrase, in tokens.
@@ -125,8 +126,9 @@ pub fn find<'a>(
         let min = if c.tokens == 1 { single_min } else { 2 };
         c.count() >= min || (c.count() >= 1 && c.in_title >= 1)
     });
-    // Names of works in 《》 are units whatever their words: 《习近平谈治国理政》.
-    for (word, range) in book_titles(text, tokens) {
+    // Names of works in 《》 are units whatever their words (《习近平谈治国理政》), and so are
+    // terms the text keeps quoting (“加拿大一枝黄花”, where 一枝 would break a phrase).
+    for (word, range) in enclosed_names(text, tokens, title) {
         if let Some(existing) = found.get_mut(word) {
             existing.tokens = existing.tokens.max(2);
             continue;
@@ -177,37 +179,78 @@ pub fn find<'a>(
     out
 }
 
-/// The names inside 《》 (2 to [`MAX_CHARS`] + 4 characters) with the token range of their
-/// first occurrence.
-fn book_titles<'a>(text: &'a str, tokens: &[Token<'a>]) -> Vec<(&'a str, (usize, usize))> {
-    let mut out: Vec<(&'a str, (usize, usize))> = Vec::new();
+/// Brackets whose content is named as a unit: the first is the opening mark, the second the
+/// closing one, and the third says whether one occurrence is enough. A name of a work in 《》
+/// is; quotation marks also enclose speech and emphasis, so a quoted term must be quoted at
+/// least twice, or once in the text and once in the title.
+const ENCLOSURES: [(&str, &str, bool); 4] = [
+    ("《", "》", true),
+    ("“", "”", false),
+    ("「", "」", false),
+    ("『", "』", false),
+];
+
+/// The names inside 《》 (2 to [`MAX_CHARS`] + 4 characters) and the terms repeatedly quoted
+/// in “” 「」 『』 (2 to [`MAX_CHARS`] characters of letters and digits), each with the token range of
+/// its first occurrence.
+///
+/// ```
+/// use wenxi::keywords::phrases::enclosed_names;
+/// let seg = wenxi::Segmenter::new();
+/// let text = "铲除“加拿大一枝黄花”。“加拿大一枝黄花”原产北美。他说：“好的。”";
+/// let tokens = seg.segment(text, Default::default(), true, true);
+/// let names: Vec<&str> = enclosed_names(text, &tokens, "").into_iter().map(|n| n.0).collect();
+/// assert_eq!(names, ["加拿大一枝黄花"]);
+/// ```
+pub fn enclosed_names<'a>(
+    text: &'a str,
+    tokens: &[Token<'a>],
+    title: &str,
+) -> Vec<(&'a str, (usize, usize))> {
+    let mut out: Vec<(&'a str, (usize, usize), usize, bool)> = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
-        if t.word != "《" {
+        let Some(&(_, close, single)) = ENCLOSURES.iter().find(|e| e.0 == t.word) else {
             continue;
-        }
+        };
         let Some(len) = tokens[i + 1..]
             .iter()
             .take(MAX_TOKENS * 3)
-            .position(|x| x.word == "》" || x.word == "《")
+            .position(|x| x.word == close || x.word == t.word)
         else {
             continue;
         };
         let (first, last) = (i + 1, i + 1 + len);
-        if len == 0 || tokens.get(last).is_none_or(|x| x.word != "》") {
+        if len == 0 || tokens.get(last).is_none_or(|x| x.word != close) {
             continue;
         }
         let Some(word) = text.get(tokens[first].byte_start..tokens[last - 1].byte_end) else {
             continue;
         };
         let chars = word.chars().count();
-        if (2..=MAX_CHARS + 4).contains(&chars)
-            && !word.contains(['\n', '。', '，'])
-            && !out.iter().any(|(w, _)| *w == word)
-        {
-            out.push((word, (first, last)));
+        let fits = if single {
+            (2..=MAX_CHARS + 4).contains(&chars) && !word.contains(['\n', '。', '，'])
+        } else {
+            // A term, not a quoted sentence, number or date: letters only, some of them Han.
+            (2..=MAX_CHARS).contains(&chars)
+                && word
+                    .chars()
+                    .all(|c| is_han(c) || c.is_alphanumeric() || c == '·')
+                && word.chars().any(is_han)
+                && !is_number_like(word)
+                && !is_date_like(word)
+        };
+        if !fits {
+            continue;
+        }
+        match out.iter_mut().find(|n| n.0 == word) {
+            Some(seen) => seen.2 += 1,
+            None => out.push((word, (first, last), 1, single)),
         }
     }
-    out
+    out.into_iter()
+        .filter(|&(word, _, times, single)| single || times >= 2 || title.contains(word))
+        .map(|(word, range, _, _)| (word, range))
+        .collect()
 }
 
 /// Non-overlapping byte ranges where `word` is spelled starting at one of `starts`.
