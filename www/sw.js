@@ -8,6 +8,28 @@ const CACHE = `wenxi-${VERSION}`;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))));
+  // Static routing (Chromium): the app's own files come straight from this version's cache,
+  // without starting this worker and running its fetch handler first, which put tens of
+  // milliseconds in front of every load. A miss still goes to the network. Requests with a
+  // query ("/?lang=en") and other browsers keep to the fetch handler below.
+  if (event.addRoutes && self.URLPattern) {
+    const scope = new URL(self.registration.scope);
+    event.waitUntil(
+      event.addRoutes({
+        condition: {
+          requestMethod: 'GET',
+          urlPattern: new URLPattern({
+            protocol: scope.protocol.slice(0, -1),
+            hostname: scope.hostname,
+            port: scope.port,
+            pathname: `${scope.pathname}*`,
+            search: '',
+          }),
+        },
+        source: { cacheName: CACHE },
+      }),
+    );
+  }
 });
 
 self.addEventListener('activate', (event) => {

@@ -73,6 +73,17 @@ test('the served site works offline after the first visit', async () => {
   await site.close();
   await page.reload();
   await analyzeIn(page);
+  // Chromium serves the page and its modules by the worker's static routes, straight from the
+  // cache, without starting the worker's fetch handler.
+  const sources = await page.evaluate(() =>
+    [performance.getEntriesByType('navigation')[0], performance.getEntriesByName(new URL('app.js', location.href).href)[0]].map(
+      (e) => e?.workerFinalSourceType,
+    ),
+  );
+  assert.deepEqual(sources, ['cache', 'cache']);
+  // A URL with a query is left to the fetch handler, which still finds the page offline.
+  await page.goto(`${site.url}?lang=en`);
+  await analyzeIn(page);
   assert.deepEqual(errors.filter((e) => !/Failed to load resource/.test(e)), []);
   await context.close();
 });
