@@ -8,7 +8,8 @@
 //! - **keyword coverage**: how densely the sentence holds the article's keywords (phrases
 //!   included), so a concise statement of the subject beats a long digression;
 //! - **cues**: a sentence that announces the article's own subject ("本文…", "针对…") is
-//!   preferred, one that opens with background ("随着…", "近年来…") is not;
+//!   preferred, one that opens with background ("随着…", "近年来…") is not, nor one that
+//!   cannot stand alone ("这是…", "对此…", a bare quotation);
 //! - **length**: a small penalty per 100 characters, since long sentences bury their point;
 //!   fragments and lists of figures (fewer than three distinct content words) are discounted.
 //!
@@ -104,6 +105,21 @@ const BACKGROUND_CUES: [&str; 8] = [
     "目前",
 ];
 
+/// Openings that lean on the sentence before ("这是一组…的数据", "此外…", "对此…"): read alone
+/// in a summary they point at nothing. ("该县…" is left alone: news names its subject so.)
+const DEPENDENT_CUES: [&str; 12] = [
+    "这是", "这些", "这也", "这一", "这种", "另外", "对此", "为此", "但是", "然而", "不过", "而且",
+];
+
+/// True for a sentence that cannot stand alone in a summary: it leans on the one before, or it
+/// is a quotation by itself (“选择落户高新区是选对了!”).
+fn is_dependent(text: &str) -> bool {
+    let trimmed = text.trim();
+    let opening = trimmed.trim_start_matches(|ch: char| !ch.is_alphanumeric());
+    DEPENDENT_CUES.iter().any(|q| opening.starts_with(q))
+        || (trimmed.starts_with(['“', '「', '"']) && trimmed.ends_with(['”', '」', '"']))
+}
+
 /// Picks summary sentences. `keywords` are the article's keywords with weights in 0..=1.
 /// Returns indexes into `candidates` (in article order) with their scores.
 ///
@@ -148,7 +164,8 @@ pub fn select(
             let opening = c.text.trim_start_matches(|ch: char| !ch.is_alphanumeric());
             if SUBJECT_CUES.iter().any(|q| opening.starts_with(q)) {
                 score += w.cue;
-            } else if BACKGROUND_CUES.iter().any(|q| opening.starts_with(q)) {
+            } else if BACKGROUND_CUES.iter().any(|q| opening.starts_with(q)) || is_dependent(c.text)
+            {
                 score -= w.cue;
             }
             // Fragments and lists of figures rarely carry the story.

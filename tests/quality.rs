@@ -140,6 +140,16 @@ fn seed_summaries_hold_no_caption_byline_date_or_heading() {
                 });
                 assert!(inside, "not inside a prose sentence: {what}");
                 assert!(t.chars().count() >= 8, "too short to read: {what}");
+                // Read alone, a summary item must make sense: not "这是一组…的数据" (pointing at
+                // the sentence before) nor a bare quotation (“选择落户高新区是选对了!”).
+                assert!(
+                    !["这是", "这些", "这一", "对此", "为此"].iter().any(|p| t.starts_with(p)),
+                    "leans on the sentence before: {what}"
+                );
+                assert!(
+                    !(t.starts_with('“') && t.trim_end_matches('。').ends_with('”')),
+                    "a bare quotation: {what}"
+                );
                 assert!(a.title.as_deref() != Some(t), "bare heading: {what}");
                 assert_eq!(utf16_slice(&a.text, s.start, s.end), t, "offsets: {what}");
                 checked += 1;

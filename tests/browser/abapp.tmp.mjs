@@ -13,9 +13,10 @@ for (let run = 0; run < n; run++) {
     await first.goto(sites[i].url);
     await first.waitForSelector('body[data-analyzer="ready"]');
     await first.evaluate(() => navigator.serviceWorker.ready);
+    if (process.env.STOP) { const cdp = await context.newCDPSession(first); await cdp.send('ServiceWorker.enable'); await cdp.send('ServiceWorker.stopAllWorkers'); await first.waitForTimeout(200); }
     await first.close();
     const page = await context.newPage();
-    if (process.env.STOP) { const cdp = await context.newCDPSession(page); await cdp.send('ServiceWorker.enable'); await cdp.send('ServiceWorker.stopAllWorkers'); await page.waitForTimeout(300); }
+
     await page.goto(sites[i].url);
     await page.waitForSelector('body[data-analyzer="ready"]');
     await page.waitForTimeout(200);
