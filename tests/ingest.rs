@@ -111,6 +111,22 @@ fn seed_000_jekyll_post_holds_two_articles() {
 }
 
 #[test]
+fn posts_pasted_one_after_another_are_read_as_if_apart() {
+    // Seed 003 (a feature) with the Jekyll post of seed 000 pasted after it: the post's
+    // header must not leak into the feature, and its articles must not be lost.
+    for (a, b) in [("003", "000"), ("001", "000"), ("000", "000")] {
+        let (first, second) = (seed(a), seed(b));
+        let pasted = format!("{}\n\n{}", first.trim_end(), second);
+        let mut expected = articles(&first);
+        expected.extend(articles(&second));
+        assert_eq!(articles(&pasted), expected, "{a} + {b}");
+    }
+    assert!(articles(&seed("003"))
+        .iter()
+        .all(|x| !x.body.contains("layout:")));
+}
+
+#[test]
 fn seed_001_markdown_page_splits_at_each_h1() {
     let text = seed("001");
     let list = articles(&text);

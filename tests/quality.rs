@@ -143,7 +143,9 @@ fn seed_summaries_hold_no_caption_byline_date_or_heading() {
                 // Read alone, a summary item must make sense: not "这是一组…的数据" (pointing at
                 // the sentence before) nor a bare quotation (“选择落户高新区是选对了!”).
                 assert!(
-                    !["这是", "这些", "这一", "对此", "为此"].iter().any(|p| t.starts_with(p)),
+                    !["这是", "这些", "这一", "对此", "为此"]
+                        .iter()
+                        .any(|p| t.starts_with(p)),
                     "leans on the sentence before: {what}"
                 );
                 assert!(

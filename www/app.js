@@ -644,7 +644,10 @@ async function openFiles(files) {
       return null;
     }
   }));
-  await addSources(decoded.filter(Boolean));
+  const read = decoded.filter(Boolean);
+  // Each failure has its alert; the status must not stay at "reading…".
+  if (read.length === 0) say('status.noneRead');
+  await addSources(read);
 }
 
 function setupDrop() {

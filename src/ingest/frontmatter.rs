@@ -83,6 +83,63 @@ pub fn split(text: &str) -> (Option<FrontMatter>, &str) {
     (Some(fm), text.get(last_yaml_end..).unwrap_or_default())
 }
 
+/// Splits text made of several posts pasted one after another, each with its own front
+/// matter, into one slice per post. A `---` (or `+++`) line starts a new post only when a
+/// closed block follows it, holding a key posts have (`title`, `date`, `layout`…): a rule
+/// between paragraphs stays in its post.
+///
+/// ```
+/// use wenxi::ingest::frontmatter::posts;
+/// let text = "---\ntitle: 甲\n---\n正文甲。\n\n---\n\n---\nlayout: post\ntitle: 乙\n---\n正文乙。";
+/// let parts = posts(text);
+/// assert_eq!(parts.len(), 2);
+/// assert!(parts[0].ends_with("正文甲。\n\n---\n\n"));
+/// assert!(parts[1].starts_with("---\nlayout: post"));
+/// ```
+pub fn posts(text: &str) -> Vec<&str> {
+    let mut cuts = vec![0];
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if offset > 0 && matches!(line.trim_end(), "---" | "+++") && is_post_header(&text[offset..])
+        {
+            cuts.push(offset);
+        }
+        offset += line.len();
+    }
+    cuts.push(text.len());
+    cuts.windows(2)
+        .filter_map(|w| text.get(w[0]..w[1]))
+        .collect()
+}
+
+/// Longest header looked for after a fence inside a text, in lines (keeps [`posts`] linear).
+const MAX_HEADER_LINES: usize = 40;
+
+/// True when `text` opens with a closed front-matter block that names a post key.
+fn is_post_header(text: &str) -> bool {
+    let mut lines = text.lines();
+    let Some(fence) = lines.next().map(str::trim_end) else {
+        return false;
+    };
+    let mut post_key = false;
+    for line in lines.take(MAX_HEADER_LINES) {
+        if line.trim_end() == fence {
+            return post_key;
+        }
+        match parse_line(line.trim_end(), fence == "+++") {
+            Some(Entry::Key(key, _)) => {
+                post_key |= matches!(
+                    key.as_str(),
+                    "title" | "date" | "layout" | "author" | "tags" | "categories" | "slug"
+                );
+            }
+            Some(_) => {}
+            None => return false,
+        }
+    }
+    false
+}
+
 enum Entry {
     Key(String, String),
     ListItem(String),

@@ -66,6 +66,16 @@ pub struct Article {
 /// assert_eq!(articles[1].byline.as_deref(), Some("本报记者/李华"));
 /// ```
 pub fn articles(text: &str) -> Vec<Article> {
+    // Posts pasted one after another (each with its front matter) are read one by one: each
+    // has its own format and metadata.
+    frontmatter::posts(text)
+        .into_iter()
+        .flat_map(post_articles)
+        .collect()
+}
+
+/// The articles of one post (a text with at most one front-matter block, at its start).
+fn post_articles(text: &str) -> Vec<Article> {
     let (front, body) = frontmatter::split(text);
     let markdown = front.is_some() || markdown::looks_like_markdown(body);
     let mut defaults = front.map(|f| split::Defaults {

@@ -386,6 +386,8 @@ test('a GBK file opens correctly', async () => {
   await page.locator('#file-input').setInputFiles({ name: 'photo.txt', mimeType: 'text/plain', buffer: binary });
   await page.locator('#alerts .alert', { hasText: 'photo.txt' }).waitFor();
   assert.equal(await listCount(page), 1);
+  // …and the status does not stay at "reading 1 file…".
+  await page.waitForFunction(() => !/正在读取/.test(document.querySelector('[data-testid="status"]').textContent));
   assert.deepEqual(errors, []);
   await context.close();
 });
