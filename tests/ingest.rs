@@ -449,10 +449,24 @@ fn pasted_articles_separated_by_a_rule_stay_apart() {
     }
     // Without a separator a short line between paragraphs reads as a section heading.
     assert_eq!(articles(&format!("{a}\n\n{b}")).len(), 1);
-    // A rule between paragraphs (no headline after it) separates sections of one article.
-    let list = articles(&format!("{a}\n\n---\n\n后来，地铁公司又增开了夜间班次。"));
-    assert_eq!(list.len(), 1);
-    assert!(list[0].body.ends_with("夜间班次。"));
+    // A line of hyphens is the separator the paste box asks for: it separates articles even
+    // without headlines. Other rules between paragraphs separate sections of one article.
+    let (p, q) = (
+        "北京地铁17号线北段今天开通运营，沿线居民出行时间大幅缩短。",
+        "今年秋粮收购工作全面展开，各地粮食部门加强市场监测。",
+    );
+    for rule in ["---", "- - -", "------"] {
+        let list = articles(&format!("{p}\n\n{rule}\n\n{q}\n"));
+        let bodies: Vec<&str> = list.iter().map(|x| x.body.as_str()).collect();
+        assert_eq!(bodies, [p, q], "separator {rule:?}");
+    }
+    for rule in ["***", "＊＊＊", "==="] {
+        let list = articles(&format!(
+            "{a}\n\n{rule}\n\n后来，地铁公司又增开了夜间班次。"
+        ));
+        assert_eq!(list.len(), 1, "{rule:?}");
+        assert!(list[0].body.ends_with("夜间班次。"));
+    }
 }
 
 #[test]

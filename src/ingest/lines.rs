@@ -80,6 +80,27 @@ pub(crate) fn is_rule(l: &str) -> bool {
     rule_char && count >= 3
 }
 
+/// Splits plain text at lines made only of three or more hyphens (`---`, `- - -`), dropping
+/// those lines. One piece when there is no such line.
+pub(crate) fn split_at_hyphen_rules(text: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let (mut start, mut offset) = (0, 0);
+    for line in text.split_inclusive('\n') {
+        let l = line.trim();
+        if is_rule(l) && l.starts_with('-') {
+            pieces.push(&text[start..offset]);
+            start = offset + line.len();
+        }
+        offset += line.len();
+    }
+    pieces.push(&text[start..]);
+    pieces.retain(|p| !p.trim().is_empty());
+    if pieces.is_empty() {
+        pieces.push(text);
+    }
+    pieces
+}
+
 /// Raw lines of a text for any of the three line-ending conventions.
 pub(crate) fn raw_lines(text: &str) -> impl Iterator<Item = &str> {
     text.split('\n')

@@ -100,9 +100,25 @@ fn post_articles(text: &str) -> Vec<Article> {
     } else if markdown {
         markdown::lines(body)
     } else {
+        // In plain text a line of hyphens is how people separate the articles they paste (the
+        // page's paste box says so): each piece is read on its own, headline or not. Other
+        // rules (＊＊＊, ===) also mark sections, so they separate only before a headline.
+        let pieces = lines::split_at_hyphen_rules(body);
+        if pieces.len() > 1 {
+            return pieces
+                .into_iter()
+                .flat_map(|piece| plain_articles(piece, defaults.clone()))
+                .collect();
+        }
         lines::plain(body)
     };
     let items = layout::repair(classify::classify(lines));
+    split::split(items, defaults.unwrap_or_default())
+}
+
+/// The articles of a plain-text piece.
+fn plain_articles(text: &str, defaults: Option<split::Defaults>) -> Vec<Article> {
+    let items = layout::repair(classify::classify(lines::plain(text)));
     split::split(items, defaults.unwrap_or_default())
 }
 
