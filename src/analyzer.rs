@@ -106,7 +106,11 @@ impl Analyzer {
         let extra_stop = |w: &str| options.stopwords.iter().any(|s| s == w);
         let content: Vec<&Token<'_>> = tokens
             .iter()
-            .filter(|t| is_content_word(t.word, options.min_word_length) && !extra_stop(t.word))
+            .filter(|t| {
+                is_content_word(t.word, options.min_word_length)
+                    && !t.tag.is_some_and(is_function_tag)
+                    && !extra_stop(t.word)
+            })
             .collect();
 
         // The summary weighs sentences by the article's keywords, so rank at least a few even
@@ -228,11 +232,16 @@ impl Analyzer {
                     .collect();
                 let (a, b) = summary::compress(text.get(s.start..s.end)?, &topic, &verbs);
                 let (start, end) = (s.start + a, s.start + b);
+                // Offsets in increasing order: the map walks the text forward.
+                let sentence_start = map.to_utf16(s.start);
+                let (start_16, end_16) = (map.to_utf16(start), map.to_utf16(end));
                 Some(SummarySentence {
                     text: text.get(start..end)?.to_string(),
-                    start: map.to_utf16(start),
-                    end: map.to_utf16(end),
+                    start: start_16,
+                    end: end_16,
                     score: (score * 1e6).round() / 1e6,
+                    sentence_start,
+                    sentence_end: map.to_utf16(s.end),
                 })
             })
             .collect()
@@ -246,6 +255,14 @@ pub fn is_content_word(word: &str, min_chars: usize) -> bool {
         && !is_number_like(word)
         && !is_quantity_tail(word)
         && !is_stopword(word)
+}
+
+/// Tags of words that only point, count or connect: pronouns (为什么, 各类), numerals and
+/// classifiers (两个), prepositions, conjunctions, particles, adverbs, interjections. Such words
+/// are not counted as content even when the stopword list lacks them.
+fn is_function_tag(tag: &str) -> bool {
+    matches!(tag, "r" | "rr" | "rz" | "m" | "mq" | "q" | "p" | "c" | "d" | "e" | "y" | "o")
+        || tag.starts_with('u')
 }
 
 fn frequencies(content: &[&Token<'_>], limit: usize) -> Vec<Frequency> {

@@ -91,4 +91,9 @@ pub struct SummarySentence {
     pub end: u32,
     /// Relevance, higher is better.
     pub score: f64,
+    /// UTF-16 offsets of the whole sentence the item was taken from: the item may be trimmed to
+    /// the part that carries the topic (`sentenceStart <= start`, `end <= sentenceEnd`).
+    pub sentence_start: u32,
+    /// See `sentence_start`.
+    pub sentence_end: u32,
 }

@@ -134,9 +134,13 @@ fn seed_summaries_hold_no_caption_byline_date_or_heading() {
                 );
                 // The item (a sentence, or the part of it that carries the topic) lies inside a
                 // prose sentence of the article, never a caption, date line or heading.
+                // `sentence_start..sentence_end` is that sentence.
                 let inside = sentences::split(&a.text).iter().any(|x| {
                     let (start, end) = (utf16_len(&a.text[..x.start]), utf16_len(&a.text[..x.end]));
-                    x.kind == Kind::Sentence && start <= s.start as usize && s.end as usize <= end
+                    x.kind == Kind::Sentence
+                        && start <= s.start as usize
+                        && s.end as usize <= end
+                        && (start, end) == (s.sentence_start as usize, s.sentence_end as usize)
                 });
                 assert!(inside, "not inside a prose sentence: {what}");
                 assert!(t.chars().count() >= 8, "too short to read: {what}");
@@ -314,6 +318,28 @@ fn a_term_the_text_keeps_quoting_is_one_keyword() {
         "村民说：“路边的野花真好看”。专家提醒，外来植物繁殖很快。",
     );
     assert!(!words.iter().any(|w| w == "路边的野花真好看"), "{words:?}");
+}
+
+#[test]
+fn pieces_of_dates_quantities_and_place_names_are_no_keywords() {
+    // Our own text. jieba cuts 每周|二至|周六, 下村|乡 and 55|节车厢: none of those pieces is
+    // a subject. Pronouns and numerals (为什么, 两个) are not counted as content words.
+    let analyzer = Analyzer::new();
+    let text = "城南社区图书馆从本月起试行夜间开放，每周二至周六的闭馆时间推迟到晚上九点半。\n\
+                炎陵县下村乡村民来到乡邮政网点，把快递包装箱交给工作人员。\n\
+                一列载着55节车厢的火车到站。为什么两个图书馆都要确保开放？";
+    let report = analyzer
+        .analyze(text, &Options { top_k: 30, ..Options::default() })
+        .expect("analyze");
+    let a = &report.articles[0];
+    let words: Vec<&str> = a.keywords.iter().map(|k| k.word.as_str()).collect();
+    for piece in ["二至", "下村", "节车厢"] {
+        assert!(!words.contains(&piece), "{piece} in {words:?}");
+    }
+    assert!(words.contains(&"图书馆") && words.contains(&"炎陵县"), "{words:?}");
+    let counted: Vec<&str> = a.frequencies.iter().map(|f| f.word.as_str()).collect();
+    assert!(!counted.contains(&"为什么") && !counted.contains(&"两个"), "{counted:?}");
+    assert!(counted.contains(&"火车"), "{counted:?}");
 }
 
 #[test]

@@ -28,8 +28,11 @@ export function frequenciesCsv(article) {
   return csv([['word', 'count', 'share'], ...article.frequencies.map((f) => [f.word, f.count, (f.count / words).toFixed(6)])]);
 }
 
-/** A summary span that ends its sentence; the core may trim one to its topic clause. */
-export const endsSentence = (span) => /[。！？!?；;…”」』）)】》"'.]$/.test(span);
+/**
+ * The rest of the sentence a summary item was trimmed from (the core may keep only the part
+ * that carries the topic); empty when the item is the whole sentence.
+ */
+export const sentenceRest = (text, item) => text.slice(item.end, Math.max(item.end, item.sentenceEnd ?? 0)).trimEnd();
 
 // Markdown special characters in user text are escaped so titles render as written.
 const mdEscape = (s) => String(s).replace(/([\\`*_{}[\]<>#|])/g, '\\$1');
@@ -39,10 +42,10 @@ export function summaryMarkdown(article, { title, source, labels }) {
   const lines = [`# ${mdEscape(title)}`, ''];
   if (source) lines.push(`*${mdEscape(source)}*`, '');
   lines.push(`## ${labels.summary}`, '');
-  // A span the core trimmed to its topic clause ends without a sentence mark: say so.
+  // A span the core trimmed to its topic clause is written out to its sentence's end, as the
+  // page shows it.
   for (const s of article.summary) {
-    const text = s.text.trim();
-    lines.push(`- ${mdEscape(text)}${endsSentence(text) ? '' : '…'}`);
+    lines.push(`- ${mdEscape((s.text + sentenceRest(article.text, s)).trim())}`);
   }
   lines.push('', `## ${labels.keywords}`, '');
   lines.push(article.keywords.map((k) => `${mdEscape(k.word)} (${k.count})`).join(' · '), '');

@@ -46,6 +46,12 @@ export interface SummarySentence {
   start: number;
   end: number;
   score: number;
+  /**
+   * The whole sentence the item was taken from (UTF-16 offsets): the item may be trimmed to
+   * the part that carries the topic.
+   */
+  sentenceStart: number;
+  sentenceEnd: number;
 }
 
 export interface Stats {

@@ -104,7 +104,7 @@ pub fn is_quantity(word: &str) -> bool {
 
 /// True for characters that count or date things after a number (年, 月, 日, 个, 万, 元…).
 pub fn is_unit(c: char) -> bool {
-    "年月日号时分秒点周天个次项件名位家户台套元万亿千百倍米吨岁人期届".contains(c)
+    "年月日号时分秒点周天个次项件名位家户台套元万亿千百倍米吨岁人期届节列辆座株亩栋艘架".contains(c)
 }
 
 /// True for time expressions: 10月8日, 2022年, 15时, 1920年代 (digits with date units).

@@ -299,7 +299,8 @@ fn for_each_ngram(tokens: &[Token<'_>], roles: &[Role], mut f: impl FnMut(usize,
 }
 
 /// A word beside a lone character the dictionary lacks and the HMM could not attach
-/// ("溁|口镇"): a piece of a name jieba could not read, not a keyword of its own.
+/// ("溁|口镇"), or before a lone place suffix ("下村|乡"): a piece of a name, not a keyword of
+/// its own.
 fn next_to_a_stray_character(tokens: &[Token<'_>], i: usize) -> bool {
     let stray = |t: Option<&Token<'_>>| {
         t.is_some_and(|t| {
@@ -309,7 +310,13 @@ fn next_to_a_stray_character(tokens: &[Token<'_>], i: usize) -> bool {
             }
         })
     };
-    stray(i.checked_sub(1).and_then(|p| tokens.get(p))) || stray(tokens.get(i + 1))
+    // A word right before a lone 乡/镇/村… is the front of a place name ("下村|乡"): the whole
+    // name may still be a phrase.
+    let place_suffix = tokens.get(i + 1).is_some_and(|n| {
+        let mut c = n.word.chars();
+        c.next().is_some_and(|c| "乡镇村县区市街路".contains(c)) && c.next().is_none()
+    });
+    place_suffix || stray(i.checked_sub(1).and_then(|p| tokens.get(p))) || stray(tokens.get(i + 1))
 }
 
 /// A token tagged as a person's name (nr, nrfg, nrt).

@@ -241,6 +241,11 @@ test('export JSON parses and matches the Report', async () => {
   assert.ok(md.startsWith('# '), md.slice(0, 80));
   const bullets = md.split('\n').filter((l) => l.startsWith('- '));
   assert.equal(bullets.length, match.summary.length);
+  // Each bullet is the item's whole sentence, also for an item trimmed to its topic clause.
+  bullets.forEach((b, i) => {
+    const s = match.summary[i];
+    assert.equal(b.replace(/\\(.)/g, '$1'), `- ${match.text.slice(s.start, s.sentenceEnd).trim()}`);
+  });
   assert.ok(md.includes(match.keywords[0].word));
   // Copy to the clipboard gives the same JSON as the download.
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);

@@ -83,6 +83,8 @@ test('analyze returns the Report contract on every seed', async () => {
       for (let i = 0; i < a.summary.length; i++) {
         const s = a.summary[i];
         assert.equal(a.text.slice(s.start, s.end), s.text, `${name}: summary offsets`);
+        assert.ok(s.sentenceStart <= s.start && s.end <= s.sentenceEnd, `${name}: the item lies in its sentence`);
+        assert.ok(!/[。！？!?]/.test(a.text.slice(s.sentenceStart, s.sentenceEnd - 1)), `${name}: one sentence`);
         if (i > 0) assert.ok(s.start > a.summary[i - 1].start, 'summary in article order');
       }
     }

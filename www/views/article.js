@@ -5,7 +5,7 @@ import { h, replace } from '../dom.js';
 import { t, num } from '../i18n.js';
 import { occurrences, readingMinutes } from '../corpus.js';
 import { drawCloud } from './cloud.js';
-import { endsSentence } from '../export.js';
+import { sentenceRest } from '../export.js';
 import { renderPlain, renderSegmented, markSubheads, POS_GROUPS, TEXT_LIMIT } from './text.js';
 
 const KWIC_CONTEXT = 20;
@@ -14,19 +14,6 @@ const FREQ_ROWS = 100;
 let collator = null;
 const scrollBehavior = () => (matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth');
 const KWIC_LIMIT = 200;
-
-/**
- * The rest of the sentence a summary span was trimmed from: from `end` in `text` up to the
- * sentence's end mark, at most 80 characters. Empty when the span is a whole sentence.
- */
-function sentenceRest(text, span, end) {
-  if (endsSentence(span)) return '';
-  const tail = text.slice(end, end + 80);
-  const stop = tail.search(/[。！？!?；;\n]/);
-  if (stop === 0) return '';
-  if (stop > 0) return tail.slice(0, tail[stop] === '\n' ? stop : stop + 1);
-  return end + 80 < text.length ? `${tail}…` : tail;
-}
 
 /** "2022-01-05 08:28:48 +0800" → "2022-01-05 08:28": to the minute, as a reader wants it. */
 const shortDate = (date) => date.replace(/^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(?:\s*(?:Z|[+-]\d{2}:?\d{2}))?$/, '$1 $2');
@@ -202,7 +189,7 @@ export class ArticleView {
     if (a.summary.length === 0) return h('p', { class: 'hint', dataset: { testid: 'summary' } }, t('summary.empty'));
     return h('ol', { class: 'summary', dataset: { testid: 'summary' } },
       a.summary.map((s, i) => {
-        const rest = sentenceRest(a.text, s.text, s.end);
+        const rest = sentenceRest(a.text, s);
         return h('li', {},
           h('button', { type: 'button', class: ['sentence', rest && 'clipped'], dataset: rest ? { rest } : {}, on: { click: () => this.#scrollTo(`[data-sum="${i}"]`) } }, s.text));
       }));

@@ -11,8 +11,6 @@
 // `cargo xtask build` turns this file into dist/widget.js (inlining widget.css below) and
 // copies worker.js to dist/widget-worker.js, next to wenxi.js and the .wasm.
 
-// Sentence-final punctuation: a summary item the core trimmed to its topic clause lacks it.
-const ENDS_SENTENCE = /[。！？!?；;…”」』）)】》"'.]\s*$/;
 const WORKER_URL = new URL('./widget-worker.js', import.meta.url);
 const CSS = /* @inline widget.css */ '';
 
@@ -503,7 +501,9 @@ export class WenxiAnalyzer extends HTMLElement {
     if (parts.has('summary') && article.summary.length) {
       sections.push(
         h('section', { class: 'summary', part: 'summary' }, h('h3', null, t.summary),
-          h('ol', { lang: 'zh-CN' }, article.summary.map((s) => h('li', { class: ENDS_SENTENCE.test(s.text) ? null : 'clipped' }, s.text.trim())))),
+          // An item trimmed to its topic clause is followed by the rest of its sentence, muted.
+          h('ol', { lang: 'zh-CN' }, article.summary.map((s) => h('li', null, s.text,
+            h('span', { class: 'rest' }, article.text.slice(s.end, Math.max(s.end, s.sentenceEnd ?? 0)).trimEnd()))))),
       );
     }
     if (parts.has('stats')) {
