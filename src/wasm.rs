@@ -195,10 +195,13 @@ impl Wenxi {
     /// lines are loaded even when others are malformed.
     #[wasm_bindgen(js_name = loadDictionary)]
     pub fn load_dictionary(&mut self, text: &str) -> Result<JsValue, JsError> {
+        /// `reason` and `content` let a page word the message in its own language.
         #[derive(Serialize)]
         struct LineError {
             line: usize,
             message: String,
+            reason: &'static str,
+            content: String,
         }
         #[derive(Serialize)]
         struct Loaded {
@@ -208,12 +211,21 @@ impl Wenxi {
         let (added, errors) = self.analyzer.segmenter_mut().load_dictionary(text);
         let errors = errors
             .into_iter()
-            .map(|e| LineError {
-                line: match &e {
-                    crate::Error::DictionaryLine { line, .. } => *line,
-                    _ => 0,
-                },
-                message: e.to_string(),
+            .map(|e| {
+                let (line, reason, content) = match &e {
+                    crate::Error::DictionaryLine {
+                        line,
+                        reason,
+                        content,
+                    } => (*line, *reason, content.clone()),
+                    _ => (0, "", String::new()),
+                };
+                LineError {
+                    line,
+                    message: e.to_string(),
+                    reason,
+                    content,
+                }
             })
             .collect();
         to_js(&Loaded { added, errors })

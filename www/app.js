@@ -317,7 +317,8 @@ async function runNext() {
   job.timer = setTimeout(() => showProgress(job, null), 120);
   try {
     const done = await promise;
-    say(pastedAsOne(ids) ? 'status.doneOnePaste' : 'status.done', { n: num(done.articles), ms: num(done.ms) });
+    if (done.articles === 0) say('status.nothingFound');
+    else say(pastedAsOne(ids) ? 'status.doneOnePaste' : 'status.done', { n: num(done.articles), ms: num(done.ms) });
   } catch (e) {
     if (e instanceof Crashed) recoverFromCrash(job, e);
     else if (!(e instanceof Cancelled)) setStatus(String(e.message));
@@ -535,7 +536,9 @@ function confirmDialog(text) {
 }
 
 async function clearAll() {
-  if (!(await confirmDialog(t('confirm.clear', { n: state.sources.length })))) return;
+  // Counted as the list counts them: articles, from how many inputs.
+  const articles = [...state.results.values()].reduce((n, r) => n + (r.articles?.length ?? 0), 0);
+  if (!(await confirmDialog(t('confirm.clear', { n: articles, inputs: state.sources.length })))) return;
   if (state.job) {
     state.job.superseded = true;
     client.cancel(state.job.id);
@@ -705,7 +708,10 @@ function showSettings() {
 function readSettings(event) {
   const prev = state.settings;
   const s = { ...prev };
-  s.topK = clampInt(els.opt.topK.value, 1, 50, prev.topK);
+  // An emptied field keeps the value in use while the user types, and falls back to the
+  // default once they leave it (deleting "10" passes through "1" on the way).
+  const left = event?.type === 'change';
+  s.topK = clampInt(els.opt.topK.value, 1, 50, left ? DEFAULTS.topK : prev.topK);
   s.method = els.opt.method.value;
   s.mode = els.opt.mode.value;
   s.hmm = els.opt.hmm.checked;
@@ -714,9 +720,9 @@ function readSettings(event) {
     // Switching units shows the stored value of the other unit.
     els.opt.length.value = s.lengthMode === 'chars' ? s.summaryChars : s.summarySentences;
   } else if (s.lengthMode === 'chars') {
-    s.summaryChars = clampInt(els.opt.length.value, 10, 5000, prev.summaryChars);
+    s.summaryChars = clampInt(els.opt.length.value, 10, 5000, left ? DEFAULTS.summaryChars : prev.summaryChars);
   } else {
-    s.summarySentences = clampInt(els.opt.length.value, 1, 50, prev.summarySentences);
+    s.summarySentences = clampInt(els.opt.length.value, 1, 50, left ? DEFAULTS.summarySentences : prev.summarySentences);
   }
   state.settings = s;
   // Once the user leaves a field (not while typing), it shows the value in use: 999 → 50.

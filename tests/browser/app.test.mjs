@@ -138,6 +138,15 @@ test('corpus view: keywords across articles, who uses them, comparison', async (
   const using = page.locator('.using li');
   await using.first().waitFor();
   assert.equal(await using.count(), inArticles);
+  // The same for the other keywords: a word inside a longer one (服务 in 政务服务) is no use.
+  for (const item of (await page.locator('.corpus-keywords li').all()).slice(1, 12)) {
+    const expected = Number((await item.locator('.count').textContent()).match(/\d+/)[0]);
+    await item.locator('.word').click();
+    await page.waitForFunction((w) => document.querySelector('#using-h')?.textContent.includes(w), await item.locator('.word').textContent());
+    assert.equal(await using.count(), expected, await item.locator('.word').textContent());
+  }
+  await first.locator('.word').click();
+  await page.waitForFunction((w) => document.querySelector('#using-h')?.textContent.includes(w), word);
   // Opening an article from there shows it with the word's concordance.
   await using.first().locator('button').click();
   await page.locator('.kwic-line').first().waitFor();

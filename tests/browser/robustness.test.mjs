@@ -435,6 +435,9 @@ test('page: a user dictionary with malformed lines loads the good ones and names
   const errorsShown = await page.locator('#dict-errors li').allTextContents();
   assert.deepEqual(errorsShown.map((e) => Number(e.match(/第 (\d+) 行/)[1])), [2, 5, 6, 7], `${errorsShown}`);
   assert.match(await page.locator('#dict-errors').textContent(), /4 行无法识别/);
+  // Each names the line and says why in the page's language (no English from the core).
+  assert.match(errorsShown[0], /^第 2 行“这一行 有 太多 的 字段”：格式应为/);
+  assert.ok(errorsShown.every((e) => !/[A-Za-z]{3}/.test(e.replace(/“[^”]*”/, ''))), `${errorsShown}`);
   assert.deepEqual(await page.locator('#dict-list .dict-word').allTextContents(), ['湖心岛灯会', '醴陵瓷谷']);
   // A dictionary that is not text is refused as a whole, by name.
   await page.locator('#dict-file').setInputFiles({ name: 'picture.dict', mimeType: 'text/plain', buffer: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex') });

@@ -3,6 +3,16 @@
 import { h, replace } from '../dom.js';
 import { t } from '../i18n.js';
 
+/** The core's reasons for rejecting a dictionary line, in the page's language. */
+const REASONS = {
+  'expected `word [freq] [tag]`': 'dict.reason.format',
+  'frequency is not a whole number': 'dict.reason.freq',
+  'the word is empty': 'dict.reason.empty',
+  'longer than 64 characters': 'dict.reason.long',
+  'contains spaces or control characters': 'dict.reason.spaces',
+};
+const reasonText = (reason) => (REASONS[reason] ? t(REASONS[reason]) : reason);
+
 /** Parses jieba-format text into entries {word, freq, tag, line}; blank lines are skipped. */
 export function dictionaryEntries(text) {
   return text.split('\n').map((line) => line.trim()).filter(Boolean).map((line) => {
@@ -38,5 +48,5 @@ export function renderDictionaryErrors(box, errors) {
   // form, a file too large) are shown as they are.
   const lines = errors.filter((e) => e.line > 0).length;
   replace(box, lines > 0 && h('p', {}, t('dict.errors', { n: lines })),
-    h('ul', {}, errors.slice(0, 50).map((e) => h('li', {}, e.line > 0 ? t('dict.lineError', { line: e.line, message: e.message }) : e.message))));
+    h('ul', {}, errors.slice(0, 50).map((e) => h('li', {}, e.line > 0 ? t('dict.lineError', { line: e.line, content: e.content, reason: reasonText(e.reason) }) : e.message))));
 }

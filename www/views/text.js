@@ -139,16 +139,28 @@ export function renderSegmented(container, text, { words = null, spans = null, s
     }
     return text.length > TEXT_LIMIT;
   }
-  // Overlapping modes: words in order; a new paragraph where the text has a line break.
+  // Overlapping modes (当 当前 前): words that overlap form a group, shown as the text they
+  // cover followed by the words found in it, small, so the text still reads in order. A new
+  // paragraph where the text has a line break.
+  const pairs = [];
+  for (let i = 0; i + 1 < spans.length; i += 2) pairs.push([spans[i], spans[i + 1]]);
+  pairs.sort((x, y) => x[0] - y[0] || y[1] - x[1]); // search mode lists a word after its parts
   let last = 0;
-  for (let i = 0; i + 1 < spans.length; i += 2) {
-    const [a, b] = [spans[i], spans[i + 1]];
-    if (a >= TEXT_LIMIT) return true;
-    if (text.slice(last, a).includes('\n')) out.breakLine();
-    last = Math.max(last, a);
-    const word = text.slice(a, b);
-    if (!word.trim()) continue;
-    out.add(token(word, a));
+  for (let i = 0; i < pairs.length;) {
+    const start = pairs[i][0];
+    if (start >= TEXT_LIMIT) return true;
+    let end = pairs[i][1];
+    const found = [];
+    for (; i < pairs.length && pairs[i][0] < end; i++) {
+      end = Math.max(end, pairs[i][1]);
+      found.push(text.slice(pairs[i][0], pairs[i][1]));
+    }
+    if (text.slice(last, start).includes('\n')) out.breakLine();
+    last = end;
+    const covered = text.slice(start, end);
+    if (!covered.trim()) continue;
+    const parts = found.filter((w) => w !== covered && w.trim());
+    out.add(parts.length ? h('span', { class: 'tok-group' }, token(covered, start), h('small', { class: 'tok-parts' }, parts.join(' '))) : token(covered, start));
   }
   return text.length > TEXT_LIMIT;
 }

@@ -516,7 +516,7 @@ export class WenxiAnalyzer extends HTMLElement {
             item(t.words, grouped(s.words)),
             item(t.sentences, grouped(s.sentences)),
             item(t.paragraphs, grouped(s.paragraphs)),
-            item(t.reading, t.minutes(Math.max(1, Math.ceil(s.chars / CHARS_PER_MINUTE)))))),
+            item(t.reading, t.minutes(Math.max(1, Math.round(s.chars / CHARS_PER_MINUTE)))))), // rounded as on the page
       );
     }
     if (parts.has('cloud') && article.frequencies.length) {

@@ -27,9 +27,7 @@ pub fn build() -> Result<std::path::PathBuf, String> {
     }
     fs::create_dir_all(&dist).map_err(|e| e.to_string())?;
 
-    let target_dir =
-        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), Into::into);
-    let input = target_dir.join("wasm32-unknown-unknown/wasm/wenxi.wasm");
+    let input = env::target_dir().join("wasm32-unknown-unknown/wasm/wenxi.wasm");
     wasm_bindgen_cli_support::Bindgen::new()
         .input_path(&input)
         .out_name("wenxi_core")

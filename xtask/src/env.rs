@@ -167,3 +167,8 @@ pub fn ensure_chromium() -> Result<(), String> {
         "the browser tests drive Debian's /usr/bin/chromium",
     )
 }
+
+/// Cargo's target directory (`CARGO_TARGET_DIR` or `target/`): build outputs and scratch files.
+pub fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), PathBuf::from)
+}

@@ -62,7 +62,7 @@ const BUNDLED_MODULES: &[&str] = &[
 /// request instead of a dozen, and the worker starts the WASM download sooner.
 /// `wenxi.js` and `wenxi_core.js` stay as they are: they are the public JS API.
 pub fn bundle_site(root: &Path, dist: &Path) -> Result<(), String> {
-    let tmp = root.join("target/xtask-offline");
+    let tmp = crate::env::target_dir().join("xtask-offline");
     fs::create_dir_all(&tmp).map_err(|e| e.to_string())?;
     for name in ["app.js", "worker.js"] {
         let bundle = esbuild(
@@ -230,7 +230,7 @@ pub fn inline_head(dist: &Path) -> Result<(), String> {
 
 /// Builds `dist/wenxi.html` from the built site. Returns its path.
 pub fn single_file(root: &Path, dist: &Path) -> Result<PathBuf, String> {
-    let tmp = root.join("target/xtask-offline");
+    let tmp = crate::env::target_dir().join("xtask-offline");
     fs::create_dir_all(&tmp).map_err(|e| e.to_string())?;
     let read =
         |name: &str| fs::read_to_string(dist.join(name)).map_err(|e| format!("dist/{name}: {e}"));
