@@ -283,6 +283,13 @@ test('reload keeps articles, user dictionary and settings', async () => {
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="keywords"] > li').length === 4);
   await page.locator('.seg-btn[data-mode="seg"]').click();
   await page.locator('.fulltext .tok.user', { hasText: '夜间开放' }).first().waitFor();
+  // Full mode: overlapping words are grouped, so the text still reads in order.
+  await page.locator('#opt-mode').selectOption('all');
+  await page.locator('.fulltext .tok-group').first().waitFor();
+  const shownText = await page.locator('.fulltext .tok').evaluateAll((ts) => ts.map((x) => x.textContent).join(''));
+  assert.ok(shownText.includes('城南社区图书馆'), shownText.slice(0, 80));
+  assert.ok(!shownText.includes('图书图书馆'), shownText.slice(0, 80));
+  await page.locator('#opt-mode').selectOption('default');
   // Two articles pasted with a rule between them are listed apart; the last one is chosen.
   await paste(page, '北京地铁新线开通\n\n北京地铁17号线北段今天开通运营，沿线居民出行时间大幅缩短。\n\n---\n\n秋粮收购全面展开\n\n今年秋粮收购工作全面展开，各地粮食部门加强市场监测。');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li:not(.pending)').length === 3);

@@ -159,7 +159,8 @@ export function renderSegmented(container, text, { words = null, spans = null, s
     last = end;
     const covered = text.slice(start, end);
     if (!covered.trim()) continue;
-    const parts = found.filter((w) => w !== covered && w.trim());
+    // Single characters add nothing a reader does not see in the text itself.
+    const parts = found.filter((w) => w !== covered && w.trim().length > 1);
     out.add(parts.length ? h('span', { class: 'tok-group' }, token(covered, start), h('small', { class: 'tok-parts' }, parts.join(' '))) : token(covered, start));
   }
   return text.length > TEXT_LIMIT;
