@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { load } from '../../dist/wenxi.js';
 
 const SEEDS = new URL('../../../shared/seeds/', import.meta.url);
@@ -105,7 +106,9 @@ test('bad input gives an empty report or a clear error, never a crash', async ()
 
 test('WASM and the native CLI give the same Report for the same input', async () => {
   const w = await load();
-  const cli = fileURLToPath(new URL('../../target/release/wenxi', import.meta.url));
+  // The CLI `cargo xtask test` built, in cargo's target directory.
+  const target = process.env.CARGO_TARGET_DIR ?? fileURLToPath(new URL('../../target', import.meta.url));
+  const cli = join(target, 'release/wenxi');
   for (const name of seedFiles) {
     const path = new URL(name, SEEDS);
     const native = JSON.parse(execFileSync(cli, ['analyze', fileURLToPath(path)], { encoding: 'utf8' }));
