@@ -848,7 +848,13 @@ async function copyArticle(kind) {
   if (!entry) return;
   try {
     await navigator.clipboard.writeText(exportText(kind, entry));
+    // A confirmation, not a state: the status before it comes back after a few seconds.
+    const before = lastStatus;
     say('status.copied');
+    const shown = lastStatus;
+    setTimeout(() => {
+      if (lastStatus === shown) before ? say(...before) : setStatus('');
+    }, 4000);
   } catch (e) {
     say('status.copyFailed', { error: e.message });
   }

@@ -202,7 +202,7 @@ export class ArticleView {
       attrs: { 'aria-label': t('freq.filter') },
       on: { input: (e) => { this.#freqFilter = e.target.value.trim(); fill(); } },
     });
-    const shown = h('span', { class: 'hint', attrs: { 'aria-live': 'polite' } });
+    const shown = h('span', { class: 'hint nowrap', attrs: { 'aria-live': 'polite' } });
     const tbody = h('tbody');
     const columns = [['word', 'freq.word'], ['count', 'freq.count'], ['share', 'freq.share']];
     const heads = columns.map(([key, label]) => {
