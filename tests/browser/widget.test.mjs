@@ -355,6 +355,15 @@ test('a bad for selector shows a readable error in the widget and fires wenxi-er
   await page.evaluate(() => document.getElementById('bad').setAttribute('for', '#post'));
   await waitFor(page, 'wenxi-result', 'bad');
   assert.equal((await shown(page, 'bad')).error, null);
+
+  // A target without text is no error: the widget says so and reports an empty Report.
+  await page.evaluate(() => {
+    document.body.insertAdjacentHTML('beforeend', '<section id="blank">  </section><wenxi-analyzer id="empty" for="#blank"></wenxi-analyzer>');
+  });
+  await waitFor(page, 'wenxi-result', 'empty');
+  const empty = await page.evaluate(() => events.find((e) => e.type === 'wenxi-result' && e.id === 'empty').detail);
+  assert.deepEqual(empty, { articles: [] });
+  assert.equal(await page.evaluate(() => events.filter((e) => e.type === 'wenxi-error' && e.id === 'empty').length), 0);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -427,6 +427,8 @@ export class WenxiAnalyzer extends HTMLElement {
       this.#error = null;
       this.#empty = true;
       this.#render();
+      // As the core answers empty text: a valid Report without articles.
+      this.#emit('wenxi-result', { articles: [] });
       return;
     }
     if (text.length > MAX_CHARS) {
