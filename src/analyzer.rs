@@ -261,8 +261,10 @@ pub fn is_content_word(word: &str, min_chars: usize) -> bool {
 /// classifiers (两个), prepositions, conjunctions, particles, adverbs, interjections. Such words
 /// are not counted as content even when the stopword list lacks them.
 fn is_function_tag(tag: &str) -> bool {
-    matches!(tag, "r" | "rr" | "rz" | "m" | "mq" | "q" | "p" | "c" | "d" | "e" | "y" | "o")
-        || tag.starts_with('u')
+    matches!(
+        tag,
+        "r" | "rr" | "rz" | "m" | "mq" | "q" | "p" | "c" | "d" | "e" | "y" | "o"
+    ) || tag.starts_with('u')
 }
 
 fn frequencies(content: &[&Token<'_>], limit: usize) -> Vec<Frequency> {

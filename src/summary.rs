@@ -111,11 +111,11 @@ const DEPENDENT_CUES: [&str; 12] = [
     "这是", "这些", "这也", "这一", "这种", "另外", "对此", "为此", "但是", "然而", "不过", "而且",
 ];
 
-/// True for a sentence that cannot stand alone in a summary: it leans on the one before, or it
-/// is a quotation by itself (“选择落户高新区是选对了!”).
-fn is_dependent(text: &str) -> bool {
+/// True for a sentence that cannot stand alone in a summary: its `opening` (the text from its
+/// first letter) leans on the one before, or it is a quotation by itself
+/// (“选择落户高新区是选对了!”).
+fn is_dependent(text: &str, opening: &str) -> bool {
     let trimmed = text.trim();
-    let opening = trimmed.trim_start_matches(|ch: char| !ch.is_alphanumeric());
     DEPENDENT_CUES.iter().any(|q| opening.starts_with(q))
         || (trimmed.starts_with(['“', '「', '"']) && trimmed.ends_with(['”', '」', '"']))
 }
@@ -164,7 +164,8 @@ pub fn select(
             let opening = c.text.trim_start_matches(|ch: char| !ch.is_alphanumeric());
             if SUBJECT_CUES.iter().any(|q| opening.starts_with(q)) {
                 score += w.cue;
-            } else if BACKGROUND_CUES.iter().any(|q| opening.starts_with(q)) || is_dependent(c.text)
+            } else if BACKGROUND_CUES.iter().any(|q| opening.starts_with(q))
+                || is_dependent(c.text, opening)
             {
                 score -= w.cue;
             }

@@ -329,16 +329,28 @@ fn pieces_of_dates_quantities_and_place_names_are_no_keywords() {
                 炎陵县下村乡村民来到乡邮政网点，把快递包装箱交给工作人员。\n\
                 一列载着55节车厢的火车到站。为什么两个图书馆都要确保开放？";
     let report = analyzer
-        .analyze(text, &Options { top_k: 30, ..Options::default() })
+        .analyze(
+            text,
+            &Options {
+                top_k: 30,
+                ..Options::default()
+            },
+        )
         .expect("analyze");
     let a = &report.articles[0];
     let words: Vec<&str> = a.keywords.iter().map(|k| k.word.as_str()).collect();
     for piece in ["二至", "下村", "节车厢"] {
         assert!(!words.contains(&piece), "{piece} in {words:?}");
     }
-    assert!(words.contains(&"图书馆") && words.contains(&"炎陵县"), "{words:?}");
+    assert!(
+        words.contains(&"图书馆") && words.contains(&"炎陵县"),
+        "{words:?}"
+    );
     let counted: Vec<&str> = a.frequencies.iter().map(|f| f.word.as_str()).collect();
-    assert!(!counted.contains(&"为什么") && !counted.contains(&"两个"), "{counted:?}");
+    assert!(
+        !counted.contains(&"为什么") && !counted.contains(&"两个"),
+        "{counted:?}"
+    );
     assert!(counted.contains(&"火车"), "{counted:?}");
 }
 

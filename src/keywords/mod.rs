@@ -158,24 +158,21 @@ fn roles_of(tokens: &[Token<'_>], extra: &dyn Fn(&str) -> bool) -> Vec<Role> {
             }
         })
         .collect();
-    // The rest of a date or quantity that jieba glued to the next word ("10月1日起" → 日起,
-    // "55节车厢" → 节车厢).
-    for i in 1..tokens.len() {
-        if crate::text::is_number_like(tokens[i - 1].word)
-            && tokens[i].word.starts_with(candidates::is_unit)
-        {
-            roles[i] = Role::Break;
-        }
-    }
     for (i, t) in tokens.iter().enumerate() {
-        let mut chars = t.word.chars();
-        let (first, second, third) = (chars.next(), chars.next(), chars.next());
+        // The rest of a date or quantity that jieba glued to the next word ("10月1日起" →
+        // 日起, "55节车厢" → 节车厢).
+        let unit_rest = i > 0
+            && crate::text::is_number_like(tokens[i - 1].word)
+            && t.word.starts_with(candidates::is_unit);
         // A numeral the HMM glued to the next character ("周二至周六" → 二至): a fragment.
+        let mut chars = t.word.chars();
         let numeral_fragment = t.tag == Some("x")
-            && third.is_none()
-            && second.is_some()
-            && first.is_some_and(|c| "一二三四五六七八九十两".contains(c));
-        if numeral_fragment {
+            && chars
+                .next()
+                .is_some_and(|c| "一二三四五六七八九十两".contains(c))
+            && chars.next().is_some()
+            && chars.next().is_none();
+        if unit_rest || numeral_fragment {
             roles[i] = Role::Break;
         }
     }
