@@ -969,6 +969,8 @@ const articleView = new ArticleView(els.viewArticle, {
       ? client.call('tag', { text, hmm }).then((words) => ({ words }))
       : client.call('spans', { text, mode, hmm }).then((spans) => ({ spans }));
   },
+  // Default mode: words that tile the text, where a headline may wrap.
+  wordSpans: (text) => client.call('spans', { text, mode: 'default', hmm: state.settings.hmm }),
   segmentationMode: () => state.settings.mode,
   exportAs: exportArticle,
   copy: copyArticle,

@@ -465,6 +465,41 @@ test('English toggle, dark toggle and phone width', async () => {
   await context.close();
 });
 
+test('phone width: a headline wraps between words, and the word cloud is not cut off', async () => {
+  const { context, page, errors } = await openApp({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+  // Seed 004's headline is two lines at this width; by characters it broke inside 引|擎.
+  await page.locator('#file-input').setInputFiles((await seed('004')).path);
+  await page.locator('.headline.word-wrap').waitFor();
+  const lines = await page.evaluate(() => {
+    const title = document.querySelector('.headline');
+    const words = [...title.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE);
+    const range = document.createRange();
+    const tops = (node) => {
+      range.selectNodeContents(node);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+    };
+    return { all: tops(title).size, split: words.filter((w) => tops(w).size > 1).map((w) => w.data), words: words.length };
+  });
+  assert.ok(lines.all >= 2, `the headline should wrap at 390 px (${lines.all} line)`);
+  assert.ok(lines.words > 10, `headline words: ${lines.words}`);
+  assert.deepEqual(lines.split, [], 'words split across lines');
+  // The cloud's drawing ends on whole grid cells: nothing is drawn into a cut-off cell.
+  await page.waitForTimeout(1200); // the word cloud draws asynchronously
+  const edges = await page.evaluate(() => {
+    const c = document.querySelector('canvas.cloud');
+    const box = c.getBoundingClientRect();
+    return { cssWidth: box.width, cssHeight: box.height, width: c.width, height: c.height, dpr: devicePixelRatio };
+  });
+  assert.equal(edges.width, Math.round(edges.cssWidth * edges.dpr), 'bitmap matches its box (no stretching)');
+  assert.equal(edges.height, Math.round(edges.cssHeight * edges.dpr));
+  const grid = Math.round(7 * edges.dpr);
+  assert.equal(edges.width % grid, 0, `bitmap width ${edges.width} is whole ${grid}px cells`);
+  assert.equal(edges.height % grid, 0, `bitmap height ${edges.height} is whole ${grid}px cells`);
+  assert.ok(edges.cssHeight >= 200, `cloud height ${edges.cssHeight}px`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('keyboard: tab order, visible focus, labelled controls, Enter operates', async () => {
   const { context, page, errors } = await openApp();
   const focused = () => page.evaluate(() => {

@@ -14,6 +14,8 @@ const FREQ_ROWS = 100;
 let collator = null;
 const scrollBehavior = () => (matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth');
 const KWIC_LIMIT = 200;
+/** A character that can end or start a word (not punctuation or space). */
+const WORD_EDGE = /[\p{L}\p{N}]/u;
 
 /** "2022-01-05 08:28:48 +0800" → "2022-01-05 08:28": to the minute, as a reader wants it. */
 const shortDate = (date) => date.replace(/^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(?:\s*(?:Z|[+-]\d{2}:?\d{2}))?$/, '$1 $2');
@@ -53,6 +55,7 @@ export class ArticleView {
   /**
    * @param {HTMLElement} root
    * @param {{segment: (text: string) => Promise<{words?: object[], spans?: Uint32Array}>,
+   *          wordSpans?: (text: string) => Promise<Uint32Array>,
    *          exportAs: (kind: string) => void, copy: (kind: string) => void,
    *          segmentationMode: () => string}} hooks
    */
@@ -89,6 +92,29 @@ export class ArticleView {
     if (this.#entry) this.show(this.#entry);
   }
 
+  /**
+   * Lets a headline wrap only between words: Chinese text may otherwise break between any two
+   * characters, splitting a word such as 引|擎 across lines. Word ends come from the segmenter
+   * (with the user dictionary); until they arrive, or if they fail, the headline wraps as usual.
+   */
+  #breakAtWords(el) {
+    const text = el.textContent;
+    const els = this.#els;
+    this.#hooks.wordSpans?.(text).then((spans) => {
+      if (this.#els !== els || el.textContent !== text) return; // re-rendered meanwhile
+      // Only between two words: next to punctuation the browser's own rules apply, which
+      // keep a closing quote or comma off the start of a line.
+      const parts = [];
+      for (let i = 0; i < spans.length; i += 2) {
+        const word = text.slice(spans[i], spans[i + 1]);
+        if (i > 0 && WORD_EDGE.test(text[spans[i] - 1]) && WORD_EDGE.test(word[0])) parts.push(h('wbr'));
+        parts.push(word);
+      }
+      el.replaceChildren(...parts);
+      el.classList.add('word-wrap');
+    }, () => {});
+  }
+
   #render() {
     const a = this.#entry.article;
     const els = (this.#els = {});
@@ -99,6 +125,7 @@ export class ArticleView {
       this.#entry.sourceName && [t('view.file'), this.#entry.sourceName],
     ].filter(Boolean);
     els.title = h('h2', { class: 'headline', tabIndex: -1, id: 'article-title' }, titleOf(a));
+    this.#breakAtWords(els.title);
     const header = h('header', { class: 'art-head' },
       a.kicker && h('p', { class: 'kicker' }, a.kicker),
       els.title,

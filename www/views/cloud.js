@@ -41,13 +41,23 @@ export async function drawCloud(canvas, words, onPick) {
   // Layout is read only here, after the view is built: reading it earlier would force a layout
   // in the middle of rendering the results.
   const css = getComputedStyle(canvas);
-  const width = canvas.clientWidth || 480;
-  const height = canvas.clientHeight || 280;
+  canvas.style.width = canvas.style.height = canvas.style.flex = ''; // measure the size the stylesheet gives it
+  const dpr = window.devicePixelRatio || 1;
+  // A coarser grid leaves a gap between words (at 6 px neighbours read as one word).
+  const grid = Math.round(7 * dpr);
+  // wordcloud2 lays words out on whole grid cells, and a partial cell at the right or bottom
+  // edge counts as inside: glyphs placed there were cut off. The drawing is sized to whole
+  // cells, at most one cell smaller than its box.
+  const fit = (cssPx, fallback) => Math.max(grid, Math.floor(((cssPx || fallback) * dpr) / grid) * grid);
+  canvas.width = fit(canvas.clientWidth, 480);
+  canvas.height = fit(canvas.clientHeight, 280);
+  const width = canvas.width / dpr;
+  const height = canvas.height / dpr;
+  canvas.style.width = `${width}px`;
+  canvas.style.height = `${height}px`;
+  canvas.style.flex = 'none';
   // As many words as the canvas holds legibly: 60 on a desktop card, fewer on a phone.
   const list = words.slice(0, Math.max(20, Math.min(60, Math.round((width * height) / 2200))));
-  const dpr = window.devicePixelRatio || 1;
-  canvas.width = Math.round(width * dpr);
-  canvas.height = Math.round(height * dpr);
   if (list.length === 0) {
     canvas.getContext('2d').clearRect(0, 0, canvas.width, canvas.height);
     return;
@@ -65,9 +75,7 @@ export async function drawCloud(canvas, words, onPick) {
     fontWeight: (word, weight) => (weight > (maxPx * dpr) / 2 ? '700' : '500'),
     color: (word) => colourOf(word, palette),
     backgroundColor: 'rgba(0,0,0,0)',
-    // A coarser grid leaves a gap between words (at 6 px neighbours read as one word) and
-    // keeps glyphs off the canvas edge.
-    gridSize: Math.round(7 * dpr),
+    gridSize: grid,
     rotateRatio: 0,
     shuffle: false,
     shrinkToFit: true,
