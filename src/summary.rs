@@ -107,8 +107,8 @@ const BACKGROUND_CUES: [&str; 8] = [
 
 /// Openings that lean on the sentence before ("这是一组…的数据", "此外…", "对此…"): read alone
 /// in a summary they point at nothing. ("该县…" is left alone: news names its subject so.)
-const DEPENDENT_CUES: [&str; 12] = [
-    "这是", "这些", "这也", "这一", "这种", "另外", "对此", "为此", "但是", "然而", "不过", "而且",
+const DEPENDENT_CUES: [&str; 11] = [
+    "这", "另外", "对此", "为此", "但是", "然而", "不过", "而且", "如此", "至此", "由此",
 ];
 
 /// True for a sentence that cannot stand alone in a summary: its `opening` (the text from its
@@ -116,9 +116,18 @@ const DEPENDENT_CUES: [&str; 12] = [
 /// (“选择落户高新区是选对了!”).
 fn is_dependent(text: &str, opening: &str) -> bool {
     let trimmed = text.trim();
+    let closes_quote = trimmed.ends_with(['”', '」']);
     DEPENDENT_CUES.iter().any(|q| opening.starts_with(q))
-        || (trimmed.starts_with(['“', '「', '"']) && trimmed.ends_with(['”', '」', '"']))
+        || (closes_quote && trimmed.starts_with(['“', '「']))
+        || (trimmed.starts_with('"') && trimmed.ends_with('"') && trimmed.len() > 1)
+        // The last sentence of a longer quotation ("这就是数字农业的魅力。”").
+        || (closes_quote && !trimmed.contains(['“', '「']))
+        // Introduces a quotation that is another sentence ("……蔡女士高兴地说。").
+        || SPEECH_ENDS.iter().any(|e| trimmed.ends_with(e))
 }
+
+/// Endings of a sentence that only says who speaks.
+const SPEECH_ENDS: [&str; 4] = ["说。", "说道。", "表示。", "告诉记者。"];
 
 /// Picks summary sentences. `keywords` are the article's keywords with weights in 0..=1.
 /// Returns indexes into `candidates` (in article order) with their scores.
@@ -169,8 +178,18 @@ pub fn select(
             {
                 score -= w.cue;
             }
+            // A sentence without any of the article's keywords or figures sets a scene ("长桌上,
+            // 签约双方郑重落笔……") rather than telling the story.
+            if coverage[i] == 0.0
+                && !keywords.is_empty()
+                && !c.text.contains(|ch: char| ch.is_ascii_digit())
+            {
+                score -= w.cue;
+            }
             // Fragments and lists of figures rarely carry the story.
-            if c.chars < 8 || distinct[i] < 3 {
+            // A short item of a list ("社区智慧监管,精准管理;") is a fragment too.
+            let list_item = c.chars < 20 && c.text.trim_end().ends_with([';', '；']);
+            if c.chars < 8 || distinct[i] < 3 || list_item {
                 score *= 0.3;
             }
             score

@@ -147,7 +147,7 @@ fn seed_summaries_hold_no_caption_byline_date_or_heading() {
                 // Read alone, a summary item must make sense: not "这是一组…的数据" (pointing at
                 // the sentence before) nor a bare quotation (“选择落户高新区是选对了!”).
                 assert!(
-                    !["这是", "这些", "这一", "对此", "为此"]
+                    !["这", "对此", "为此", "如此", "至此"]
                         .iter()
                         .any(|p| t.starts_with(p)),
                     "leans on the sentence before: {what}"
@@ -156,6 +156,14 @@ fn seed_summaries_hold_no_caption_byline_date_or_heading() {
                     !(t.starts_with('“') && t.trim_end_matches('。').ends_with('”')),
                     "a bare quotation: {what}"
                 );
+                // Nor the tail of a quotation ("……真好!”"), nor only who speaks ("……高兴地说。").
+                assert!(
+                    !(t.ends_with('”') && !t.contains('“')),
+                    "the end of a quotation: {what}"
+                );
+                assert!(!t.ends_with("说。"), "only who speaks: {what}");
+                // Nor a scene without the story ("长桌上,签约双方郑重落笔,真挚握手,热切交流。").
+                assert!(!t.starts_with("长桌上"), "a scene, not the story: {what}");
                 assert!(a.title.as_deref() != Some(t), "bare heading: {what}");
                 assert_eq!(utf16_slice(&a.text, s.start, s.end), t, "offsets: {what}");
                 checked += 1;
