@@ -158,7 +158,7 @@ fn seed_summaries_hold_no_caption_byline_date_or_heading() {
                 );
                 // Nor the tail of a quotation ("……真好!”"), nor only who speaks ("……高兴地说。").
                 assert!(
-                    !(t.ends_with('”') && !t.contains('“')),
+                    !t.ends_with('”') || t.contains('“'),
                     "the end of a quotation: {what}"
                 );
                 assert!(!t.ends_with("说。"), "only who speaks: {what}");
