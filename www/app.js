@@ -484,7 +484,9 @@ function openItem(key, word) {
   state.view = 'article';
   state.restoring = null;
   render();
+  // The list was redrawn under the focus; reading goes on at the headline (or the word's lines).
   if (word) articleView.pickWord(word);
+  else articleView.focusHeadline();
   // Saved at once: a reload right after choosing must not lose the choice.
   saveUi({ now: true });
   // On a phone the list sits above the view: bring the article into sight.

@@ -283,12 +283,20 @@ test('reload keeps articles, user dictionary and settings', async () => {
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="keywords"] > li').length === 4);
   await page.locator('.seg-btn[data-mode="seg"]').click();
   await page.locator('.fulltext .tok.user', { hasText: '夜间开放' }).first().waitFor();
-  // Full mode: overlapping words are grouped, so the text still reads in order.
+  const paragraphs = () => page.locator('.fulltext > p').count();
+  const paragraphsByWords = await paragraphs();
+  assert.ok(paragraphsByWords > 3, `paragraphs: ${paragraphsByWords}`);
+  // Full mode: overlapping words are grouped, so the text still reads in order, in its paragraphs.
   await page.locator('#opt-mode').selectOption('all');
   await page.locator('.fulltext .tok-group').first().waitFor();
   const shownText = await page.locator('.fulltext .tok').evaluateAll((ts) => ts.map((x) => x.textContent).join(''));
   assert.ok(shownText.includes('城南社区图书馆'), shownText.slice(0, 80));
   assert.ok(!shownText.includes('图书图书馆'), shownText.slice(0, 80));
+  assert.equal(await paragraphs(), paragraphsByWords, 'full mode keeps the paragraphs');
+  const inAllMode = await page.locator('.fulltext').innerHTML();
+  await page.locator('#opt-mode').selectOption('search');
+  await page.waitForFunction((before) => document.querySelector('.fulltext').innerHTML !== before, inAllMode);
+  assert.equal(await paragraphs(), paragraphsByWords, 'search mode keeps the paragraphs');
   await page.locator('#opt-mode').selectOption('default');
   // Two articles pasted with a rule between them are listed apart; the last one is chosen.
   await paste(page, '北京地铁新线开通\n\n北京地铁17号线北段今天开通运营，沿线居民出行时间大幅缩短。\n\n---\n\n秋粮收购全面展开\n\n今年秋粮收购工作全面展开，各地粮食部门加强市场监测。');
@@ -524,11 +532,17 @@ test('keyboard: tab order, visible focus, labelled controls, Enter operates', as
     next.push((await focused()).id);
   }
   assert.deepEqual(next, ['clear-all', 'art-open', 'icon remove']);
+  // Choosing an article moves focus to its headline (the list is redrawn under it).
+  await page.locator('.art-open').first().focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'article-title');
+  // A keyword opens its concordance; Escape closes it and focus returns to the keyword.
   await page.locator('[data-testid="keywords"] > li .word').first().focus();
   await page.keyboard.press('Enter');
   await page.locator('.kwic-line').first().waitFor();
   await page.keyboard.press('Escape');
   await page.locator('.kwic').waitFor({ state: 'hidden' });
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), await page.locator('[data-testid="keywords"] > li .word').first().textContent());
   // Every form control has a label.
   const unlabelled = await page.evaluate(() => [...document.querySelectorAll('input:not([type=file]), select, textarea')]
     .filter((el) => !el.labels?.length && !el.getAttribute('aria-label')).map((el) => el.id));

@@ -50,6 +50,7 @@ export class ArticleView {
   #freqFilter = '';
   #freqAll = false;
   #segCache = null;
+  #opener = null;
   #els = {};
 
   /**
@@ -305,15 +306,25 @@ export class ArticleView {
     for (const li of this.#root.querySelectorAll('.keywords li')) li.classList.toggle('picked', li.dataset.word === word);
     this.#renderText();
     if (scroll) {
+      // Closing the panel gives focus back to what opened it (a keyword, the cloud, a row).
+      if (!box.contains(document.activeElement)) this.#opener = document.activeElement;
       box.scrollIntoView({ block: 'nearest', behavior: scrollBehavior() });
       close.focus({ preventScroll: true });
     }
   }
 
+  /** Moves focus to the headline: after choosing an article, reading starts there. */
+  focusHeadline() {
+    this.#els.title?.focus({ preventScroll: true });
+  }
+
   closeWord() {
+    const hadFocus = this.#els.kwic.contains(document.activeElement);
     this.#word = null;
     this.#hits = [];
     this.#els.kwic.hidden = true;
+    if (hadFocus) (this.#opener?.isConnected ? this.#opener : this.#els.title)?.focus({ preventScroll: true });
+    this.#opener = null;
     for (const li of this.#root.querySelectorAll('.keywords li.picked')) li.classList.remove('picked');
     this.#renderText();
   }

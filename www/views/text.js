@@ -155,9 +155,10 @@ export function renderSegmented(container, text, { words = null, spans = null, s
       end = Math.max(end, pairs[i][1]);
       found.push(text.slice(pairs[i][0], pairs[i][1]));
     }
-    if (text.slice(last, start).includes('\n')) out.breakLine();
-    last = end;
     const covered = text.slice(start, end);
+    // The line break is a gap between words or a token of its own (all mode lists it).
+    if (text.slice(last, start).includes('\n') || (!covered.trim() && covered.includes('\n'))) out.breakLine();
+    last = end;
     if (!covered.trim()) continue;
     // Single characters add nothing a reader does not see in the text itself.
     const parts = found.filter((w) => w !== covered && w.trim().length > 1);
