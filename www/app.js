@@ -48,6 +48,7 @@ const state = {
   focusSource: null, // select this source's first article when its result arrives
   restoring: null, // {selected, view} saved before a reload, applied once the analysis is back
   clickMark: false,
+  storageUnavailable: false, // the browser refuses IndexedDB: nothing survives a reload
 };
 
 const els = {
@@ -60,6 +61,7 @@ const els = {
   list: byId('article-list'),
   listMore: byId('articles-more'),
   listEmpty: byId('articles-empty'),
+  listKept: byId('articles-kept'),
   count: byId('article-count'),
   clearAll: byId('clear-all'),
   status: byId('status'),
@@ -155,7 +157,13 @@ const errorText = (message) => (/not a text file/.test(message) ? t('error.notTe
 function storageFailed(error, what) {
   const label = t(`storage.what.${what}`);
   if (error?.kind === 'quota') showAlert(t('storage.quota', { what: label }));
-  else if (error?.kind === 'unavailable') showAlert(t('storage.unavailable', { error: error.message }));
+  else if (error?.kind === 'unavailable') {
+    // The browser's own reason is English and technical: for the console, not the message.
+    console.warn('wenxi: storage unavailable:', error.message);
+    state.storageUnavailable = true;
+    els.listKept.hidden = true;
+    showAlert(t('storage.unavailable'));
+  }
   else showAlert(t('storage.failed', { what: label, error: error?.message ?? String(error) }));
 }
 
@@ -430,6 +438,7 @@ function render() {
   renderArticleList(els.list, els.listMore, all, state.selected, { open: openItem, remove: removeItem });
   els.count.textContent = all.length ? num(articles.length) : '';
   els.listEmpty.hidden = all.length > 0;
+  els.listKept.hidden = all.length === 0 || state.storageUnavailable;
   els.clearAll.disabled = state.sources.length === 0;
 
   const several = articles.length >= 2;

@@ -57,6 +57,9 @@ test('paste → keywords, summary marked in the text, stats', async () => {
   await page.locator('[data-testid="keywords"] > li').first().waitFor();
   const keywords = await keywordTexts(page);
   assert.ok(keywords.length >= 5, `keywords: ${keywords}`);
+  // The list says where the work is kept.
+  assert.match(await page.locator('#articles-kept').textContent(), /只保存在这个浏览器里/);
+  assert.ok(await page.locator('#articles-kept').isVisible());
   const words = await page.locator('[data-testid="keywords"] > li .word').allTextContents();
   const fullText = await page.locator('.fulltext').textContent();
   for (const [i, k] of keywords.entries()) {
@@ -73,7 +76,7 @@ test('paste → keywords, summary marked in the text, stats', async () => {
   // Only an item the core trimmed shows the rest of its sentence, never the next sentence.
   const rests = await page.locator('[data-testid="summary"] > li button').evaluateAll((bs) => bs.map((b) => [b.textContent, b.dataset.rest ?? '']));
   for (const [item, rest] of rests) {
-    if (rest) assert.doesNotMatch(item, /[。！？!?；;”]$/, `a whole sentence has no rest: ${item}`);
+    if (rest) assert.doesNotMatch(item, /[。！？!?；;]”?$/, `a whole sentence has no rest: ${item}`);
     assert.ok(!rests.some(([other]) => rest && other !== item && rest.includes(other.slice(0, 10))), `rest repeats another item: ${rest}`);
   }
   // Clicking a summary sentence brings its highlight into the text's visible area.
@@ -547,6 +550,25 @@ test('keyboard: tab order, visible focus, labelled controls, Enter operates', as
   const unlabelled = await page.evaluate(() => [...document.querySelectorAll('input:not([type=file]), select, textarea')]
     .filter((el) => !el.labels?.length && !el.getAttribute('aria-label')).map((el) => el.id));
   assert.deepEqual(unlabelled, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a browser that refuses storage: a plain message in the page language, and no promise to keep the work', async () => {
+  const { context, page, errors } = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+  await page.addInitScript(() => {
+    Object.defineProperty(globalThis, 'indexedDB', { get() { throw new DOMException('The user denied permission to access the database.', 'SecurityError'); } });
+  });
+  await page.goto(site.url);
+  await page.waitForSelector('body[data-analyzer="ready"]');
+  const alert = page.locator('#alerts .alert').first();
+  await alert.waitFor();
+  const message = await alert.textContent();
+  assert.match(message, /不允许本页在本地保存/);
+  assert.doesNotMatch(message, /denied|permission/i, 'no raw English exception in the Chinese message');
+  await page.locator('#demo').click();
+  await page.locator('[data-testid="keywords"] > li').first().waitFor();
+  assert.ok(await page.locator('#articles-kept').isHidden());
   assert.deepEqual(errors, []);
   await context.close();
 });

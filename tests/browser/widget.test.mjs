@@ -171,6 +171,9 @@ test('for="#post" renders the keywords and summary of the article, cross-origin'
   assert.ok(view.summary.length >= 2);
   for (const sentence of view.summary) assert.ok(text.includes(sentence), sentence);
   assert.equal(view.stats[0], article.stats.chars.toLocaleString('zh-CN'));
+  // Reading time worded as on the page (400 characters a minute).
+  const minutes = article.stats.chars / 400;
+  assert.equal(view.stats.at(-1), minutes < 1 ? '不到 1 分钟' : `约 ${Math.round(minutes)} 分钟`);
   assert.equal(view.error, null);
   assert.deepEqual(errors, []);
   await context.close();

@@ -48,7 +48,7 @@ const STRINGS = {
     sentences: '句子',
     paragraphs: '段落',
     reading: '阅读',
-    minutes: (n) => `约 ${n} 分钟`,
+    minutes: (m) => (m < 1 ? '不到 1 分钟' : `约 ${Math.round(m)} 分钟`),
     times: (n) => `${n} 次`,
     nth: (n) => `第 ${n} 篇`,
     empty: '没有可分析的文字。',
@@ -75,7 +75,7 @@ const STRINGS = {
     sentences: 'Sentences',
     paragraphs: 'Paragraphs',
     reading: 'Reading',
-    minutes: (n) => `about ${n} min`,
+    minutes: (m) => (m < 1 ? 'under a minute' : `about ${Math.round(m)} min`),
     times: (n) => (n === 1 ? 'once' : `${n} times`),
     nth: (n) => `Article ${n}`,
     empty: 'There is no text to analyze.',
@@ -518,7 +518,7 @@ export class WenxiAnalyzer extends HTMLElement {
             item(t.words, grouped(s.words)),
             item(t.sentences, grouped(s.sentences)),
             item(t.paragraphs, grouped(s.paragraphs)),
-            item(t.reading, t.minutes(Math.max(1, Math.round(s.chars / CHARS_PER_MINUTE)))))), // rounded as on the page
+            item(t.reading, t.minutes(s.chars / CHARS_PER_MINUTE)))), // worded as on the page
       );
     }
     if (parts.has('cloud') && article.frequencies.length) {
