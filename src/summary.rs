@@ -475,7 +475,7 @@ pub fn compress(sentence: &str, keywords: &[&str], verbs: &[usize]) -> (usize, u
     let (a, b) = topic_span(sentence, start, keywords);
     // Without a verb the kept clauses are only a topic ("汽车产业的转型升级，企业是主体"): the
     // clauses after it are the statement.
-    let (a, b) = if verbs.iter().any(|&v| v < b) {
+    let (a, b) = if verbs.iter().any(|&v| v < b) && !is_adverbial(&sentence[a..b]) {
         (a, b)
     } else {
         (start, end)
@@ -488,6 +488,14 @@ pub fn compress(sentence: &str, keywords: &[&str], verbs: &[usize]) -> (usize, u
     } else {
         (0, end)
     }
+}
+
+/// True for a span that only says where or when ("在株洲所内部开设的……专栏中"): a
+/// prepositional phrase, whose statement is in the clauses after it.
+fn is_adverbial(span: &str) -> bool {
+    span.starts_with(['在', '于', '从', '自', '当'])
+        && span.ends_with(['中', '上', '下', '里', '内', '外', '时', '后', '前', '间'])
+        && !span.contains(['，', ',', '；', ';'])
 }
 
 /// Byte length of the leading meta-discourse of `sentence` (step 1 of [`compress`]), applied
@@ -680,6 +688,9 @@ mod tests {
             cut("风机降噪，是本研究的目标。", &["风机"], "是"),
             "风机降噪，是本研究的目标。"
         );
+        // Only a place ("在……专栏中"): the statement comes after it.
+        let s = "在株洲所内部开设的员工学习专栏中，夏工热情地表达自己的心声。";
+        assert_eq!(cut(s, &["株洲所"], "开设"), s);
     }
 
     #[test]
