@@ -283,6 +283,12 @@ function pastedAsOne(ids) {
   return lines.some((l, i) => i > 0 && i < lines.length - 1 && isHeadingLine(l));
 }
 
+/** True when nothing the inputs `ids` gave has a Chinese character: wenxi reads Chinese. */
+function noChinese(ids) {
+  const articles = ids.flatMap((id) => state.results.get(id)?.articles ?? []);
+  return articles.length > 0 && !articles.some((a) => /\p{Script=Han}/u.test(a.text));
+}
+
 function analyze(ids) {
   for (const id of ids) state.queue.add(id);
   runNext();
@@ -326,6 +332,7 @@ async function runNext() {
   try {
     const done = await promise;
     if (done.articles === 0) say('status.nothingFound');
+    else if (noChinese(ids)) say('status.noChinese', { n: num(done.articles), ms: num(done.ms) });
     else say(pastedAsOne(ids) ? 'status.doneOnePaste' : 'status.done', { n: num(done.articles), ms: num(done.ms) });
   } catch (e) {
     if (e instanceof Crashed) recoverFromCrash(job, e);
@@ -507,6 +514,7 @@ async function removeItem(item) {
   if (!s) return;
   const siblings = items().filter((x) => x.sourceId === s.id && x.kind === 'article');
   const title = item.kind === 'article' ? titleOf(item.article) : item.sourceName;
+  let copies = 1;
   try {
     if (item.kind !== 'article' || siblings.length <= 1) {
       state.sources = state.sources.filter((x) => x !== s);
@@ -516,12 +524,16 @@ async function removeItem(item) {
       render();
       await store.deleteSource(s.id);
     } else {
-      s.removed = [...(s.removed ?? []), fingerprint(item.article)];
+      // Removal is by content, so identical copies in the same input go together.
+      const print = fingerprint(item.article);
+      copies = siblings.filter((x) => fingerprint(x.article) === print).length;
+      s.removed = [...(s.removed ?? []), print];
       invalidate();
       render();
       await store.putSource(s);
     }
-    say('status.removed', { title });
+    if (copies > 1) say('status.removedCopies', { title, n: num(copies) });
+    else say('status.removed', { title });
   } catch (e) {
     storageFailed(e, 'text');
   }
@@ -921,7 +933,7 @@ let uiTimer = 0;
 function saveUi({ now = false } = {}) {
   clearTimeout(uiTimer);
   const save = () => {
-    const ui = { lang: language(), theme: document.documentElement.dataset.theme ?? null, selected: state.selected, view: state.view };
+    const ui = { lang: language(), theme: document.documentElement.dataset.theme ?? null, selected: state.selected, view: state.view, textMode: articleView.textMode };
     store.set('ui', ui).catch((e) => storageFailed(e, 'settings'));
   };
   if (now) save();
@@ -983,6 +995,7 @@ const articleView = new ArticleView(els.viewArticle, {
   // Default mode: words that tile the text, where a headline may wrap.
   wordSpans: (text) => client.call('spans', { text, mode: 'default', hmm: state.settings.hmm }),
   segmentationMode: () => state.settings.mode,
+  textModeChanged: () => saveUi(),
   exportAs: exportArticle,
   copy: copyArticle,
 });
@@ -1091,6 +1104,7 @@ async function restore(unavailable) {
     client.call('loadDictionary', { text: dictionary }).catch((e) => showAlert(e.message));
   }
   // The localStorage mirror is written synchronously, so it is never older than IndexedDB.
+  if (ui?.textMode) articleView.textMode = ui.textMode;
   if (ui?.lang && !mirrored('wenxi.lang') && ui.lang !== language()) applyLanguage(ui.lang);
   if (ui?.theme && !mirrored('wenxi.theme') && ui.theme !== document.documentElement.dataset.theme) {
     document.documentElement.dataset.theme = ui.theme;

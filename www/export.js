@@ -3,7 +3,10 @@
 /** The Report for one article as JSON: `{source, options, articles: [article]}` (the CLI's
  * shape plus the options used, so the result can be reproduced). */
 export function reportJson(article, { source = null, options = {} } = {}) {
-  return JSON.stringify({ source, options, articles: [article] }, null, 2) + '\n';
+  const json = JSON.stringify({ source, options, articles: [article] }, null, 2);
+  // Indented for reading, but a list of numbers (keyword offsets) stays on one line. Only
+  // the indentation's line breaks are matched: a JSON string never holds a raw line break.
+  return json.replace(/\[\n\s+(-?[\d.e+-]+(?:,\n\s+-?[\d.e+-]+)*)\n\s*\]/g, (_, list) => `[${list.split(/,\n\s+/).join(', ')}]`) + '\n';
 }
 
 /** One Report per input, one per line (JSON Lines), like `wenxi analyze`. */

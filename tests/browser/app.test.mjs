@@ -173,6 +173,18 @@ test('two articles pasted without a separator: one article, and the status says 
   await context.close();
 });
 
+test('text without Chinese is analyzed, and the status says wenxi reads Chinese', async () => {
+  const { context, page, errors } = await openApp();
+  await paste(page, 'Large language models are changing how people search.\n\nMachine translation now covers many languages, and search engines rank answers.');
+  await page.waitForFunction(() => /没有中文/.test(document.querySelector('[data-testid="status"]').textContent));
+  assert.equal(await listCount(page), 1);
+  await paste(page, '北京地铁新线开通\n\n北京地铁17号线北段今天开通运营，沿线居民出行时间大幅缩短。');
+  await page.waitForFunction(() => /已分析/.test(document.querySelector('[data-testid="status"]').textContent));
+  assert.doesNotMatch(await page.locator('[data-testid="status"]').textContent(), /没有中文/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('drag and drop a file onto the page', async () => {
   const { context, page, errors } = await openApp();
   const s = await seed('000_');
@@ -227,7 +239,11 @@ test('export JSON parses and matches the Report', async () => {
   await paste(page, text);
   await page.locator('[data-testid="keywords"] > li').first().waitFor();
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="json"]').click()]);
-  const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
+  const exportedText = await readFile(await download.path(), 'utf8');
+  const exported = JSON.parse(exportedText);
+  // Indented, with each offset pair on one line rather than a number per line.
+  assert.match(exportedText, /^ {2}"articles": \[$/m);
+  assert.doesNotMatch(exportedText, /^\s+\d+,?$/m);
   assert.ok(Array.isArray(exported.articles) && exported.articles.length === 1);
   const shown = await page.locator('#article-title').textContent();
   // The same core, called directly in the page with the options the export records.
@@ -318,7 +334,8 @@ test('reload keeps articles, user dictionary and settings', async () => {
   await page.waitForFunction(() => document.querySelector('#article-title')?.textContent.includes('图书馆'));
   assert.equal((await keywordTexts(page)).length, 4);
   assert.equal(await page.locator('#dict-list li', { hasText: '夜间开放' }).count(), 1);
-  await page.locator('.seg-btn[data-mode="seg"]').click();
+  // The segmented text view chosen before the reload is still on.
+  assert.equal(await page.locator('.seg-btn[data-mode="seg"]').getAttribute('aria-pressed'), 'true');
   await page.locator('.fulltext .tok.user', { hasText: '夜间开放' }).first().waitFor();
   assert.deepEqual(errors, []);
   await context.close();
@@ -333,6 +350,19 @@ test('a jieba dictionary file with a bad line: the good lines load, the bad one 
   assert.match(await page.locator('#dict-errors').textContent(), /第 2 行/);
   const words = await page.locator('#dict-list .dict-word').allTextContents();
   assert.deepEqual(words, ['自助借还机', '亲子绘本课']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('removing an article that a paste holds twice removes both copies, and says so', async () => {
+  const { context, page, errors } = await openApp();
+  const a = '秋粮收购全面展开\n\n今年秋粮收购工作全面展开，各地粮食部门加强市场监测。';
+  const b = '北京地铁新线开通\n\n北京地铁17号线北段今天开通运营，沿线居民出行时间大幅缩短。';
+  await paste(page, `${a}\n\n---\n\n${b}\n\n---\n\n${a}`);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li:not(.pending)').length === 3);
+  await page.locator('[data-testid="article-list"] > li').first().locator('button.remove').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li').length === 1);
+  assert.match(await page.locator('[data-testid="status"]').textContent(), /完全相同的副本，共 2 篇/);
   assert.deepEqual(errors, []);
   await context.close();
 });

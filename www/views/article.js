@@ -57,6 +57,7 @@ export class ArticleView {
    * @param {HTMLElement} root
    * @param {{segment: (text: string) => Promise<{words?: object[], spans?: Uint32Array}>,
    *          wordSpans?: (text: string) => Promise<Uint32Array>,
+   *          textModeChanged?: (mode: string) => void,
    *          exportAs: (kind: string) => void, copy: (kind: string) => void,
    *          segmentationMode: () => string}} hooks
    */
@@ -331,6 +332,7 @@ export class ArticleView {
 
   setTextMode(mode) {
     this.#textMode = mode;
+    this.#hooks.textModeChanged?.(mode);
     for (const b of this.#els.modeButtons) b.setAttribute('aria-pressed', String(b.dataset.mode === mode));
     this.#els.legend.hidden = mode !== 'seg' || this.#hooks.segmentationMode() !== 'default';
     this.#renderText();
@@ -338,6 +340,11 @@ export class ArticleView {
 
   get textMode() {
     return this.#textMode;
+  }
+
+  /** The text view to start in ('plain' or 'seg'), e.g. as saved before a reload. */
+  set textMode(mode) {
+    if (mode === 'plain' || mode === 'seg') this.#textMode = mode;
   }
 
   async #renderText() {
