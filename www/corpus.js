@@ -1,59 +1,71 @@
-// Corpus statistics over the loaded articles, computed from their Reports' frequency lists.
+// Corpus statistics over the loaded articles, computed from their Reports: the frequency list
+// (every content word) and the keywords (which also hold phrases such as 政务服务, and never a
+// word too generic to name a subject, such as 服务 or 发展).
 // Pure functions (no DOM), so they are easy to check and reuse.
 
-/** Document frequency: word → number of articles whose frequency list contains it. */
+// word → count for one article: its frequency list, plus its keyword phrases.
+const termCache = new WeakMap();
+function terms(article) {
+  let m = termCache.get(article);
+  if (!m) {
+    m = new Map(article.frequencies.map((f) => [f.word, f.count]));
+    for (const k of article.keywords) if (!m.has(k.word)) m.set(k.word, k.count);
+    termCache.set(article, m);
+  }
+  return m;
+}
+
+/**
+ * Uses of `word` in an article: its count as a word (its frequency entry), or as a keyword
+ * phrase of the article. 服务 inside 中车电动服务站's name is not a use; a phrase the article
+ * uses without ranking it among its keywords is not counted.
+ */
+export function countIn(article, word) {
+  return terms(article).get(word) ?? 0;
+}
+
+/** Document frequency: word → number of articles that use it (see `countIn`). */
 export function documentFrequency(articles) {
   const df = new Map();
-  for (const a of articles) for (const f of a.frequencies) df.set(f.word, (df.get(f.word) ?? 0) + 1);
+  for (const a of articles) for (const w of terms(a).keys()) df.set(w, (df.get(w) ?? 0) + 1);
   return df;
 }
 
 const total = (a) => a.frequencies.reduce((n, f) => n + f.count, 0) || 1;
 
 /**
- * Keywords of the whole set: pooled TF × smoothed IDF (idf = ln((1 + N) / (1 + df)) + 1). TF is
- * the word's share of all words loaded, so a short article counts for what it is (a mean of
- * per-article shares would let a 100-character note outrank the theme of twenty articles),
- * while words concentrated in few articles get the IDF boost and themes shared by all still rank.
+ * Keywords of the whole set, chosen among the articles' own keywords and ranked by pooled TF ×
+ * smoothed IDF over the loaded set (idf = ln((1 + N) / (1 + df)) + 1). TF is the word's share of
+ * all words loaded, so a short article counts for what it is (a mean of per-article shares
+ * would let a 100-character note outrank the theme of twenty articles), while words concentrated
+ * in few articles get the IDF boost and themes shared by all still rank.
  * @returns {{word: string, score: number, df: number, count: number}[]} best first
  */
-export function corpusKeywords(articles, limit = 30) {
+export function corpusKeywords(articles, limit = 30, df = documentFrequency(articles)) {
   const n = articles.length;
   if (n === 0) return [];
-  const df = documentFrequency(articles);
   const words = articles.reduce((sum, a) => sum + total(a), 0);
-  const scores = new Map();
-  for (const a of articles) {
-    for (const f of a.frequencies) {
-      const s = scores.get(f.word) ?? { word: f.word, score: 0, df: df.get(f.word), count: 0 };
-      s.count += f.count;
-      scores.set(f.word, s);
-    }
-  }
-  for (const s of scores.values()) s.score = (s.count / words) * (Math.log((1 + n) / (1 + s.df)) + 1);
-  return [...scores.values()].sort((x, y) => y.score - x.score || y.count - x.count).slice(0, limit);
+  const candidates = new Set(articles.flatMap((a) => a.keywords.map((k) => k.word)));
+  const scored = [...candidates].map((word) => {
+    const count = articles.reduce((sum, a) => sum + countIn(a, word), 0);
+    const d = df.get(word) ?? 1;
+    return { word, score: (count / words) * (Math.log((1 + n) / (1 + d)) + 1), df: d, count };
+  });
+  return scored.sort((x, y) => y.score - x.score || y.count - x.count).slice(0, limit);
 }
 
 /**
- * Words that set one article apart from the others: TF × ln(N / df), so words found in every
- * article score zero. Empty for a set of one.
+ * The article's keywords that set it apart from the others: TF × ln(N / df), so words used in
+ * every article score zero. Empty for a set of one.
  */
 export function distinctiveWords(article, df, n, limit = 3) {
   if (n < 2) return [];
   const sum = total(article);
-  return article.frequencies
-    .map((f) => ({ word: f.word, score: (f.count / sum) * Math.log(n / (df.get(f.word) ?? n)) }))
+  return article.keywords
+    .map((k) => ({ word: k.word, score: (countIn(article, k.word) / sum) * Math.log(n / (df.get(k.word) ?? n)) }))
     .filter((x) => x.score > 0)
     .sort((x, y) => y.score - x.score)
     .slice(0, limit);
-}
-
-/**
- * Occurrences of `word` in an article as a word (its frequency entry), the count the corpus
- * keywords and their article counts are made of: 服务 inside 中车电动服务站's name is not a use.
- */
-export function countIn(article, word) {
-  return article.frequencies.find((x) => x.word === word)?.count ?? 0;
 }
 
 /** Non-overlapping `[start, end]` UTF-16 offsets of `word` in `text`. */

@@ -34,7 +34,7 @@ export class CorpusView {
       keywords: e.article.keywords.slice(0, 3).map((k) => k.word).join('、'),
       distinct: distinctiveWords(e.article, df, n).map((d) => d.word).join('、'),
     }));
-    const keywords = corpusKeywords(articles, 20);
+    const keywords = corpusKeywords(articles, 20, df);
     if (this.#word && !df.has(this.#word)) this.#word = null;
     const totalChars = articles.reduce((s, a) => s + a.stats.chars, 0);
 
