@@ -253,6 +253,17 @@ fn adjacent_words_that_recur_together_become_one_phrase() {
         r.keywords.first().map(|k| k.word.as_str()),
         Some("贯流风机")
     );
+
+    // A five-word name is whole, not cut after its fourth word (seed 002: 企业|服务|线上|综合|平台).
+    let seeds = seeds(&analyzer);
+    let article = seeds
+        .iter()
+        .flat_map(|(_, _, articles)| articles)
+        .find(|a| a.title.as_deref() == Some("高新区改革创新激发新活力"))
+        .expect("seed 002's 高新区 article");
+    let words: Vec<&str> = article.keywords.iter().map(|k| k.word.as_str()).collect();
+    assert!(words.contains(&"企业服务线上综合平台"), "{words:?}");
+    assert!(!words.contains(&"企业服务线上综合"), "{words:?}");
 }
 
 #[test]

@@ -17,7 +17,7 @@ use crate::text::{is_han, is_number_like};
 use rustc_hash::FxHashMap as HashMap;
 
 /// Longest phrase, in tokens.
-pub const MAX_TOKENS: usize = 4;
+pub const MAX_TOKENS: usize = 5;
 /// Longest phrase, in characters.
 pub const MAX_CHARS: usize = 12;
 
