@@ -123,11 +123,21 @@ fn is_dependent(text: &str, opening: &str) -> bool {
         // The last sentence of a longer quotation ("这就是数字农业的魅力。”").
         || (closes_quote && !trimmed.contains(['“', '「']))
         // Introduces a quotation that is another sentence ("……蔡女士高兴地说。").
-        || SPEECH_ENDS.iter().any(|e| trimmed.ends_with(e))
+        || only_says_who_speaks(trimmed)
 }
 
 /// Endings of a sentence that only says who speaks.
 const SPEECH_ENDS: [&str; 4] = ["说。", "说道。", "表示。", "告诉记者。"];
+/// Characters before 说 that make a noun of it (小说, 传说, 学说…), not speech.
+const NOT_SPEECH: &str = "小传学游演解听";
+
+fn only_says_who_speaks(sentence: &str) -> bool {
+    SPEECH_ENDS.iter().any(|e| {
+        sentence.strip_suffix(e).is_some_and(|before| {
+            *e != "说。" || !before.ends_with(|c: char| NOT_SPEECH.contains(c))
+        })
+    })
+}
 
 /// Picks summary sentences. `keywords` are the article's keywords with weights in 0..=1.
 /// Returns indexes into `candidates` (in article order) with their scores.
@@ -180,17 +190,19 @@ pub fn select(
             }
             // A sentence without any of the article's keywords or figures sets a scene ("长桌上,
             // 签约双方郑重落笔……") rather than telling the story.
-            if coverage[i] == 0.0
-                && !keywords.is_empty()
-                && !c.text.contains(|ch: char| ch.is_ascii_digit())
-            {
+            if coverage[i] == 0.0 && !keywords.is_empty() && !c.text.contains(char::is_numeric) {
                 score -= w.cue;
             }
             // Fragments and lists of figures rarely carry the story.
             // A short item of a list ("社区智慧监管,精准管理;") is a fragment too.
             let list_item = c.chars < 20 && c.text.trim_end().ends_with([';', '；']);
             if c.chars < 8 || distinct[i] < 3 || list_item {
-                score *= 0.3;
+                // Scaling a negative score would raise it: a fragment then loses a cue's worth.
+                score = if score > 0.0 {
+                    score * 0.3
+                } else {
+                    score - w.cue
+                };
             }
             score
         })
@@ -494,9 +506,15 @@ pub fn compress(sentence: &str, keywords: &[&str], verbs: &[usize]) -> (usize, u
 /// prepositional phrase, whose statement is in the clauses after it.
 fn is_adverbial(span: &str) -> bool {
     span.starts_with(['在', '于', '从', '自', '当'])
+        // Words that start with one of those characters but are no preposition (当地企业…).
+        && !NOT_PREPOSITIONS.iter().any(|w| span.starts_with(w))
         && span.ends_with(['中', '上', '下', '里', '内', '外', '时', '后', '前', '间'])
         && !span.contains(['，', ',', '；', ';'])
 }
+
+const NOT_PREPOSITIONS: [&str; 12] = [
+    "当地", "当前", "当代", "当年", "当天", "自治", "自身", "自主", "自然", "从事", "在线", "于是",
+];
 
 /// Byte length of the leading meta-discourse of `sentence` (step 1 of [`compress`]), applied
 /// until nothing more is removed ("为了…，本文提出了…").
@@ -607,7 +625,60 @@ fn topic_span(sentence: &str, from: usize, keywords: &[&str]) -> (usize, usize) 
 
 #[cfg(test)]
 mod tests {
-    use super::compress;
+    use super::{compress, is_dependent, select, Candidate, Length};
+
+    #[test]
+    fn speech_and_quotation_tails_cannot_stand_alone_but_a_novel_can() {
+        assert!(is_dependent(
+            "刚办完业务的蔡女士高兴地说。",
+            "刚办完业务的蔡女士高兴地说。"
+        ));
+        assert!(is_dependent(
+            "这就是数字农业的魅力。”",
+            "这就是数字农业的魅力。”"
+        ));
+        assert!(!is_dependent(
+            "《平凡的世界》是一部长篇小说。",
+            "平凡的世界》是一部长篇小说。"
+        ));
+        assert!(!is_dependent(
+            "该项目总投资1.5亿元。",
+            "该项目总投资1.5亿元。"
+        ));
+    }
+
+    #[test]
+    fn a_fragment_never_outranks_whole_sentences() {
+        // None holds the keyword, so the later scores are negative; the list item must rank last.
+        let texts = [
+            "街道把闲置空地改造成社区菜园，由居民家庭认领种植。",
+            "社区智慧监管，精准管理；",
+            "退休教师每天早上都来浇水，还办起了种菜小课堂。",
+        ];
+        let words = [
+            vec![
+                "街道", "闲置", "空地", "改造", "社区", "菜园", "居民", "家庭", "认领", "种植",
+            ],
+            vec!["社区", "智慧", "监管", "精准", "管理"],
+            vec!["退休", "教师", "早上", "浇水", "种菜", "小课堂"],
+        ];
+        let candidates: Vec<Candidate> = texts
+            .iter()
+            .zip(words)
+            .enumerate()
+            .map(|(i, (t, w))| Candidate {
+                text: t,
+                words: w,
+                position: i,
+                chars: t.chars().count(),
+            })
+            .collect();
+        let picked: Vec<usize> = select(&candidates, &[("无关词", 1.0)], Length::Sentences(2))
+            .into_iter()
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(picked, vec![0, 2]);
+    }
 
     fn cut<'a>(s: &'a str, keywords: &[&str], verb: &str) -> &'a str {
         let verbs: Vec<usize> = s.find(verb).into_iter().collect();
@@ -691,6 +762,15 @@ mod tests {
         // Only a place ("在……专栏中"): the statement comes after it.
         let s = "在株洲所内部开设的员工学习专栏中，夏工热情地表达自己的心声。";
         assert_eq!(cut(s, &["株洲所"], "开设"), s);
+        // 当地 is a subject, not 当 "when": the aside after it still goes.
+        assert_eq!(
+            cut(
+                "当地企业纷纷投身到数字经济发展中，取得了显著成效。",
+                &["数字经济"],
+                "投身"
+            ),
+            "当地企业纷纷投身到数字经济发展中"
+        );
     }
 
     #[test]

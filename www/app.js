@@ -471,6 +471,8 @@ function render() {
     if (entry.key !== shownArticle?.key || entry.article !== shownArticle.article || entry.sourceName !== shownArticle.sourceName) {
       shownArticle = entry;
       articleView.show(entry);
+    } else {
+      articleView.shown(); // back from the corpus tab: a cloud drawn while hidden is redrawn
     }
   } else if (shownArticle) {
     shownArticle = null;
@@ -516,7 +518,10 @@ async function removeItem(item) {
   const title = item.kind === 'article' ? titleOf(item.article) : item.sourceName;
   let copies = 1;
   try {
-    if (item.kind !== 'article' || siblings.length <= 1) {
+    const print = item.kind === 'article' ? fingerprint(item.article) : null;
+    copies = print ? siblings.filter((x) => fingerprint(x.article) === print).length : 1;
+    // The whole input goes when nothing of it would be left.
+    if (item.kind !== 'article' || copies === siblings.length) {
       state.sources = state.sources.filter((x) => x !== s);
       state.results.delete(s.id);
       state.queue.delete(s.id);
@@ -525,8 +530,6 @@ async function removeItem(item) {
       await store.deleteSource(s.id);
     } else {
       // Removal is by content, so identical copies in the same input go together.
-      const print = fingerprint(item.article);
-      copies = siblings.filter((x) => fingerprint(x.article) === print).length;
       s.removed = [...(s.removed ?? []), print];
       invalidate();
       render();

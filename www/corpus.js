@@ -45,9 +45,12 @@ export function corpusKeywords(articles, limit = 30, df = documentFrequency(arti
   const n = articles.length;
   if (n === 0) return [];
   const words = articles.reduce((sum, a) => sum + total(a), 0);
-  const candidates = new Set(articles.flatMap((a) => a.keywords.map((k) => k.word)));
-  const scored = [...candidates].map((word) => {
-    const count = articles.reduce((sum, a) => sum + countIn(a, word), 0);
+  const counts = new Map(articles.flatMap((a) => a.keywords.map((k) => [k.word, 0])));
+  // One pass over each article's terms (not candidates × articles: hundreds of articles).
+  for (const a of articles) {
+    for (const [word, c] of terms(a)) if (counts.has(word)) counts.set(word, counts.get(word) + c);
+  }
+  const scored = [...counts].map(([word, count]) => {
     const d = df.get(word) ?? 1;
     return { word, score: (count / words) * (Math.log((1 + n) / (1 + d)) + 1), df: d, count };
   });

@@ -51,6 +51,7 @@ export class ArticleView {
   #freqAll = false;
   #segCache = null;
   #opener = null;
+  #cloudStale = false;
   #els = {};
 
   /**
@@ -195,9 +196,16 @@ export class ArticleView {
   redrawCloud() {
     const canvas = this.#els.cloud;
     if (!this.#entry || !canvas) return;
-    drawCloud(canvas, this.#entry.article.frequencies, (word) => this.pickWord(word)).catch((e) => {
+    drawCloud(canvas, this.#entry.article.frequencies, (word) => this.pickWord(word)).then((drawn) => {
+      this.#cloudStale = drawn === false; // hidden (the corpus tab is shown): no size to draw at
+    }, (e) => {
       canvas.replaceWith(h('p', { class: 'hint' }, String(e.message)));
     });
+  }
+
+  /** The view is visible again: redraws what could not be drawn while it was hidden. */
+  shown() {
+    if (this.#cloudStale) this.redrawCloud();
   }
 
   #keywords(a) {
@@ -307,8 +315,10 @@ export class ArticleView {
     for (const li of this.#root.querySelectorAll('.keywords li')) li.classList.toggle('picked', li.dataset.word === word);
     this.#renderText();
     if (scroll) {
-      // Closing the panel gives focus back to what opened it (a keyword, the cloud, a row).
-      if (!box.contains(document.activeElement)) this.#opener = document.activeElement;
+      // Closing the panel gives focus back to what opened it (a keyword, the cloud, a row of
+      // this view; not a button of the hidden corpus view).
+      const opener = document.activeElement;
+      this.#opener = opener && opener !== box && !box.contains(opener) && this.#root.contains(opener) ? opener : null;
       box.scrollIntoView({ block: 'nearest', behavior: scrollBehavior() });
       close.focus({ preventScroll: true });
     }
@@ -344,7 +354,9 @@ export class ArticleView {
 
   /** The text view to start in ('plain' or 'seg'), e.g. as saved before a reload. */
   set textMode(mode) {
-    if (mode === 'plain' || mode === 'seg') this.#textMode = mode;
+    if (mode !== 'plain' && mode !== 'seg') return;
+    if (this.#entry && this.#els.modeButtons) this.setTextMode(mode);
+    else this.#textMode = mode;
   }
 
   async #renderText() {

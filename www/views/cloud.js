@@ -30,7 +30,8 @@ function colourOf(word, palette) {
 
 /**
  * Draws `words` ([{word, count}], most frequent first) on `canvas`; `onPick(word)` on click.
- * Resolves when drawing has started (it finishes asynchronously).
+ * Resolves when drawing has started (it finishes asynchronously), or with `false` when the canvas
+ * is hidden and has no size to draw at.
  */
 export async function drawCloud(canvas, words, onPick) {
   canvas.setAttribute('role', 'img');
@@ -42,15 +43,17 @@ export async function drawCloud(canvas, words, onPick) {
   // in the middle of rendering the results.
   const css = getComputedStyle(canvas);
   canvas.style.width = canvas.style.height = canvas.style.flex = ''; // measure the size the stylesheet gives it
+  // In a hidden view there is no size to fit: the caller draws again once it is shown.
+  if (canvas.clientWidth === 0 || canvas.clientHeight === 0) return false;
   const dpr = window.devicePixelRatio || 1;
   // A coarser grid leaves a gap between words (at 6 px neighbours read as one word).
   const grid = Math.round(7 * dpr);
   // wordcloud2 lays words out on whole grid cells, and a partial cell at the right or bottom
   // edge counts as inside: glyphs placed there were cut off. The drawing is sized to whole
   // cells, at most one cell smaller than its box.
-  const fit = (cssPx, fallback) => Math.max(grid, Math.floor(((cssPx || fallback) * dpr) / grid) * grid);
-  canvas.width = fit(canvas.clientWidth, 480);
-  canvas.height = fit(canvas.clientHeight, 280);
+  const fit = (cssPx) => Math.max(grid, Math.floor((cssPx * dpr) / grid) * grid);
+  canvas.width = fit(canvas.clientWidth);
+  canvas.height = fit(canvas.clientHeight);
   const width = canvas.width / dpr;
   const height = canvas.height / dpr;
   canvas.style.width = `${width}px`;
