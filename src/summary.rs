@@ -487,7 +487,10 @@ pub fn compress(sentence: &str, keywords: &[&str], verbs: &[usize]) -> (usize, u
     let (a, b) = topic_span(sentence, start, keywords);
     // Without a verb the kept clauses are only a topic ("汽车产业的转型升级，企业是主体"): the
     // clauses after it are the statement.
-    let (a, b) = if verbs.iter().any(|&v| v < b) && !is_adverbial(&sentence[a..b]) {
+    let (a, b) = if verbs.iter().any(|&v| v < b)
+        && !is_adverbial(&sentence[a..b])
+        && !statement_goes_on(&sentence[b..])
+    {
         (a, b)
     } else {
         (start, end)
@@ -511,6 +514,18 @@ fn is_adverbial(span: &str) -> bool {
         && span.ends_with(['中', '上', '下', '里', '内', '外', '时', '后', '前', '间'])
         && !span.contains(['，', ',', '；', ';'])
 }
+
+/// True when the clauses after a cut (`rest`) hold the main statement that the kept part only
+/// leads up to ("炎陵县民凭快递包装箱，无论大小，均可……").
+fn statement_goes_on(rest: &str) -> bool {
+    let rest = rest.trim_start_matches(['，', ',', '；', ';', '：', ':', ' ']);
+    MAIN_CLAUSE_OPENERS.iter().any(|o| rest.starts_with(o))
+}
+
+/// Openings of a clause that carries the sentence's main statement after a condition or topic.
+const MAIN_CLAUSE_OPENERS: [&str; 8] = [
+    "无论", "不论", "不管", "均可", "都可", "即可", "便可", "就可",
+];
 
 const NOT_PREPOSITIONS: [&str; 12] = [
     "当地", "当前", "当代", "当年", "当天", "自治", "自身", "自主", "自然", "从事", "在线", "于是",
@@ -762,6 +777,9 @@ mod tests {
         // Only a place ("在……专栏中"): the statement comes after it.
         let s = "在株洲所内部开设的员工学习专栏中，夏工热情地表达自己的心声。";
         assert_eq!(cut(s, &["株洲所"], "开设"), s);
+        // A condition and its main clause stay together.
+        let s = "县民凭快递包装箱，无论大小，均可到邮政网点兑换礼物。";
+        assert_eq!(cut(s, &["快递包装箱"], "快递"), s);
         // 当地 is a subject, not 当 "when": the aside after it still goes.
         assert_eq!(
             cut(
