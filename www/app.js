@@ -8,7 +8,7 @@ import { h, byId, replace } from './dom.js';
 import { t, setLanguage, language, num, chars } from './i18n.js';
 import { Store } from './store.js';
 import { AnalyzerClient, Cancelled, Crashed } from './analyzer-client.js';
-import { ArticleView, titleOf } from './views/article.js';
+import { ArticleView, readingTime, shortDate, titleOf } from './views/article.js';
 import { CorpusView } from './views/corpus.js';
 import { renderArticleList } from './views/articles.js';
 import { isHeadingLine } from './views/text.js';
@@ -858,7 +858,12 @@ function exportText(kind, entry) {
   const a = entry.article;
   if (kind === 'json') return reportJson(a, { source: entry.sourceName, options: analyzeOptions() });
   if (kind === 'csv') return frequenciesCsv(a);
-  return summaryMarkdown(a, { title: titleOf(a), source: entry.sourceName, labels: { summary: t('summary.title'), keywords: t('keywords.title') } });
+  return summaryMarkdown(a, {
+    title: titleOf(a),
+    meta: [[t('view.byline'), a.byline], [t('view.date'), a.date && shortDate(a.date)], [t('view.source'), a.source], [t('view.file'), entry.sourceName]],
+    stats: [[t('stats.chars'), num(a.stats.chars)], [t('stats.sentences'), num(a.stats.sentences)], [t('stats.reading'), readingTime(a.stats.chars)]],
+    labels: { summary: t('summary.title'), keywords: t('keywords.title') },
+  });
 }
 
 const TYPES = { json: 'application/json', csv: 'text/csv', md: 'text/markdown', jsonl: 'application/x-ndjson' };

@@ -40,10 +40,19 @@ export const sentenceRest = (text, item) => text.slice(item.end, Math.max(item.e
 // Markdown special characters in user text are escaped so titles render as written.
 const mdEscape = (s) => String(s).replace(/([\\`*_{}[\]<>#|])/g, '\\$1');
 
-/** Title, summary and keywords as Markdown. */
-export function summaryMarkdown(article, { title, source, labels }) {
+/** "label：value · label：value" for the lines under the title (": " after an English label). */
+const pairs = (list) => list
+  .filter(([, v]) => v != null && v !== '')
+  .map(([k, v]) => `${mdEscape(k)}${/\p{Script=Han}$/u.test(k) ? '：' : ': '}${mdEscape(v)}`)
+  .join(' · ');
+
+/**
+ * Title, who and when, statistics, summary and keywords as Markdown. `meta` and `stats` are
+ * `[label, value]` pairs in the page's language (byline, date, source, file; characters, …).
+ */
+export function summaryMarkdown(article, { title, meta = [], stats = [], labels }) {
   const lines = [`# ${mdEscape(title)}`, ''];
-  if (source) lines.push(`*${mdEscape(source)}*`, '');
+  for (const line of [pairs(meta), pairs(stats)]) if (line) lines.push(line, '');
   lines.push(`## ${labels.summary}`, '');
   // A span the core trimmed to its topic clause is written out to its sentence's end, as the
   // page shows it.

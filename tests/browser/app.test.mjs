@@ -275,6 +275,11 @@ test('export JSON parses and matches the Report', async () => {
     assert.equal(b.replace(/\\(.)/g, '$1'), `- ${match.text.slice(s.start, s.sentenceEnd).trim()}`);
   });
   assert.ok(md.includes(match.keywords[0].word));
+  // Who and when, and the statistics, under the title (seed 004 has a byline, date and source).
+  assert.ok(match.byline && match.date, 'seed 004 has a byline and a date');
+  assert.ok(md.includes(`作者：${match.byline}`), md.slice(0, 300));
+  assert.match(md, /日期：2019-12-20 15:56/);
+  assert.ok(md.includes(`字数：${match.stats.chars.toLocaleString('zh-CN')}`), md.slice(0, 300));
   // Copy to the clipboard gives the same JSON as the download.
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.locator('[data-copy="json"]').click();

@@ -18,7 +18,7 @@ const KWIC_LIMIT = 200;
 const WORD_EDGE = /[\p{L}\p{N}]/u;
 
 /** "2022-01-05 08:28:48 +0800" → "2022-01-05 08:28": to the minute, as a reader wants it. */
-const shortDate = (date) => date.replace(/^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(?:\s*(?:Z|[+-]\d{2}:?\d{2}))?$/, '$1 $2');
+export const shortDate = (date) => date.replace(/^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(?:\s*(?:Z|[+-]\d{2}:?\d{2}))?$/, '$1 $2');
 
 /** "约 3 分钟" from a character count. */
 export function readingTime(chars) {
