@@ -194,7 +194,8 @@ test('analyzed text is only ever inserted as text', async () => {
   const hostile = '<img src=x onerror="window.pwned=1"><b>加粗</b>老街社区的长者食堂今天开业，食堂每天供应早餐和午餐。食堂的午餐每份八元。';
   const { context, page } = await open('/text.html', hostPage(`<wenxi-analyzer id="w"></wenxi-analyzer>`));
   await page.evaluate((t) => (document.getElementById('w').text = t), hostile);
-  await waitFor(page, 'wenxi-result', 'w');
+  // The empty widget may first report its empty text (no articles): wait for this text's result.
+  await page.waitForFunction(() => events.some((e) => e.type === 'wenxi-result' && e.id === 'w' && e.detail?.articles?.length > 0), null, WAIT);
   const view = await shown(page, 'w');
   const tags = await page.evaluate(() => [...document.getElementById('w').shadowRoot.querySelectorAll('img, b')].length);
   assert.equal(tags, 0);
