@@ -264,6 +264,18 @@ fn adjacent_words_that_recur_together_become_one_phrase() {
     let words: Vec<&str> = article.keywords.iter().map(|k| k.word.as_str()).collect();
     assert!(words.contains(&"企业服务线上综合平台"), "{words:?}");
     assert!(!words.contains(&"企业服务线上综合"), "{words:?}");
+
+    // A place name and an institution suffix are the institution (seed 001: 株洲|所 = 株洲所).
+    let article = seeds
+        .iter()
+        .flat_map(|(_, _, articles)| articles)
+        .find(|a| a.title.as_deref() == Some("深学细悟见真章 砥砺前行启征程"))
+        .expect("seed 001's 深学细悟 article");
+    let words: Vec<&str> = article.keywords.iter().map(|k| k.word.as_str()).collect();
+    assert!(
+        words.contains(&"株洲所") && !words.contains(&"株洲"),
+        "{words:?}"
+    );
 }
 
 #[test]

@@ -146,6 +146,9 @@ pub fn rank(
     select(input.text, &found, &scores, top_k)
 }
 
+/// One-character words that, after a place name, make it an institution's name.
+const INSTITUTION_SUFFIXES: [&str; 6] = ["所", "院", "局", "厂", "馆", "站"];
+
 fn roles_of(tokens: &[Token<'_>], extra: &dyn Fn(&str) -> bool) -> Vec<Role> {
     let credited = candidates::credited_names(tokens);
     let mut roles: Vec<Role> = tokens
@@ -174,6 +177,15 @@ fn roles_of(tokens: &[Token<'_>], extra: &dyn Fn(&str) -> bool) -> Vec<Role> {
             && chars.next().is_none();
         if unit_rest || numeral_fragment {
             roles[i] = Role::Break;
+        }
+        // A one-character institution suffix after a place name names the institution
+        // ("株洲|所" = 株洲所, the institute): it ends a phrase instead of breaking it.
+        if i > 0
+            && tokens[i - 1].tag == Some("ns")
+            && roles[i - 1] != Role::Break
+            && INSTITUTION_SUFFIXES.contains(&t.word)
+        {
+            roles[i] = Role::Head;
         }
     }
     roles
