@@ -367,7 +367,8 @@ test('removing an article that a paste holds twice removes both copies, and says
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li:not(.pending)').length === 3);
   await page.locator('[data-testid="article-list"] > li').first().locator('button.remove').click();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li').length === 1);
-  assert.match(await page.locator('[data-testid="status"]').textContent(), /完全相同的副本，共 2 篇/);
+  // Said once the removal is saved.
+  await page.waitForFunction(() => /完全相同的副本，共 2 篇/.test(document.querySelector('[data-testid="status"]').textContent));
   // When every article of an input is a copy of the removed one, the input goes too: nothing
   // comes back after a reload.
   await page.locator('#clear-all').click();
@@ -376,6 +377,8 @@ test('removing an article that a paste holds twice removes both copies, and says
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li:not(.pending)').length === 2);
   await page.locator('[data-testid="article-list"] > li').first().locator('button.remove').click();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li').length === 0);
+  // Said once the input is deleted from storage too; a reload before that may bring it back.
+  await page.waitForFunction(() => /完全相同的副本，共 2 篇/.test(document.querySelector('[data-testid="status"]').textContent));
   await page.reload();
   await page.waitForSelector('body[data-analyzer="ready"]');
   await page.waitForTimeout(500); // time for saved inputs, if any, to be listed again
@@ -395,8 +398,11 @@ test('clear all asks first and empties the list', async () => {
   await page.locator('#clear-all').click();
   await page.locator('#confirm-ok').click();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li').length === 0);
+  // Said once storage is cleared too; a reload before that may bring the articles back.
+  await page.waitForFunction(() => /已清除/.test(document.querySelector('[data-testid="status"]').textContent));
   await page.reload();
   await page.waitForSelector('body[data-analyzer="ready"]');
+  await page.waitForTimeout(500); // time for saved inputs, if any, to be listed again
   assert.equal(await listCount(page), 0);
   assert.ok(await page.locator('#welcome').isVisible());
   assert.deepEqual(errors, []);
