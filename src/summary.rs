@@ -118,10 +118,9 @@ fn is_dependent(text: &str, opening: &str) -> bool {
     let trimmed = text.trim();
     let closes_quote = trimmed.ends_with(['”', '」']);
     DEPENDENT_CUES.iter().any(|q| opening.starts_with(q))
-        || (closes_quote && trimmed.starts_with(['“', '「']))
+        // A quotation by itself, or the last sentence of a longer one ("这就是数字农业的魅力。”").
+        || (closes_quote && (trimmed.starts_with(['“', '「']) || !trimmed.contains(['“', '「'])))
         || (trimmed.starts_with('"') && trimmed.ends_with('"') && trimmed.len() > 1)
-        // The last sentence of a longer quotation ("这就是数字农业的魅力。”").
-        || (closes_quote && !trimmed.contains(['“', '「']))
         // Introduces a quotation that is another sentence ("……蔡女士高兴地说。").
         || only_says_who_speaks(trimmed)
 }

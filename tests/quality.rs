@@ -59,6 +59,19 @@ fn keywords_of(analyzer: &Analyzer, text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Keywords of the seed article titled `title` (from [`seeds`]).
+fn seed_keywords<'a>(
+    seeds: &'a [(String, String, Vec<ArticleReport>)],
+    title: &str,
+) -> Vec<&'a str> {
+    let article = seeds
+        .iter()
+        .flat_map(|(_, _, articles)| articles)
+        .find(|a| a.title.as_deref() == Some(title))
+        .unwrap_or_else(|| panic!("no seed article titled {title:?}"));
+    article.keywords.iter().map(|k| k.word.as_str()).collect()
+}
+
 fn utf16_slice(text: &str, start: u32, end: u32) -> String {
     let units: Vec<u16> = text.encode_utf16().collect();
     String::from_utf16_lossy(units.get(start as usize..end as usize).unwrap_or_default())
@@ -256,22 +269,12 @@ fn adjacent_words_that_recur_together_become_one_phrase() {
 
     // A five-word name is whole, not cut after its fourth word (seed 002: 企业|服务|线上|综合|平台).
     let seeds = seeds(&analyzer);
-    let article = seeds
-        .iter()
-        .flat_map(|(_, _, articles)| articles)
-        .find(|a| a.title.as_deref() == Some("高新区改革创新激发新活力"))
-        .expect("seed 002's 高新区 article");
-    let words: Vec<&str> = article.keywords.iter().map(|k| k.word.as_str()).collect();
+    let words = seed_keywords(&seeds, "高新区改革创新激发新活力");
     assert!(words.contains(&"企业服务线上综合平台"), "{words:?}");
     assert!(!words.contains(&"企业服务线上综合"), "{words:?}");
 
     // A place name and an institution suffix are the institution (seed 001: 株洲|所 = 株洲所).
-    let article = seeds
-        .iter()
-        .flat_map(|(_, _, articles)| articles)
-        .find(|a| a.title.as_deref() == Some("深学细悟见真章 砥砺前行启征程"))
-        .expect("seed 001's 深学细悟 article");
-    let words: Vec<&str> = article.keywords.iter().map(|k| k.word.as_str()).collect();
+    let words = seed_keywords(&seeds, "深学细悟见真章 砥砺前行启征程");
     assert!(
         words.contains(&"株洲所") && !words.contains(&"株洲"),
         "{words:?}"

@@ -45,6 +45,20 @@ const listCount = (page) => page.locator('[data-testid="article-list"] > li').co
 const keywordTexts = (page) => page.locator('[data-testid="keywords"] > li').allTextContents();
 const summaryTexts = (page) => page.locator('[data-testid="summary"] > li').allTextContents();
 
+/**
+ * Waits for the list to empty and for the status `said` (it follows the storage write: a reload
+ * before that may bring the articles back), reloads, and returns how many articles are listed
+ * once saved inputs, if any, had time to be listed again.
+ */
+async function reloadWhenEmptied(page, said) {
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li').length === 0);
+  await page.waitForFunction((re) => new RegExp(re).test(document.querySelector('[data-testid="status"]').textContent), said.source);
+  await page.reload();
+  await page.waitForSelector('body[data-analyzer="ready"]');
+  await page.waitForTimeout(500);
+  return listCount(page);
+}
+
 async function paste(page, text) {
   await page.locator('[data-testid="article-input"]').fill(text);
   await page.locator('[data-testid="analyze-button"]').click();
@@ -376,13 +390,7 @@ test('removing an article that a paste holds twice removes both copies, and says
   await paste(page, `${b}\n\n---\n\n${b}`);
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li:not(.pending)').length === 2);
   await page.locator('[data-testid="article-list"] > li').first().locator('button.remove').click();
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li').length === 0);
-  // Said once the input is deleted from storage too; a reload before that may bring it back.
-  await page.waitForFunction(() => /完全相同的副本，共 2 篇/.test(document.querySelector('[data-testid="status"]').textContent));
-  await page.reload();
-  await page.waitForSelector('body[data-analyzer="ready"]');
-  await page.waitForTimeout(500); // time for saved inputs, if any, to be listed again
-  assert.equal(await listCount(page), 0);
+  assert.equal(await reloadWhenEmptied(page, /完全相同的副本，共 2 篇/), 0);
   assert.ok(await page.locator('#articles-empty').isVisible());
   assert.deepEqual(errors, []);
   await context.close();
@@ -397,13 +405,7 @@ test('clear all asks first and empties the list', async () => {
   assert.equal(await listCount(page), 1);
   await page.locator('#clear-all').click();
   await page.locator('#confirm-ok').click();
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li').length === 0);
-  // Said once storage is cleared too; a reload before that may bring the articles back.
-  await page.waitForFunction(() => /已清除/.test(document.querySelector('[data-testid="status"]').textContent));
-  await page.reload();
-  await page.waitForSelector('body[data-analyzer="ready"]');
-  await page.waitForTimeout(500); // time for saved inputs, if any, to be listed again
-  assert.equal(await listCount(page), 0);
+  assert.equal(await reloadWhenEmptied(page, /已清除/), 0);
   assert.ok(await page.locator('#welcome').isVisible());
   assert.deepEqual(errors, []);
   await context.close();
