@@ -488,6 +488,7 @@ pub fn compress(sentence: &str, keywords: &[&str], verbs: &[usize]) -> (usize, u
     // clauses after it are the statement.
     let (a, b) = if verbs.iter().any(|&v| v < b)
         && !is_adverbial(&sentence[a..b])
+        && !leads_on(&sentence[a..b])
         && !statement_goes_on(&sentence[b..])
     {
         (a, b)
@@ -513,6 +514,34 @@ fn is_adverbial(span: &str) -> bool {
         && span.ends_with(['中', '上', '下', '里', '内', '外', '时', '后', '前', '间'])
         && !span.contains(['，', ',', '；', ';'])
 }
+
+/// True when the kept span (`span`) announces a second half that the cut would remove: it holds
+/// the first word of a paired construction ("不单…，更…", "虽然…，但…", "如果…，就…"), or
+/// its last clause is a means or basis ("以…为牵引", "通过…", "围绕…") whose head clause
+/// follows.
+fn leads_on(span: &str) -> bool {
+    let last = span
+        .rsplit(['，', ',', '；', ';'])
+        .next()
+        .unwrap_or(span);
+    FIRST_HALVES.iter().any(|w| span.contains(w))
+        || MEANS_OPENERS.iter().any(|w| last.starts_with(w))
+        || (last.starts_with('以')
+            && !NOT_MEANS.iter().any(|w| last.starts_with(w))
+            && last.contains('为'))
+}
+
+/// First halves of paired conjunctions: the clause after them completes the statement.
+const FIRST_HALVES: [&str; 12] = [
+    "不仅", "不但", "不单", "不只", "不光", "虽然", "尽管", "如果", "假如", "只要", "只有",
+    "一旦",
+];
+/// Prepositions that open a means or basis clause ("通过开展专项行动，……").
+const MEANS_OPENERS: [&str; 10] = [
+    "通过", "围绕", "依托", "借助", "按照", "根据", "依据", "立足", "聚焦", "坚持以",
+];
+/// Words that start with 以 but open no "以…为…" clause.
+const NOT_MEANS: [&str; 6] = ["以及", "以上", "以下", "以后", "以前", "以来"];
 
 /// True when the clauses after a cut (`rest`) hold the main statement that the kept part only
 /// leads up to ("炎陵县民凭快递包装箱，无论大小，均可……").
@@ -787,6 +816,23 @@ mod tests {
                 "投身"
             ),
             "当地企业纷纷投身到数字经济发展中"
+        );
+    }
+
+    #[test]
+    fn a_clause_that_announces_more_keeps_what_it_announces() {
+        // The first half of 不单…更…, from seed 003.
+        let s = "数字改革不单为企业“智”做“加法”，为群众办事更是“勇”做“减法”。";
+        assert_eq!(cut(s, &["数字"], "做"), s);
+        // A means clause ("以…为牵引") leads to its head clause (seed 002).
+        let s = "高新区打破沉疴痼疾，以企业全生命周期发展需求为牵引，构建园区新体制机制。";
+        assert_eq!(cut(s, &["企业", "高新区"], "打破"), s);
+        let s = "该县整合窗口资源，通过跨省通办专区，为群众节省了时间。";
+        assert_eq!(cut(s, &["跨省通办"], "整合"), s);
+        // 以及 is no means clause: the aside still goes.
+        assert_eq!(
+            cut("该县开通了跨省通办，以及网上预约，效果良好。", &["网上预约"], "开通"),
+            "该县开通了跨省通办，以及网上预约"
         );
     }
 
