@@ -526,9 +526,18 @@ fn leads_on(span: &str) -> bool {
         .unwrap_or(span);
     FIRST_HALVES.iter().any(|w| span.contains(w))
         || MEANS_OPENERS.iter().any(|w| last.starts_with(w))
+        || holds_disposal(last)
         || (last.starts_with('以')
             && !NOT_MEANS.iter().any(|w| last.starts_with(w))
             && last.contains('为'))
+}
+
+/// True for a clause with 把 ("株洲所把学习…精神，作为首要政治任务"): official prose often puts
+/// the verb of a 把 construction after a comma.
+fn holds_disposal(clause: &str) -> bool {
+    clause
+        .match_indices('把')
+        .any(|(i, _)| !clause[i + '把'.len_utf8()..].starts_with(['握', '关', '手', '控']))
 }
 
 /// First halves of paired conjunctions: the clause after them completes the statement.
@@ -551,8 +560,10 @@ fn statement_goes_on(rest: &str) -> bool {
 }
 
 /// Openings of a clause that carries the sentence's main statement after a condition or topic.
-const MAIN_CLAUSE_OPENERS: [&str; 8] = [
+const MAIN_CLAUSE_OPENERS: [&str; 15] = [
     "无论", "不论", "不管", "均可", "都可", "即可", "便可", "就可",
+    // Adverbs before the main verb of a plural subject ("…结合工作实际，分别作主题发言").
+    "分别", "先后", "相继", "纷纷", "共同", "一同", "一起",
 ];
 
 const NOT_PREPOSITIONS: [&str; 12] = [
@@ -829,6 +840,16 @@ mod tests {
         assert_eq!(cut(s, &["企业", "高新区"], "打破"), s);
         let s = "该县整合窗口资源，通过跨省通办专区，为群众节省了时间。";
         assert_eq!(cut(s, &["跨省通办"], "整合"), s);
+        // The verb of a 把 construction after the comma; the main verb of a plural subject.
+        let s = "株洲所把学习讲话精神，作为一项首要政治任务。";
+        assert_eq!(cut(s, &["株洲所"], "学习"), s);
+        let s = "曹慧泉、陈恢清结合工作实际，分别作主题发言。";
+        assert_eq!(cut(s, &["陈恢清"], "结合"), s);
+        // 把握 is no 把 construction.
+        assert_eq!(
+            cut("该县把握跨省通办机遇，效果良好。", &["跨省通办"], "把握"),
+            "该县把握跨省通办机遇"
+        );
         // 以及 is no means clause: the aside still goes.
         assert_eq!(
             cut("该县开通了跨省通办，以及网上预约，效果良好。", &["网上预约"], "开通"),

@@ -279,6 +279,44 @@ fn adjacent_words_that_recur_together_become_one_phrase() {
         words.contains(&"株洲所") && !words.contains(&"株洲"),
         "{words:?}"
     );
+    // The slogan words of that headline occur once in a long body: flourish, not subject.
+    for slogan in ["深学", "真章", "征程"] {
+        assert!(!words.contains(&slogan), "{words:?}");
+    }
+    let words = seed_keywords(&seeds, "市委常委会召开会议");
+    assert!(!words.contains(&"召开会议"), "{words:?}");
+}
+
+#[test]
+fn seed_summary_items_end_where_their_statement_ends() {
+    let analyzer = Analyzer::new();
+    let seeds = seeds(&analyzer);
+    let items: Vec<&str> = seeds
+        .iter()
+        .flat_map(|(_, _, articles)| articles)
+        .flat_map(|a| &a.summary)
+        .map(|s| s.text.as_str())
+        .collect();
+    // Each sentence is cut (or not) as a reader would: the part after the comma completes it.
+    let mut found = 0;
+    for (opening, must_hold) in [
+        // 以…为牵引，构建…: the means clause leads to its head (seed 002).
+        ("高新区打破沉疴痼疾", "构建园区新体制机制"),
+        // 不单…，更是…: both halves (seed 003).
+        ("在株洲,数字改革不单", "“勇”做“减法”"),
+        // 把…，作为…: the verb of the 把 construction is after the comma (seed 001).
+        ("株洲所把学习宣传贯彻", "作为一项首要政治任务"),
+        // …，分别作主题发言: the main verb of a plural subject (seed 001).
+        ("学习中,曹慧泉、陈恢清", "分别作主题发言"),
+    ] {
+        let Some(item) = items.iter().find(|t| t.starts_with(opening)) else {
+            continue;
+        };
+        assert!(item.contains(must_hold), "cut too soon: {item:?}");
+        found += 1;
+    }
+    // Ranking may change which sentences are picked, but most of these are the articles' best.
+    assert!(found >= 3, "only {found} of the four sentences in the summaries");
 }
 
 #[test]

@@ -89,6 +89,10 @@ struct Weights {
     length: f64,
 }
 
+/// Article length (in tokens, about 900 characters) from which a title word used once in the
+/// body counts as a flourish.
+const SLOGAN_MIN_TOKENS: usize = 500;
+
 const AUTO: Weights = Weights {
     tfidf: 0.7,
     position: 1.0,
@@ -202,7 +206,13 @@ fn auto(seg: &Segmenter, tokens: &[Token<'_>], found: &[Candidate<'_>]) -> Vec<f
             let mut score = AUTO.tfidf * a + (1.0 - AUTO.tfidf) * b;
             score *= 1.0 + AUTO.position * (1.0 - c.first() as f64 / n).max(0.0);
             if c.in_title > 0 {
-                score *= AUTO.title;
+                // In a long article the subject recurs; a title word the body uses once is a
+                // headline flourish ("深学细悟见真章") and gets a smaller boost.
+                score *= if c.count() <= 1 && tokens.len() >= SLOGAN_MIN_TOKENS {
+                    AUTO.title.sqrt()
+                } else {
+                    AUTO.title
+                };
             }
             score *= (c.word.chars().count() as f64 / 2.0).powf(AUTO.length);
             score
