@@ -49,6 +49,7 @@ const state = {
   restoring: null, // {selected, view} saved before a reload, applied once the analysis is back
   clickMark: false,
   storageUnavailable: false, // the browser refuses IndexedDB: nothing survives a reload
+  unsaved: new Set(), // ids of sources a write failed for (quota): saved again at the next chance
 };
 
 const els = {
@@ -258,7 +259,7 @@ async function addSources(list) {
   render();
   // Saved before the analysis starts: a crash in analysis cannot lose the text.
   say('status.saving');
-  await store.putSources(sources).catch((e) => storageFailed(e, 'text'));
+  await saveSources(sources);
   analyze(sources.map((s) => s.id));
 }
 
@@ -445,7 +446,7 @@ function render() {
   renderArticleList(els.list, els.listMore, all, state.selected, { open: openItem, remove: removeItem });
   els.count.textContent = all.length ? num(articles.length) : '';
   els.listEmpty.hidden = all.length > 0;
-  els.listKept.hidden = all.length === 0 || state.storageUnavailable;
+  showKeptHint();
   els.clearAll.disabled = state.sources.length === 0;
 
   const several = articles.length >= 2;
@@ -511,6 +512,33 @@ function openItem(key, word) {
   if (window.matchMedia('(max-width: 820px)').matches) els.viewArticle.scrollIntoView({ block: 'start' });
 }
 
+/**
+ * Saves `sources`, and with them any the storage refused before (a removal or a smaller input
+ * may have made room). A failure is shown and the sources are marked unsaved in the list hint.
+ */
+async function saveSources(sources) {
+  const retry = state.sources.filter((s) => state.unsaved.has(s.id) && !sources.includes(s));
+  const all = [...sources, ...retry];
+  if (all.length === 0) return;
+  try {
+    await store.putSources(all);
+    for (const s of all) state.unsaved.delete(s.id);
+  } catch (e) {
+    for (const s of all) state.unsaved.add(s.id);
+    storageFailed(e, 'text');
+  }
+  showKeptHint();
+}
+
+/** The note under the list: what survives a reload. */
+function showKeptHint() {
+  const key = state.unsaved.size ? 'storage.notKept' : 'storage.kept';
+  els.listKept.dataset.i18n = key;
+  els.listKept.textContent = t(key);
+  els.listKept.classList.toggle('warning', state.unsaved.size > 0);
+  els.listKept.hidden = state.sources.length === 0 || state.storageUnavailable;
+}
+
 async function removeItem(item) {
   const s = sourceById(item.sourceId);
   if (!s) return;
@@ -527,13 +555,16 @@ async function removeItem(item) {
       state.queue.delete(s.id);
       invalidate();
       render();
+      state.unsaved.delete(s.id);
       await store.deleteSource(s.id);
+      // That may have made room for inputs the storage refused.
+      if (state.unsaved.size) await saveSources([]);
     } else {
       // Removal is by content, so identical copies in the same input go together.
       s.removed = [...(s.removed ?? []), print];
       invalidate();
       render();
-      await store.putSource(s);
+      await saveSources([s]);
     }
     if (copies > 1) say('status.removedCopies', { title, n: num(copies) });
     else say('status.removed', { title });
@@ -570,6 +601,7 @@ async function clearAll() {
     client.cancel(state.job.id);
   }
   state.queue.clear();
+  state.unsaved.clear();
   state.sources = [];
   state.results.clear();
   state.selected = null;

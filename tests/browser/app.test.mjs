@@ -641,12 +641,16 @@ test('a browser that refuses storage: a plain message in the page language, and 
   await context.close();
 });
 
-test('a full disk is reported, and the analysis still runs', async () => {
+test('a full disk is reported, the analysis still runs, and the text is saved once there is room', async () => {
   const { context, page, errors } = await newPage(browser, { viewport: { width: 1280, height: 900 } });
-  // Every IndexedDB write fails the way Chromium fails when the origin is over its quota.
+  // While `full` is set, every IndexedDB write fails the way Chromium fails when the origin is
+  // over its quota.
   await page.addInitScript(() => {
-    IDBObjectStore.prototype.put = function put() {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    window.full = true;
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args) {
+      if (window.full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
     };
   });
   await page.goto(site.url);
@@ -655,6 +659,18 @@ test('a full disk is reported, and the analysis still runs', async () => {
   await page.locator('[data-testid="keywords"] > li').first().waitFor();
   const alerts = await page.locator('#alerts .alert').allTextContents();
   assert.ok(alerts.some((a) => a.includes('存储空间已满') && a.includes('文章')), `alerts: ${alerts}`);
+  // The note under the list no longer promises that the articles are kept.
+  const kept = page.locator('#articles-kept');
+  assert.match(await kept.textContent(), /没有保存/);
+
+  // Room again: the next input is saved together with the one refused before.
+  await page.evaluate(() => { window.full = false; });
+  await paste(page, (await seed('004_')).text);
+  await page.locator('[data-testid="article-list"] > *').nth(1).waitFor();
+  await page.waitForFunction(() => /只保存在这个浏览器里/.test(document.querySelector('#articles-kept').textContent));
+  await page.reload();
+  await page.locator('[data-testid="article-list"] > *').nth(1).waitFor();
+  assert.equal(await page.locator('[data-testid="article-list"] > *').count(), 2);
   assert.deepEqual(errors, []);
   await context.close();
 });
