@@ -520,10 +520,7 @@ fn is_adverbial(span: &str) -> bool {
 /// its last clause is a means or basis ("以…为牵引", "通过…", "围绕…") whose head clause
 /// follows.
 fn leads_on(span: &str) -> bool {
-    let last = span
-        .rsplit(['，', ',', '；', ';'])
-        .next()
-        .unwrap_or(span);
+    let last = span.rsplit(['，', ',', '；', ';']).next().unwrap_or(span);
     FIRST_HALVES.iter().any(|w| span.contains(w))
         || MEANS_OPENERS.iter().any(|w| last.starts_with(w))
         || holds_disposal(last)
@@ -542,12 +539,20 @@ fn holds_disposal(clause: &str) -> bool {
 
 /// First halves of paired conjunctions: the clause after them completes the statement.
 const FIRST_HALVES: [&str; 12] = [
-    "不仅", "不但", "不单", "不只", "不光", "虽然", "尽管", "如果", "假如", "只要", "只有",
-    "一旦",
+    "不仅", "不但", "不单", "不只", "不光", "虽然", "尽管", "如果", "假如", "只要", "只有", "一旦",
 ];
 /// Prepositions that open a means or basis clause ("通过开展专项行动，……").
 const MEANS_OPENERS: [&str; 10] = [
-    "通过", "围绕", "依托", "借助", "按照", "根据", "依据", "立足", "聚焦", "坚持以",
+    "通过",
+    "围绕",
+    "依托",
+    "借助",
+    "按照",
+    "根据",
+    "依据",
+    "立足",
+    "聚焦",
+    "坚持以",
 ];
 /// Words that start with 以 but open no "以…为…" clause.
 const NOT_MEANS: [&str; 6] = ["以及", "以上", "以下", "以后", "以前", "以来"];
@@ -852,7 +857,11 @@ mod tests {
         );
         // 以及 is no means clause: the aside still goes.
         assert_eq!(
-            cut("该县开通了跨省通办，以及网上预约，效果良好。", &["网上预约"], "开通"),
+            cut(
+                "该县开通了跨省通办，以及网上预约，效果良好。",
+                &["网上预约"],
+                "开通"
+            ),
             "该县开通了跨省通办，以及网上预约"
         );
     }

@@ -244,8 +244,16 @@ fn seed_003_feature_keeps_its_sections() {
     assert_clean("003", &list);
     let a = &list[0];
     assert_eq!(a.kicker.as_deref(), Some("奋进新征程 建功新时代"));
+    // The ### line between the headline and the byline is the deck; the later ones are sections.
+    let (deck, sections) = headings(&text, "###")
+        .split_first()
+        .map(|(d, s)| (d.clone(), s.to_vec()))
+        .unwrap();
+    assert_eq!(a.subtitle.as_deref(), Some(deck.as_str()));
     let body_lines: Vec<&str> = a.body.split('\n').collect();
-    for section in headings(&text, "###") {
+    assert!(!body_lines.contains(&deck.as_str()));
+    assert!(sections.len() >= 3, "{sections:?}");
+    for section in sections {
         assert!(body_lines.contains(&section.as_str()), "section {section}");
     }
     assert_eq!(

@@ -316,7 +316,10 @@ fn seed_summary_items_end_where_their_statement_ends() {
         found += 1;
     }
     // Ranking may change which sentences are picked, but most of these are the articles' best.
-    assert!(found >= 3, "only {found} of the four sentences in the summaries");
+    assert!(
+        found >= 3,
+        "only {found} of the four sentences in the summaries"
+    );
 }
 
 #[test]

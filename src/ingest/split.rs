@@ -174,7 +174,16 @@ fn find_starts(items: &[Item]) -> Vec<Range<usize>> {
                 ..
             })) = items.get(j)
             {
-                if *level <= 1 || sections & (1 << level) != 0 {
+                if *level <= 1 {
+                    break;
+                }
+                if sections & (1 << level) != 0 {
+                    // Unless it sits between the headline and the byline: then it is the deck.
+                    if matches!(items.get(j + 1), Some(Item::Byline(_)))
+                        || matches!(items.get(j + 1), Some(Item::Meta(m)) if m.is_identifying())
+                    {
+                        j += 1;
+                    }
                     break;
                 }
                 j += 1;
@@ -271,8 +280,9 @@ struct Heads {
 }
 
 /// The title is the line that looks most like one: not a dash-led subtitle, not a quotation,
-/// no comma, neither tiny nor long, and not a banner over a deeper heading. Ties go to the
-/// first. The line above it is the kicker, the line below the subtitle; others are banners.
+/// no comma, neither tiny nor long, and not a banner opening the group over a deeper heading.
+/// Ties go to the first. The line above it is the kicker, the line below the subtitle; others
+/// are banners.
 fn choose(group: &[&Text]) -> Heads {
     let penalty = |k: usize| -> u32 {
         let Some(t) = group.get(k) else {
@@ -294,7 +304,8 @@ fn choose(group: &[&Text]) -> Heads {
         if t.chars > 28 {
             p += 1;
         }
-        if let (Role::Heading(l), Some(next)) = (t.role, group.get(k + 1)) {
+        // A banner opens the group over deeper headings ("# 奋进新征程 / ## 湘江之滨 …").
+        if let (0, Role::Heading(l), Some(next)) = (k, t.role, group.get(k + 1)) {
             if matches!(next.role, Role::Heading(m) if m > l) && !dash_led(&next.text) {
                 p += 1;
             }
