@@ -280,6 +280,9 @@ function pastedAsOne(ids) {
   const source = sourceById(ids[0]);
   const articles = state.results.get(ids[0])?.articles;
   if (source?.kind !== 'paste' || articles?.length !== 1) return false;
+  // A byline marks a news article: the core splits before the next one's own byline, so short
+  // lines inside are section headings (seed 003), not further articles.
+  if (articles[0].byline) return false;
   const lines = articles[0].text.split('\n');
   return lines.some((l, i) => i > 0 && i < lines.length - 1 && isHeadingLine(l));
 }

@@ -183,6 +183,10 @@ test('two articles pasted without a separator: one article, and the status says 
   await paste(page, `${a}\n\n---\n\n${b}`);
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li:not(.pending)').length === 3);
   assert.doesNotMatch(await page.locator('[data-testid="status"]').textContent(), /加一行/);
+  // One feature with a byline and section headings (seed 003) gets no such advice.
+  await paste(page, (await seed('003_')).text);
+  await page.waitForFunction(() => /已分析 1 篇/.test(document.querySelector('[data-testid="status"]').textContent));
+  assert.doesNotMatch(await page.locator('[data-testid="status"]').textContent(), /加一行/);
   assert.deepEqual(errors, []);
   await context.close();
 });
