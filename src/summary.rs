@@ -107,8 +107,9 @@ const BACKGROUND_CUES: [&str; 8] = [
 
 /// Openings that lean on the sentence before ("这是一组…的数据", "此外…", "对此…"): read alone
 /// in a summary they point at nothing. ("该县…" is left alone: news names its subject so.)
-const DEPENDENT_CUES: [&str; 11] = [
-    "这", "另外", "对此", "为此", "但是", "然而", "不过", "而且", "如此", "至此", "由此",
+const DEPENDENT_CUES: [&str; 13] = [
+    "这", "另外", "对此", "为此", "但是", "然而", "不过", "而", "如此", "至此", "由此", "其中",
+    "其他",
 ];
 
 /// True for a sentence that cannot stand alone in a summary: its `opening` (the text from its
@@ -117,7 +118,7 @@ const DEPENDENT_CUES: [&str; 11] = [
 fn is_dependent(text: &str, opening: &str) -> bool {
     let trimmed = text.trim();
     let closes_quote = trimmed.ends_with(['”', '」']);
-    DEPENDENT_CUES.iter().any(|q| opening.starts_with(q))
+    (DEPENDENT_CUES.iter().any(|q| opening.starts_with(q)) && !opening.starts_with("而今"))
         // A quotation by itself, or the last sentence of a longer one ("这就是数字农业的魅力。”").
         || (closes_quote && (trimmed.starts_with(['“', '「']) || !trimmed.contains(['“', '「'])))
         || (trimmed.starts_with('"') && trimmed.ends_with('"') && trimmed.len() > 1)
@@ -184,6 +185,11 @@ pub fn select(
                 score += w.cue;
             } else if BACKGROUND_CUES.iter().any(|q| opening.starts_with(q))
                 || is_dependent(c.text, opening)
+                // An item in the middle of a semicolon list continues its sentence
+                // ("…改造；以购买服务的方式，…推广手语翻译服务；").
+                || (i > 0
+                    && candidates[i - 1].text.trim_end().ends_with([';', '；'])
+                    && c.text.trim_end().ends_with([';', '；']))
             {
                 score -= w.cue;
             }
@@ -490,6 +496,8 @@ pub fn compress(sentence: &str, keywords: &[&str], verbs: &[usize]) -> (usize, u
         && !is_adverbial(&sentence[a..b])
         && !leads_on(&sentence[a..b])
         && !statement_goes_on(&sentence[b..])
+        && !completes_copula(&sentence[a..b], &sentence[b..])
+        && !ends_with_date(&sentence[a..b])
     {
         (a, b)
     } else {
@@ -564,6 +572,28 @@ fn statement_goes_on(rest: &str) -> bool {
     MAIN_CLAUSE_OPENERS.iter().any(|o| rest.starts_with(o))
 }
 
+/// True when the kept span's last clause says "X 是 …" and the rest ends in the noun the 是
+/// names ("推行“一窗通办”是茶陵县提升办事效率，加快……改革步伐的缩影。"): the cut would
+/// change what the sentence says.
+fn completes_copula(span: &str, rest: &str) -> bool {
+    let last = span.rsplit(['，', ',', '；', ';']).next().unwrap_or(span);
+    let tail = rest
+        .trim_start_matches(['，', ',', ' '])
+        .trim_end_matches(['。', '！', '？', '!', '?', '；', ';', '”', ' ']);
+    last.contains('是')
+        && !tail.contains('是')
+        && !tail.contains(['，', ','])
+        && tail.rsplit_once('的').is_some_and(|(_, noun)| {
+            (1..=4).contains(&noun.chars().count()) && noun.chars().all(crate::text::is_han)
+        })
+}
+
+/// True when the kept span ends with a day ("……9月14日"): a date opens the clause after it.
+fn ends_with_date(span: &str) -> bool {
+    span.strip_suffix('日')
+        .is_some_and(|s| s.ends_with(|c: char| c.is_ascii_digit()))
+}
+
 /// Openings of a clause that carries the sentence's main statement after a condition or topic.
 const MAIN_CLAUSE_OPENERS: [&str; 15] = [
     "无论", "不论", "不管", "均可", "都可", "即可", "便可", "就可",
@@ -613,11 +643,26 @@ fn framing_clause_len(s: &str) -> usize {
                 && s[..end].ends_with(['，', ','])
                 && s[..end].chars().count() <= MAX_FRAMING_CHARS =>
         {
-            end
+            // A purpose often goes on in a second clause ("为了…，尽可能减少…，主句").
+            let next = clause_ends(&s[end..]).first().map(|&e| end + e);
+            match next {
+                Some(next)
+                    if PURPOSE_GOES_ON.iter().any(|a| s[end..].starts_with(a))
+                        && next < s.len()
+                        && s[..next].ends_with(['，', ','])
+                        && s[..next].chars().count() <= MAX_FRAMING_CHARS * 2 =>
+                {
+                    next
+                }
+                _ => end,
+            }
         }
         _ => 0,
     }
 }
+
+/// Adverbs that open the second clause of a purpose ("为了…，尽可能减少…的影响，").
+const PURPOSE_GOES_ON: [&str; 6] = ["尽可能", "尽量", "进一步", "更好地", "切实", "最大限度"];
 
 fn self_subject_len(s: &str) -> usize {
     let Some(subject) = SELF_SUBJECTS.iter().find(|q| s.starts_with(**q)) else {
@@ -783,6 +828,33 @@ mod tests {
     }
 
     #[test]
+    fn a_purpose_that_goes_on_in_a_second_clause_goes_whole() {
+        // Seed 000: the second clause still belongs to 为了.
+        assert_eq!(
+            cut(
+                "为了随时满足防控需求，尽可能减少对市民的影响，政务服务中心将服务搬到了线上。",
+                &["政务服务"],
+                "搬到"
+            ),
+            "政务服务中心将服务搬到了线上。"
+        );
+    }
+
+    #[test]
+    fn sentences_that_point_back_cannot_stand_alone() {
+        for s in [
+            "其中，中车电动将建好产业学院。",
+            "而这一创新成果只是一个缩影。",
+        ] {
+            assert!(is_dependent(s, s), "{s}");
+        }
+        assert!(!is_dependent(
+            "而今，株洲已建成智慧城市。",
+            "而今，株洲已建成智慧城市。"
+        ));
+    }
+
+    #[test]
     fn trailing_clauses_without_keywords_go_but_not_inside_brackets() {
         assert_eq!(
             cut(
@@ -855,6 +927,21 @@ mod tests {
             cut("该县把握跨省通办机遇，效果良好。", &["跨省通办"], "把握"),
             "该县把握跨省通办机遇"
         );
+        // "X是A，B的缩影": the noun that 是 names is after the comma (seed 001).
+        let s = "推行“一窗通办”是茶陵县提升办事效率，加快改革步伐的缩影。";
+        assert_eq!(cut(s, &["一窗通办"], "推行"), s);
+        // …but a second statement with its own 是 may go.
+        assert_eq!(
+            cut(
+                "深度学习是贯流风机设计的热点，也是难点。",
+                &["贯流风机"],
+                "学习"
+            ),
+            "深度学习是贯流风机设计的热点"
+        );
+        // A date opens the clause after it (seed 002).
+        let s = "盲道已重新铺设……9月14日，市人大常委会再次跟踪督办。";
+        assert_eq!(cut(s, &["盲道"], "铺设"), s);
         // 以及 is no means clause: the aside still goes.
         assert_eq!(
             cut(

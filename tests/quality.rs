@@ -160,7 +160,7 @@ fn seed_summaries_hold_no_caption_byline_date_or_heading() {
                 // Read alone, a summary item must make sense: not "这是一组…的数据" (pointing at
                 // the sentence before) nor a bare quotation (“选择落户高新区是选对了!”).
                 assert!(
-                    !["这", "对此", "为此", "如此", "至此"]
+                    !["这", "对此", "为此", "如此", "至此", "其中", "而这"]
                         .iter()
                         .any(|p| t.starts_with(p)),
                     "leans on the sentence before: {what}"
@@ -308,6 +308,8 @@ fn seed_summary_items_end_where_their_statement_ends() {
         ("株洲所把学习宣传贯彻", "作为一项首要政治任务"),
         // …，分别作主题发言: the main verb of a plural subject (seed 001).
         ("学习中,曹慧泉、陈恢清", "分别作主题发言"),
+        // X是A，B的缩影: the noun that 是 names (seed 001).
+        ("推行“一窗通办”是茶陵县", "的缩影"),
     ] {
         let Some(item) = items.iter().find(|t| t.starts_with(opening)) else {
             continue;

@@ -32,9 +32,11 @@ export function frequenciesCsv(article) {
 }
 
 /**
- * The rest of the sentence a summary item was trimmed from (the core may keep only the part
- * that carries the topic); empty when the item is the whole sentence.
+ * The parts of the sentence a summary item was trimmed from (the core may keep only the part
+ * that carries the topic): what came before it ("为了…，") and after it; empty when the item
+ * is the whole sentence.
  */
+export const sentenceHead = (text, item) => text.slice(Math.min(item.start, item.sentenceStart ?? item.start), item.start).trimStart();
 export const sentenceRest = (text, item) => text.slice(item.end, Math.max(item.end, item.sentenceEnd ?? 0)).trimEnd();
 
 // Markdown special characters in user text are escaped so titles render as written.
@@ -54,10 +56,10 @@ export function summaryMarkdown(article, { title, meta = [], stats = [], labels 
   const lines = [`# ${mdEscape(title)}`, ''];
   for (const line of [pairs(meta), pairs(stats)]) if (line) lines.push(line, '');
   lines.push(`## ${labels.summary}`, '');
-  // A span the core trimmed to its topic clause is written out to its sentence's end, as the
+  // A span the core trimmed to its topic clause is written out as its whole sentence, as the
   // page shows it.
   for (const s of article.summary) {
-    lines.push(`- ${mdEscape((s.text + sentenceRest(article.text, s)).trim())}`);
+    lines.push(`- ${mdEscape((sentenceHead(article.text, s) + s.text + sentenceRest(article.text, s)).trim())}`);
   }
   lines.push('', `## ${labels.keywords}`, '');
   lines.push(article.keywords.map((k) => `${mdEscape(k.word)} (${k.count})`).join(' · '), '');

@@ -104,9 +104,11 @@ test('paste → keywords, summary marked in the text, stats', async () => {
     return m.top >= b.top - 1 && m.bottom <= b.bottom + 1 && m.top >= 0 && m.bottom <= innerHeight;
   }, last);
   assert.ok(await target.isVisible());
-  // The article's section headings (### in the seed) are shown as headings in the text.
+  // The article's section headings (### in the seed) are shown as headings in the text; the
+  // first ###, between the headline and the byline, is the deck under the title.
   const subheads = await page.locator('.fulltext p.subhead').allTextContents();
-  const sections = text.split('\n').filter((l) => l.startsWith('### ')).map((l) => l.slice(4).trim());
+  const [deck, ...sections] = text.split('\n').filter((l) => l.startsWith('### ')).map((l) => l.slice(4).trim());
+  assert.equal(await page.locator('.subtitle').textContent(), deck);
   assert.ok(sections.length > 0 && sections.every((x) => subheads.includes(x)), `${subheads} / ${sections}`);
   const stats = await page.locator('.stats dd').allTextContents();
   assert.equal(stats.length, 5);
@@ -290,7 +292,7 @@ test('export JSON parses and matches the Report', async () => {
   // Each bullet is the item's whole sentence, also for an item trimmed to its topic clause.
   bullets.forEach((b, i) => {
     const s = match.summary[i];
-    assert.equal(b.replace(/\\(.)/g, '$1'), `- ${match.text.slice(s.start, s.sentenceEnd).trim()}`);
+    assert.equal(b.replace(/\\(.)/g, '$1'), `- ${match.text.slice(s.sentenceStart, s.sentenceEnd).trim()}`);
   });
   assert.ok(md.includes(match.keywords[0].word));
   // Who and when, and the statistics, under the title (seed 004 has a byline, date and source).

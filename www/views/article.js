@@ -5,7 +5,7 @@ import { h, replace } from '../dom.js';
 import { t, num } from '../i18n.js';
 import { occurrences, readingMinutes } from '../corpus.js';
 import { drawCloud } from './cloud.js';
-import { sentenceRest } from '../export.js';
+import { sentenceHead, sentenceRest } from '../export.js';
 import { renderPlain, renderSegmented, markSubheads, POS_GROUPS, TEXT_LIMIT } from './text.js';
 
 const KWIC_CONTEXT = 20;
@@ -221,14 +221,16 @@ export class ArticleView {
 
   #summary(a) {
     // The core may trim a summary sentence to its topic clause; the rest of the sentence is
-    // shown after it, muted, through CSS (data-rest), so the item reads as a whole sentence
-    // while its text stays the Report's span.
+    // shown around it, muted, through CSS (data-head, data-rest), so the item reads as a whole
+    // sentence while its text stays the Report's span.
     if (a.summary.length === 0) return h('p', { class: 'hint', dataset: { testid: 'summary' } }, t('summary.empty'));
     return h('ol', { class: 'summary', dataset: { testid: 'summary' } },
       a.summary.map((s, i) => {
+        const head = sentenceHead(a.text, s);
         const rest = sentenceRest(a.text, s);
+        const dataset = { ...(head && { head }), ...(rest && { rest }) };
         return h('li', {},
-          h('button', { type: 'button', class: ['sentence', rest && 'clipped'], dataset: rest ? { rest } : {}, on: { click: () => this.#scrollTo(`[data-sum="${i}"]`) } }, s.text));
+          h('button', { type: 'button', class: ['sentence', (head || rest) && 'clipped'], dataset, on: { click: () => this.#scrollTo(`[data-sum="${i}"]`) } }, s.text));
       }));
   }
 
