@@ -708,7 +708,10 @@ async function openFiles(files) {
       return null;
     }
   }));
-  const read = decoded.filter(Boolean);
+  // An empty file has nothing to analyze or keep: it is named once, not listed as a failure.
+  const empty = decoded.filter((x) => x && !x.text.trim());
+  if (empty.length) showAlert(t('status.emptyFiles', { names: empty.map((x) => x.name).join('、') }));
+  const read = decoded.filter((x) => x && x.text.trim());
   // Each failure has its alert; the status must not stay at "reading…".
   if (read.length === 0) say('status.noneRead');
   await addSources(read);
