@@ -277,8 +277,9 @@ fn select(text: &str, found: &[Candidate<'_>], scores: &[f64], top_k: usize) -> 
             .then(found[a].word.cmp(found[b].word))
     });
     let mut picked: Vec<&Candidate<'_>> = Vec::new();
-    // Byte ranges of the occurrences of the keywords picked so far.
-    let mut covered: Vec<(usize, usize)> = Vec::new();
+    // Bytes of the text inside an occurrence of a keyword picked so far: a lookup per span, not
+    // a scan of every earlier span (long texts have thousands).
+    let mut covered = vec![false; text.len()];
     let mut out = Vec::new();
     let mut map = Utf16Map::new(text);
     let top = order.first().map_or(1.0, |&k| scores[k]);
@@ -295,12 +296,16 @@ fn select(text: &str, found: &[Candidate<'_>], scores: &[f64], top_k: usize) -> 
         let overlapping = c
             .spans
             .iter()
-            .filter(|&&(s, e)| covered.iter().any(|&(a, b)| s < b && a < e))
+            .filter(|&&(s, e)| covered.get(s..e).is_some_and(|b| b.contains(&true)))
             .count();
         if nested || overlapping * 2 > c.count() {
             continue;
         }
-        covered.extend_from_slice(&c.spans);
+        for &(s, e) in &c.spans {
+            if let Some(bytes) = covered.get_mut(s..e) {
+                bytes.fill(true);
+            }
+        }
         picked.push(c);
         let mut spans = c.spans.clone();
         spans.sort_unstable();

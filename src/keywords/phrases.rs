@@ -88,6 +88,11 @@ pub fn find<'a>(
             starts.entry(c).or_default().push(t.byte_start);
         }
     }
+    let phrase_spans = spelled_all(
+        text,
+        tokens,
+        found.values().filter(|c| c.tokens > 1).map(|c| c.word),
+    );
     for c in found.values_mut() {
         c.spans = if c.tokens == 1 {
             c.occurrences
@@ -97,13 +102,7 @@ pub fn find<'a>(
                 })
                 .collect()
         } else {
-            spelled(
-                text,
-                c.word,
-                starts
-                    .get(&c.word.chars().next().unwrap_or(' '))
-                    .map_or(&[], Vec::as_slice),
-            )
+            phrase_spans.get(c.word).cloned().unwrap_or_default()
         };
     }
     let mut title_counts: HashMap<&str, usize> = HashMap::default();
@@ -253,6 +252,47 @@ pub fn enclosed_names<'a>(
         .collect()
 }
 
+/// For each of `words`, the non-overlapping byte ranges where the text spells it from a token
+/// start: what [`spelled`] gives for one word, for all of them in one pass over the tokens, so
+/// the cost stays linear in the text however many phrases it has.
+fn spelled_all<'w>(
+    text: &str,
+    tokens: &[Token<'_>],
+    words: impl Iterator<Item = &'w str>,
+) -> HashMap<&'w str, Vec<(usize, usize)>> {
+    // word → (spans, end of the last span)
+    let mut found: HashMap<&'w str, (Vec<(usize, usize)>, usize)> = HashMap::default();
+    let mut lengths: Vec<usize> = Vec::new();
+    for w in words {
+        found.entry(w).or_default();
+        lengths.push(w.len());
+    }
+    lengths.sort_unstable();
+    lengths.dedup();
+    for t in tokens {
+        let s = t.byte_start;
+        for &len in &lengths {
+            if s + len > text.len() {
+                break;
+            }
+            // Not a character boundary at this length: a word of another script mix.
+            let Some(piece) = text.get(s..s + len) else {
+                continue;
+            };
+            if let Some((spans, after)) = found.get_mut(piece) {
+                if s >= *after {
+                    spans.push((s, s + len));
+                    *after = s + len;
+                }
+            }
+        }
+    }
+    found
+        .into_iter()
+        .map(|(w, (spans, _))| (w, spans))
+        .collect()
+}
+
 /// Non-overlapping byte ranges where `word` is spelled starting at one of `starts`.
 fn spelled(text: &str, word: &str, starts: &[usize]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -329,4 +369,32 @@ pub fn sub_ranges((start, _): (usize, usize), len: usize) -> impl Iterator<Item 
     (0..len)
         .flat_map(move |a| (a + 1..=len).map(move |b| (start + a, start + b)))
         .filter(move |&(a, b)| b - a < len)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{spelled, spelled_all};
+    use crate::segment::{Mode, Segmenter};
+
+    #[test]
+    fn one_pass_finds_what_a_search_per_word_finds() {
+        let seg = Segmenter::new();
+        let text = "5G网络覆盖全市。政务服务中心推行5G网络办事，政务服务更便捷；政务服务政务服务。";
+        let tokens = seg.segment(text, Mode::Default, true, false);
+        let words = [
+            "政务服务",
+            "5G网络",
+            "网络办事",
+            "服务政务",
+            "全市",
+            "不存在的词",
+        ];
+        let all = spelled_all(text, &tokens, words.iter().copied());
+        let starts: Vec<usize> = tokens.iter().map(|t| t.byte_start).collect();
+        for w in words {
+            assert_eq!(all[w], spelled(text, w, &starts), "{w}");
+        }
+        assert_eq!(all["政务服务"].len(), 4);
+        assert_eq!(all["5G网络"].len(), 2);
+    }
 }
