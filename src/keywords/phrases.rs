@@ -260,8 +260,9 @@ fn spelled_all<'w>(
     tokens: &[Token<'_>],
     words: impl Iterator<Item = &'w str>,
 ) -> HashMap<&'w str, Vec<(usize, usize)>> {
-    // word → (spans, end of the last span)
-    let mut found: HashMap<&'w str, (Vec<(usize, usize)>, usize)> = HashMap::default();
+    /// The spans found so far, and the end of the last one.
+    type Found = (Vec<(usize, usize)>, usize);
+    let mut found: HashMap<&'w str, Found> = HashMap::default();
     let mut lengths: Vec<usize> = Vec::new();
     for w in words {
         found.entry(w).or_default();
