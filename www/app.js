@@ -174,9 +174,10 @@ const newId = () => `${Date.now().toString(36)}-${Math.random().toString(36).sli
 
 function sourceName(s) {
   if (s.name) return s.name;
-  // 24-hour "09:05" in both languages, without loading ICU's date data at start-up.
+  // 24-hour "09:05:31" in both languages, without loading ICU's date data at start-up; the
+  // seconds tell apart texts pasted in the same minute.
   const added = new Date(s.added);
-  const time = [added.getHours(), added.getMinutes()].map((v) => String(v).padStart(2, '0')).join(':');
+  const time = [added.getHours(), added.getMinutes(), added.getSeconds()].map((v) => String(v).padStart(2, '0')).join(':');
   return `${t(s.kind === 'demo' ? 'source.demo' : 'source.pasted')} ${time}`;
 }
 
@@ -832,7 +833,14 @@ async function addDictionaryWord() {
     els.dict.word.focus();
     return;
   }
-  const freq = els.dict.freq.value ? clampInt(els.dict.freq.value, 1, 1e9, undefined) : undefined;
+  const freqText = els.dict.freq.value.trim();
+  // Empty means "let jieba choose"; anything else must be a whole number of at least 1.
+  if (freqText && !/^[1-9]\d{0,8}$/.test(freqText)) {
+    renderDictionaryErrors(els.dict.errors, [{ message: t('dict.invalidFreq') }]);
+    els.dict.freq.focus();
+    return;
+  }
+  const freq = freqText ? Number(freqText) : undefined;
   const tag = els.dict.tag.value.trim() || undefined;
   try {
     const used = await client.call('addWord', { word, freq, tag });

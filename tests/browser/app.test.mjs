@@ -316,7 +316,13 @@ test('reload keeps articles, user dictionary and settings', async () => {
   await page.locator('[data-testid="keywords"] > li').first().waitFor();
   // "夜间开放" is two dictionary words; as a user word it stays whole and is marked.
   await page.locator('#dict-panel summary').click();
+  // A frequency below 1 is refused with a message; nothing is added.
   await page.locator('#dict-word').fill('夜间开放');
+  await page.locator('#dict-freq').fill('-5');
+  await page.locator('#dict-add').click();
+  await page.locator('.dict-errors', { hasText: '词频要填' }).waitFor();
+  assert.equal(await page.locator('#dict-list li', { hasText: '夜间开放' }).count(), 0);
+  await page.locator('#dict-freq').fill('');
   await page.locator('#dict-add').click();
   await page.locator('#dict-list li', { hasText: '夜间开放' }).waitFor();
   // Added without a tag, it is still a term: it becomes a keyword of the demo.
