@@ -87,7 +87,7 @@ fn seed_000_jekyll_post_holds_two_articles() {
         "lead credit removed: {}",
         &first.body[..60]
     );
-    assert_eq!(first.byline.as_deref(), Some("记者/王娜通讯员/张倩"));
+    assert_eq!(first.byline.as_deref(), Some("记者/王娜 通讯员/张倩"));
     assert_eq!(first.date.as_deref(), Some("2022-01-05 08:28:48 +0800"));
     assert_eq!(first.tags, ["株洲日报新闻"]);
     assert_eq!(first.categories, ["zhuzhouribao"]);

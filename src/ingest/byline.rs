@@ -370,7 +370,7 @@ pub(crate) fn lead(s: &str) -> Option<Lead> {
                 return None;
             }
             (
-                Some(inner.to_string()).filter(|b| !b.is_empty()),
+                Some(spaced_credits(inner)).filter(|b| !b.is_empty()),
                 after_at + end + close.len_utf8(),
             )
         }
@@ -385,6 +385,38 @@ pub(crate) fn lead(s: &str) -> Option<Lead> {
         source: outlet_name(prefix),
         rest: rest_at + skipped,
     })
+}
+
+/// Credits run together in print ("记者/王娜通讯员/张倩") with a space between them: a role
+/// followed by '/' starts a new credit when the text before it already holds a '/' (a role in
+/// a title such as "全媒体记者/…" is not split off).
+fn spaced_credits(inner: &str) -> String {
+    let mut out = String::with_capacity(inner.len() + 4);
+    let mut rest = inner;
+    while let Some((at, role)) = ROLES
+        .iter()
+        .filter_map(|r| {
+            let tail = format!("{r}/");
+            rest.match_indices(tail.as_str())
+                .map(|(i, _)| i)
+                .find(|&i| {
+                    i > 0
+                        && rest[..i]
+                            .rsplit(' ')
+                            .next()
+                            .is_some_and(|c| c.contains('/'))
+                })
+                .map(|i| (i, *r))
+        })
+        .min()
+    {
+        out.push_str(&rest[..at]);
+        out.push(' ');
+        out.push_str(role);
+        rest = &rest[at + role.len()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// "中国吉林网12月20日" → "中国吉林网"; "本报" → none.
@@ -579,6 +611,11 @@ mod tests {
         let l = lead(s).unwrap();
         assert_eq!(l.source.as_deref(), Some("中国吉林网"));
         assert_eq!(&s[l.rest..], "当前，长春全面振兴。");
+        // Credits run together are spaced apart (seed 000).
+        let l = lead("株洲日报·掌上株洲讯(记者/王娜通讯员/张倩) 近日，项目竣工。").unwrap();
+        assert_eq!(l.byline.as_deref(), Some("记者/王娜 通讯员/张倩"));
+        let l = lead("本报讯(全媒体记者/王娜 通讯员/张倩) 近日，项目竣工。").unwrap();
+        assert_eq!(l.byline.as_deref(), Some("全媒体记者/王娜 通讯员/张倩"));
         let l = lead("本报讯 近日，某地举行活动。").unwrap();
         assert_eq!((l.byline, l.source), (None, None));
         assert_eq!(lead("通讯录显示，他来电三次。"), None);
