@@ -31,7 +31,7 @@ const MAX_DICTIONARY_BYTES = 16_000_000;
 
 // IndexedDB opens while the page starts; every use waits for it.
 const storeReady = Store.open();
-const store = Object.fromEntries(['sources', 'putSource', 'putSources', 'deleteSource', 'clearSources', 'get', 'set']
+const store = Object.fromEntries(['sources', 'putSources', 'deleteSource', 'clearSources', 'get', 'set']
   .map((name) => [name, (...args) => storeReady.then((s) => s[name](...args))]));
 
 const state = {
@@ -557,9 +557,9 @@ async function removeItem(item) {
       state.sources = state.sources.filter((x) => x !== s);
       state.results.delete(s.id);
       state.queue.delete(s.id);
+      state.unsaved.delete(s.id);
       invalidate();
       render();
-      state.unsaved.delete(s.id);
       await store.deleteSource(s.id);
       // That may have made room for inputs the storage refused.
       if (state.unsaved.size) await saveSources([]);

@@ -96,12 +96,8 @@ export class Store {
     return (all ?? []).sort((a, b) => a.added - b.added || (a.id < b.id ? -1 : 1));
   }
 
-  /** Saves (inserts or replaces) one input `{id, name, kind, text, added, removed}`. */
-  putSource(source) {
-    return this.#tx('sources', 'readwrite', (s) => s.put(source));
-  }
-
-  /** Saves several inputs in one transaction: all or none. */
+  /** Saves (inserts or replaces) inputs `{id, name, kind, text, added, removed}` in one
+   * transaction: all or none. */
   putSources(sources) {
     return this.#tx('sources', 'readwrite', (s) => {
       for (const source of sources) s.put(source);
