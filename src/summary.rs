@@ -492,13 +492,7 @@ pub fn compress(sentence: &str, keywords: &[&str], verbs: &[usize]) -> (usize, u
     let (a, b) = topic_span(sentence, start, keywords);
     // Without a verb the kept clauses are only a topic ("汽车产业的转型升级，企业是主体"): the
     // clauses after it are the statement.
-    let (a, b) = if verbs.iter().any(|&v| v < b)
-        && !is_adverbial(&sentence[a..b])
-        && !leads_on(&sentence[a..b])
-        && !statement_goes_on(&sentence[b..])
-        && !completes_copula(&sentence[a..b], &sentence[b..])
-        && !ends_with_date(&sentence[a..b])
-    {
+    let (a, b) = if verbs.iter().any(|&v| v < b) && !needs_rest(&sentence[a..b], &sentence[b..]) {
         (a, b)
     } else {
         (start, end)
@@ -511,6 +505,17 @@ pub fn compress(sentence: &str, keywords: &[&str], verbs: &[usize]) -> (usize, u
     } else {
         (0, end)
     }
+}
+
+/// True when the kept span (`span`) cannot end the summary item: the clauses after it
+/// (`rest`) complete what it says. Each reason is one of the checks below.
+fn needs_rest(span: &str, rest: &str) -> bool {
+    let last = span.rsplit(['，', ',', '；', ';']).next().unwrap_or(span);
+    is_adverbial(span)
+        || leads_on(span, last)
+        || statement_goes_on(rest)
+        || completes_copula(last, rest)
+        || ends_with_date(span)
 }
 
 /// True for a span that only says where or when ("在株洲所内部开设的……专栏中"): a
@@ -527,8 +532,7 @@ fn is_adverbial(span: &str) -> bool {
 /// the first word of a paired construction ("不单…，更…", "虽然…，但…", "如果…，就…"), or
 /// its last clause is a means or basis ("以…为牵引", "通过…", "围绕…") whose head clause
 /// follows.
-fn leads_on(span: &str) -> bool {
-    let last = span.rsplit(['，', ',', '；', ';']).next().unwrap_or(span);
+fn leads_on(span: &str, last: &str) -> bool {
     FIRST_HALVES.iter().any(|w| span.contains(w))
         || MEANS_OPENERS.iter().any(|w| last.starts_with(w))
         || holds_disposal(last)
@@ -575,8 +579,7 @@ fn statement_goes_on(rest: &str) -> bool {
 /// True when the kept span's last clause says "X 是 …" and the rest ends in the noun the 是
 /// names ("推行“一窗通办”是茶陵县提升办事效率，加快……改革步伐的缩影。"): the cut would
 /// change what the sentence says.
-fn completes_copula(span: &str, rest: &str) -> bool {
-    let last = span.rsplit(['，', ',', '；', ';']).next().unwrap_or(span);
+fn completes_copula(last: &str, rest: &str) -> bool {
     let tail = rest
         .trim_start_matches(['，', ',', ' '])
         .trim_end_matches(['。', '！', '？', '!', '?', '；', ';', '”', ' ']);
@@ -909,48 +912,79 @@ mod tests {
 
     #[test]
     fn a_clause_that_announces_more_keeps_what_it_announces() {
-        // The first half of 不单…更…, from seed 003.
-        let s = "数字改革不单为企业“智”做“加法”，为群众办事更是“勇”做“减法”。";
-        assert_eq!(cut(s, &["数字"], "做"), s);
-        // A means clause ("以…为牵引") leads to its head clause (seed 002).
-        let s = "高新区打破沉疴痼疾，以企业全生命周期发展需求为牵引，构建园区新体制机制。";
-        assert_eq!(cut(s, &["企业", "高新区"], "打破"), s);
-        let s = "该县整合窗口资源，通过跨省通办专区，为群众节省了时间。";
-        assert_eq!(cut(s, &["跨省通办"], "整合"), s);
-        // The verb of a 把 construction after the comma; the main verb of a plural subject.
-        let s = "株洲所把学习讲话精神，作为一项首要政治任务。";
-        assert_eq!(cut(s, &["株洲所"], "学习"), s);
-        let s = "曹慧泉、陈恢清结合工作实际，分别作主题发言。";
-        assert_eq!(cut(s, &["陈恢清"], "结合"), s);
-        // 把握 is no 把 construction.
-        assert_eq!(
-            cut("该县把握跨省通办机遇，效果良好。", &["跨省通办"], "把握"),
-            "该县把握跨省通办机遇"
-        );
-        // "X是A，B的缩影": the noun that 是 names is after the comma (seed 001).
-        let s = "推行“一窗通办”是茶陵县提升办事效率，加快改革步伐的缩影。";
-        assert_eq!(cut(s, &["一窗通办"], "推行"), s);
-        // …but a second statement with its own 是 may go.
-        assert_eq!(
-            cut(
+        // (sentence, keywords, a verb before the cut): each is kept whole.
+        let whole = [
+            // The first half of 不单…更… (seed 003).
+            (
+                "数字改革不单为企业“智”做“加法”，为群众办事更是“勇”做“减法”。",
+                &["数字"][..],
+                "做",
+            ),
+            // A means clause ("以…为牵引", "通过…") leads to its head clause (seed 002).
+            (
+                "高新区打破沉疴痼疾，以企业全生命周期发展需求为牵引，构建园区新体制机制。",
+                &["企业", "高新区"][..],
+                "打破",
+            ),
+            (
+                "该县整合窗口资源，通过跨省通办专区，为群众节省了时间。",
+                &["跨省通办"][..],
+                "整合",
+            ),
+            // The verb of a 把 construction after the comma; a plural subject's main verb.
+            (
+                "株洲所把学习讲话精神，作为一项首要政治任务。",
+                &["株洲所"][..],
+                "学习",
+            ),
+            (
+                "曹慧泉、陈恢清结合工作实际，分别作主题发言。",
+                &["陈恢清"][..],
+                "结合",
+            ),
+            // "X是A，B的缩影": the noun that 是 names is after the comma (seed 001).
+            (
+                "推行“一窗通办”是茶陵县提升办事效率，加快改革步伐的缩影。",
+                &["一窗通办"][..],
+                "推行",
+            ),
+            // A date opens the clause after it (seed 002).
+            (
+                "盲道已重新铺设……9月14日，市人大常委会再次跟踪督办。",
+                &["盲道"][..],
+                "铺设",
+            ),
+        ];
+        for (s, keywords, verb) in whole {
+            assert_eq!(cut(s, keywords, verb), s);
+        }
+        // (sentence, keywords, verb, what is kept): look-alikes whose aside still goes.
+        let trimmed = [
+            // 把握 is no 把 construction.
+            (
+                "该县把握跨省通办机遇，效果良好。",
+                &["跨省通办"][..],
+                "把握",
+                "该县把握跨省通办机遇",
+            ),
+            // A second statement with its own 是.
+            (
                 "深度学习是贯流风机设计的热点，也是难点。",
-                &["贯流风机"],
-                "学习"
+                &["贯流风机"][..],
+                "学习",
+                "深度学习是贯流风机设计的热点",
             ),
-            "深度学习是贯流风机设计的热点"
-        );
-        // A date opens the clause after it (seed 002).
-        let s = "盲道已重新铺设……9月14日，市人大常委会再次跟踪督办。";
-        assert_eq!(cut(s, &["盲道"], "铺设"), s);
-        // 以及 is no means clause: the aside still goes.
-        assert_eq!(
-            cut(
+            // 以及 is no means clause.
+            (
                 "该县开通了跨省通办，以及网上预约，效果良好。",
-                &["网上预约"],
-                "开通"
+                &["网上预约"][..],
+                "开通",
+                "该县开通了跨省通办，以及网上预约",
             ),
-            "该县开通了跨省通办，以及网上预约"
-        );
+        ];
+        for (s, keywords, verb, kept) in trimmed {
+            assert_eq!(cut(s, keywords, verb), kept);
+        }
     }
 
     #[test]
