@@ -68,12 +68,23 @@ export async function serveDist(dir = DIST, routes = {}) {
   };
 }
 
+const CHROMIUM = {
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+};
+
 /** Headless Debian Chromium through playwright-core. */
 export function launchBrowser() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  return chromium.launch(CHROMIUM);
+}
+
+/**
+ * Chromium with a normal, on-disk profile in `userDataDir` (a BrowserContext). The contexts
+ * of `launchBrowser()` are private-window profiles, in which Chromium keeps no compiled-code
+ * cache; a profile like this one is how people open an installed site again.
+ */
+export function launchProfile(userDataDir, options = {}) {
+  return chromium.launchPersistentContext(userDataDir, { ...CHROMIUM, ...options });
 }
 
 /**

@@ -1,10 +1,13 @@
 // Measures the analyzer page in headless Chromium (run after `cargo xtask build`):
 //   node tests/browser/measure-app.mjs [runs]
 // Prints one JSON object with medians over `runs` fresh browser contexts (default 5).
-// Start-up, in ms from navigation start, for three ways of opening the page:
+// Start-up, in ms from navigation start, for four ways of opening the page:
 //   first*   the first visit: empty caches, no service worker, a new renderer process
 //   return*  a later visit: the installed site (service worker and its cache ready) opened in
-//            a new tab — how people open the app day to day
+//            a new tab of a normal browser profile, a few seconds after the first visit left
+//            it idle — how people open the app day to day. The engine's compiled-code cache
+//            then holds the optimized WASM the first visit produced.
+//   private* the same later visit in a private-window profile, which keeps no compiled code
 //   reload*  a reload right after the first visit, while its post-load work (service worker
 //            precaching, code caching) may still run
 // each as *Interactive (mark wenxi:interactive: the page handles input) and *Ready (mark
@@ -14,11 +17,12 @@
 //   batch200     ms from choosing 200 files (≈ 1 MB) to all of them analyzed and listed
 // The page's own marks make the figures independent of the test harness; dist/ is served
 // from a separate process so the harness does not slow the server down.
-import { readFile, readdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { SHARED, launchBrowser } from './helpers.mjs';
+import { SHARED, launchBrowser, launchProfile } from './helpers.mjs';
 
 const runs = Number(process.argv[2] ?? 5);
 const median = (xs) => {
@@ -36,7 +40,7 @@ export async function measureApp(browser, site, { runs: n = 5 } = {}) {
     const start = (i * 1777) % (all.length - 2000);
     return { name: `a${i}.txt`, mimeType: 'text/plain', buffer: Buffer.from(all.slice(start, start + 1700)) };
   });
-  const out = { firstInteractive: [], firstReady: [], reloadInteractive: [], reloadReady: [], returnInteractive: [], returnReady: [], results5k: [], batch200: [], batchArticles: 0, batchBytes: files.reduce((s, f) => s + f.buffer.length, 0) };
+  const out = { firstInteractive: [], firstReady: [], reloadInteractive: [], reloadReady: [], returnInteractive: [], returnReady: [], privateInteractive: [], privateReady: [], results5k: [], batch200: [], batchArticles: 0, batchBytes: files.reduce((s, f) => s + f.buffer.length, 0) };
   const record = async (page, name) => {
     await page.waitForSelector('body[data-analyzer="ready"]');
     const m = await page.evaluate(() => ({
@@ -58,7 +62,7 @@ export async function measureApp(browser, site, { runs: n = 5 } = {}) {
     await first.close();
     const page = await context.newPage();
     await page.goto(site.url);
-    await record(page, 'return');
+    await record(page, 'private');
     // The first analysis warms the worker's code; later ones are what a user sees.
     for (let i = 0; i < 3; i++) {
       await page.locator('[data-testid="article-input"]').fill(`${text5k}${i}`);
@@ -77,14 +81,36 @@ export async function measureApp(browser, site, { runs: n = 5 } = {}) {
     out.batch200.push(Date.now() - t0);
     out.batchArticles = (await page.locator('[data-testid="article-list"] > li').count()) - before;
     await context.close();
+    await returnVisit(site, record);
   }
   return {
-    ...Object.fromEntries(['first', 'return', 'reload'].flatMap((v) => [`${v}Interactive`, `${v}Ready`]).map((k) => [k, median(out[k])])),
+    ...Object.fromEntries(['first', 'return', 'private', 'reload'].flatMap((v) => [`${v}Interactive`, `${v}Ready`]).map((k) => [k, median(out[k])])),
     results5k: median(out.results5k),
     batch200: median(out.batch200),
     batchArticles: out.batchArticles,
     batchBytes: out.batchBytes,
   };
+}
+
+/** One return visit in a new on-disk profile: a first visit, left idle, then a new tab. */
+async function returnVisit(site, record) {
+  const dir = await mkdtemp(join(tmpdir(), 'wenxi-profile-'));
+  const context = await launchProfile(dir, { viewport: { width: 1280, height: 900 } });
+  try {
+    const first = await context.newPage();
+    await first.goto(site.url);
+    await first.waitForSelector('body[data-analyzer="ready"]');
+    await first.evaluate(() => navigator.serviceWorker.ready);
+    // The engine writes its code cache once optimizing has been quiet for two seconds.
+    await first.waitForTimeout(4000);
+    await first.close();
+    const page = await context.newPage();
+    await page.goto(site.url);
+    await record(page, 'return');
+  } finally {
+    await context.close();
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 /** Starts tests/browser/serve.mjs in a child process: `{url, close()}`. */

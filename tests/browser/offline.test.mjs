@@ -73,10 +73,10 @@ test('the served site works offline after the first visit', async () => {
   await site.close();
   await page.reload();
   await analyzeIn(page);
-  // Chromium serves the page and its modules by the worker's static routes, straight from the
-  // cache, without starting the worker's fetch handler.
+  // Chromium serves the page (its module is inline) and the scripts it loads later by the
+  // worker's static routes, straight from the cache, without starting its fetch handler.
   const sources = await page.evaluate(() =>
-    [performance.getEntriesByType('navigation')[0], performance.getEntriesByName(new URL('app.js', location.href).href)[0]].map(
+    [performance.getEntriesByType('navigation')[0], performance.getEntriesByName(new URL('vendor/wordcloud2.js', location.href).href)[0]].map(
       (e) => e?.workerFinalSourceType,
     ),
   );
