@@ -636,7 +636,8 @@ test('the CSP of the page and of the single file forbids inline script, handlers
   const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values.join(' ')]));
   // Besides the origin, exactly the page's own inline scripts and style sheet, by hash.
   const html = await readFile(join(DIST, 'index.html'), 'utf8');
-  const hashes = (tag) => [...html.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g'))]
+  // Every inline element, with or without attributes (the page module is `<script type="module">`).
+  const hashes = (tag) => [...html.matchAll(new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}>`, 'g'))]
     .map((m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`).join(' ');
   assert.equal(directives['script-src'], `'self' ${hashes('script')} 'wasm-unsafe-eval'`);
   assert.equal(directives['style-src'], `'self' ${hashes('style')}`);
