@@ -109,6 +109,7 @@ impl Analyzer {
             .filter(|t| {
                 is_content_word(t.word, options.min_word_length)
                     && !t.tag.is_some_and(is_function_tag)
+                    && !t.is_glued_fragment()
                     && !extra_stop(t.word)
             })
             .collect();

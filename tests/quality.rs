@@ -119,6 +119,26 @@ fn seed_keywords_are_content_not_noise() {
 }
 
 #[test]
+fn seed_words_the_hmm_glued_to_a_grammatical_word_are_not_counted() {
+    let analyzer = Analyzer::new();
+    let mut counted = std::collections::HashSet::new();
+    for (_, _, articles) in seeds(&analyzer) {
+        for a in articles {
+            counted.extend(a.frequencies.into_iter().map(|f| f.word));
+            counted.extend(a.keywords.into_iter().map(|k| k.word));
+        }
+    }
+    // 将|线上, 因|新冠, 其|要, 帮|其, 次|到, 高兴|地|说, 党|有 as jieba's HMM joined them.
+    for fragment in ["将线", "因新冠", "其要", "帮其", "次到", "地说", "党有"] {
+        assert!(!counted.contains(fragment), "fragment counted: {fragment}");
+    }
+    // Words the HMM found that are names or new terms still count.
+    for word in ["陈恢清", "曹慧泉", "邹明秀", "汽开区", "通办", "中车"] {
+        assert!(counted.contains(word), "new word missing: {word}");
+    }
+}
+
+#[test]
 fn seed_summaries_hold_no_caption_byline_date_or_heading() {
     let analyzer = Analyzer::new();
     let mut checked = 0;

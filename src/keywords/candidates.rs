@@ -43,6 +43,7 @@ pub fn role(token: &Token<'_>, extra_stop: &dyn Fn(&str) -> bool) -> Role {
         return Role::Break;
     }
     if is_punctuation_or_space(word)
+        || token.is_glued_fragment()
         || is_number_like(word)
         || is_date_like(word)
         || is_stopword(word)
