@@ -10,12 +10,12 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFile, stat, mkdir } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
-import { load } from '../../dist/wenxi.js';
+import { DIST as DIST_DIR, launchBrowser } from './helpers.mjs';
 
-const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+const DIST = `${DIST_DIR}/`;
+const { load } = await import(pathToFileURL(`${DIST}wenxi.js`).href);
 // Written under target/ so a test run never changes tracked files; screenshots/widget.png in
 // the README is a copy of it.
 const SCREENSHOT = new URL('../../target/screenshots/widget.png', import.meta.url);
@@ -131,10 +131,7 @@ before(async () => {
   W = `http://127.0.0.1:${widget.port}/`;
   H = `http://localhost:${host.port}/`;
   EVIL = `http://127.0.0.1:${host.port}/`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchBrowser();
 });
 
 after(async () => {
@@ -223,6 +220,19 @@ test('three widgets on one page share one worker and one WASM instance', async (
   assert.ok(b.keywords.some((k) => ['春耕', '农机', '插秧机', '育秧'].includes(k)), b.keywords.join());
   assert.ok(b.cloud.length >= 10 && b.summary.length === 0 && b.stats.length === 0);
   assert.ok(c.keywords.includes('足球队'), c.keywords.join());
+  // Compact hides its headings visually (screen readers still read them), as it hides the
+  // loading label of every widget; the full widget shows them.
+  const widths = await page.evaluate(() => {
+    const headings = (id) => [...document.getElementById(id).shadowRoot.querySelectorAll('h3')].map((h) => h.getBoundingClientRect().width);
+    const label = document.createElement('span');
+    label.className = 'sr-only';
+    label.textContent = '正在分析…';
+    document.getElementById('w1').shadowRoot.append(label);
+    return { full: headings('w1'), compact: headings('w3'), label: label.getBoundingClientRect().width };
+  });
+  assert.ok(widths.full.length > 0 && widths.full.every((w) => w > 10), JSON.stringify(widths));
+  assert.ok(widths.compact.length > 0 && widths.compact.every((w) => w <= 1), JSON.stringify(widths));
+  assert.ok(widths.label <= 1, JSON.stringify(widths));
   const long = await page.evaluate(() => longTasks);
   t.diagnostic(`long tasks on the host page: ${long.map((l) => l.duration.toFixed(0)).join(', ') || 'none'}`);
   assert.deepEqual(errors, []);

@@ -189,11 +189,7 @@ fn module_script(body: &str) -> Result<String, String> {
 /// `html` with its style sheet and theme script links replaced by their inline contents.
 fn inline_style_and_theme(html: &str, css: &str, theme: &str) -> Result<String, String> {
     let html = replace_line(html, "href=\"style.css\"", &format!("<style>{css}</style>"))?;
-    replace_line(
-        &html,
-        "src=\"theme.js\"",
-        &inline_script(theme, "")?,
-    )
+    replace_line(&html, "src=\"theme.js\"", &inline_script(theme, "")?)
 }
 
 /// Inlines the boot script, the theme script, the style sheet and the bundled page module into
@@ -232,11 +228,7 @@ pub fn inline_head(dist: &Path) -> Result<(), String> {
         return Err("index.html: the CSP has no script-src/style-src 'self' to extend".into());
     }
     html = replace_line(&html, "Content-Security-Policy", &csp)?;
-    html = replace_line(
-        &html,
-        "src=\"boot.js\"",
-        &inline_script(&boot, "")?,
-    )?;
+    html = replace_line(&html, "src=\"boot.js\"", &inline_script(&boot, "")?)?;
     html = inline_style_and_theme(&html, &css, &theme)?;
     html = replace_line(&html, "src=\"app.js\"", &module_script(&app)?)?;
     fs::write(dist.join("index.html"), html + "\n").map_err(|e| e.to_string())?;
