@@ -382,6 +382,24 @@ test('a bad for selector shows a readable error in the widget and fires wenxi-er
   await context.close();
 });
 
+test('attribute typos fall back to the defaults instead of stopping the widget', async () => {
+  const body = `<article id="post">${POST}</article>
+    <wenxi-analyzer id="typo" for="#post" method="bogus" top-k="abc"></wenxi-analyzer>
+    <wenxi-analyzer id="upper" for="#post" method=" TFIDF " theme="DARK"></wenxi-analyzer>
+    <wenxi-analyzer id="blank-for" for="">${SCHOOL}</wenxi-analyzer>`;
+  const { context, page, errors } = await open('/typos.html', hostPage(body));
+  for (const id of ['typo', 'upper', 'blank-for']) await waitFor(page, 'wenxi-result', id);
+  assert.equal(await page.evaluate(() => events.filter((e) => e.type === 'wenxi-error').length), 0);
+  const [typo, upper, own] = [await shown(page, 'typo'), await shown(page, 'upper'), await shown(page, 'blank-for')];
+  assert.ok(typo.keywords.includes('食堂') && typo.keywords.length === 10, typo.keywords.join());
+  assert.ok(upper.keywords.includes('食堂'), upper.keywords.join());
+  assert.ok(own.keywords.includes('足球队'), own.keywords.join());
+  const backgrounds = await page.evaluate(() => ['typo', 'upper'].map((id) => getComputedStyle(document.getElementById(id).shadowRoot.querySelector('.root')).backgroundColor));
+  assert.notEqual(backgrounds[0], backgrounds[1], 'theme="DARK" is the dark theme');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('under a host Content-Security-Policy: works with the documented sources, errors readably without them', async () => {
   const widgetOrigin = new URL(W).origin;
   const allowed = `<meta http-equiv="Content-Security-Policy" content="script-src 'unsafe-inline' ${widgetOrigin} 'wasm-unsafe-eval'; worker-src blob:; connect-src ${widgetOrigin}">`;

@@ -241,6 +241,14 @@ function blockText(node) {
   return out;
 }
 
+const METHODS = ['auto', 'tfidf', 'textrank'];
+
+/** `value` lower-cased if it is one of `allowed`, else `fallback`. */
+function oneOf(value, allowed, fallback) {
+  const v = value?.trim().toLowerCase();
+  return allowed.includes(v) ? v : fallback;
+}
+
 function intAttribute(el, name, fallback, min, max) {
   const raw = el.getAttribute(name);
   const n = raw == null || raw.trim() === '' ? NaN : Number(raw);
@@ -360,7 +368,8 @@ export class WenxiAnalyzer extends HTMLElement {
     return {
       topK: intAttribute(this, 'top-k', 10, 1, 50),
       summarySentences: intAttribute(this, 'summary-sentences', 3, 0, 20),
-      method: this.getAttribute('method') || 'auto',
+      // Like every other attribute, an unknown value falls back to the default.
+      method: oneOf(this.getAttribute('method'), METHODS, 'auto'),
     };
   }
 
@@ -384,8 +393,8 @@ export class WenxiAnalyzer extends HTMLElement {
       this.#watch(null);
       return text;
     }
-    const selector = this.getAttribute('for');
-    if (selector == null) {
+    const selector = this.getAttribute('for')?.trim();
+    if (!selector) {
       this.#watch(this);
       return blockText(this);
     }
