@@ -2,9 +2,11 @@
 //!
 //! A tokenizer and no tree: nesting depth costs nothing, so 100 000 nested tags cannot exhaust a
 //! stack, and mis-nested tag soup is read the way it streams. Block elements and `<br>` end
-//! lines; `<h1>`–`<h6>` and `<li>` keep their role; `<script>`, `<style>`, `<nav>`, form
-//! controls and figure captions are dropped; entities are decoded by the tokenizer; `<title>`
-//! is kept aside as a fallback headline.
+//! lines; `<h1>`–`<h6>` and `<li>` keep their role; `<script>`, `<style>`, `<nav>`, `<aside>`,
+//! `<footer>`, form controls and figure captions are dropped, and so is any block whose class
+//! or id names page furniture (comments, related links, share bars, rankings; see
+//! [`is_furniture`]); entities are decoded by the tokenizer; `<title>` is kept aside as a
+//! fallback headline.
 
 use super::lines::{normalize, Kind, Line};
 use crate::text::is_han;
@@ -78,7 +80,7 @@ enum Tag {
     Other,
 }
 
-const SKIPPED: [&[u8]; 13] = [
+const SKIPPED: [&[u8]; 15] = [
     b"script",
     b"style",
     b"noscript",
@@ -88,6 +90,8 @@ const SKIPPED: [&[u8]; 13] = [
     b"math",
     b"object",
     b"nav",
+    b"aside",
+    b"footer",
     b"select",
     b"button",
     b"figcaption",
@@ -113,12 +117,10 @@ fn tag(name: &[u8]) -> Tag {
         b"title" => Tag::Title,
         b"body" | b"html" => Tag::Root,
         b"td" | b"th" => Tag::Cell,
-        b"p" | b"div" | b"section" | b"article" | b"main" | b"header" | b"footer" | b"aside"
-        | b"blockquote" | b"ul" | b"ol" | b"dl" | b"table" | b"thead" | b"tbody" | b"tfoot"
-        | b"tr" | b"caption" | b"figure" | b"address" | b"center" | b"details" | b"summary"
-        | b"dialog" | b"fieldset" | b"form" | b"legend" | b"option" | b"hgroup" | b"menu" => {
-            Tag::Block
-        }
+        b"p" | b"div" | b"section" | b"article" | b"main" | b"header" | b"blockquote" | b"ul"
+        | b"ol" | b"dl" | b"table" | b"thead" | b"tbody" | b"tfoot" | b"tr" | b"caption"
+        | b"figure" | b"address" | b"center" | b"details" | b"summary" | b"dialog"
+        | b"fieldset" | b"form" | b"legend" | b"option" | b"hgroup" | b"menu" => Tag::Block,
         b"span" | b"b" | b"i" | b"em" | b"strong" | b"u" | b"font" | b"img" | b"small" | b"sup"
         | b"sub" | b"meta" | b"link" | b"label" | b"input" | b"code" | b"mark" | b"abbr"
         | b"cite" | b"q" | b"time" | b"s" => Tag::Inline,
@@ -126,26 +128,114 @@ fn tag(name: &[u8]) -> Tag {
     }
 }
 
+/// An element name, kept without allocating (longer names are cut; only short container
+/// names are ever compared).
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+struct Name([u8; 10], u8);
+
+impl Name {
+    fn new(name: &[u8]) -> Self {
+        let mut bytes = [0; 10];
+        let len = name.len().min(bytes.len());
+        for (b, c) in bytes.iter_mut().zip(name) {
+            *b = c.to_ascii_lowercase();
+        }
+        Name(bytes, len as u8)
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        &self.0[..usize::from(self.1)]
+    }
+}
+
+/// Words of class names and ids that mark page furniture around an article.
+const FURNITURE: [&str; 15] = [
+    "comment",
+    "related",
+    "share",
+    "sharing",
+    "social",
+    "recommend",
+    "sidebar",
+    "breadcrumb",
+    "crumb",
+    "hot",
+    "rank",
+    "ranking",
+    "advert",
+    "ads",
+    "ad",
+];
+
+/// True when a class or id value names page furniture: one of its words (split at spaces,
+/// `-`, `_` and lower-to-upper case changes) is a [`FURNITURE`] word or, for the longer ones,
+/// starts with one (`comments`, `related-news`, `shareBar`, `ad`; not `content`,
+/// `article-body` or `adsorb`).
+fn is_furniture(value: &[u8]) -> bool {
+    let mut words = Vec::new();
+    let mut start = 0;
+    for i in 0..=value.len() {
+        let split = match (value.get(i), i.checked_sub(1).and_then(|j| value.get(j))) {
+            (None, _) => true,
+            (Some(c), _) if !c.is_ascii_alphanumeric() => true,
+            (Some(c), Some(p)) => c.is_ascii_uppercase() && p.is_ascii_lowercase(),
+            _ => false,
+        };
+        if split {
+            if let Some(word) = value.get(start..i).filter(|w| !w.is_empty()) {
+                words.push(word.to_ascii_lowercase());
+            }
+            start = if value.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                i
+            } else {
+                i + 1
+            };
+        }
+    }
+    words.iter().any(|w| {
+        FURNITURE
+            .iter()
+            .any(|f| w == f.as_bytes() || (f.len() >= 5 && w.starts_with(f.as_bytes())))
+    })
+}
+
 enum Event {
-    Open(Tag, bool),
-    Close(Tag),
+    /// Tag, self-closing, name, and whether its class or id names page furniture.
+    Open(Tag, bool, Name, bool),
+    Close(Tag, Name),
     Text(String),
+}
+
+/// A furniture block being skipped: its name and how many elements of that name are open.
+struct Furniture {
+    name: Name,
+    depth: u32,
 }
 
 /// Extracts the text lines of an HTML document.
 pub(crate) fn extract(text: &str) -> Extracted {
-    let mut pending = Tag::Other;
+    let mut pending = (Tag::Other, Name::default(), false);
+    let mut in_class_or_id = false;
     let mut emitter = CallbackEmitter::new(
         move |event: CallbackEvent<'_>, _: Span<()>| -> Option<Event> {
             match event {
                 CallbackEvent::OpenStartTag { name } => {
-                    pending = tag(name);
+                    pending = (tag(name), Name::new(name), false);
+                    None
+                }
+                CallbackEvent::AttributeName { name } => {
+                    in_class_or_id =
+                        name.eq_ignore_ascii_case(b"class") || name.eq_ignore_ascii_case(b"id");
+                    None
+                }
+                CallbackEvent::AttributeValue { value } => {
+                    pending.2 |= in_class_or_id && is_furniture(value);
                     None
                 }
                 CallbackEvent::CloseStartTag { self_closing } => {
-                    Some(Event::Open(pending, self_closing))
+                    Some(Event::Open(pending.0, self_closing, pending.1, pending.2))
                 }
-                CallbackEvent::EndTag { name } => Some(Event::Close(tag(name))),
+                CallbackEvent::EndTag { name } => Some(Event::Close(tag(name), Name::new(name))),
                 CallbackEvent::String { value } => {
                     Some(Event::Text(String::from_utf8_lossy(value).into_owned()))
                 }
@@ -168,12 +258,38 @@ pub(crate) fn extract(text: &str) -> Extracted {
             .is_some_and(|n| n.eq_ignore_ascii_case(b"body"))
     });
     let mut closed: [Option<bool>; SKIPPED.len()] = [None; SKIPPED.len()];
+    let mut furniture: Option<Furniture> = None;
     let mut in_title = false;
     let mut title = String::new();
     for event in Tokenizer::new_with_emitter(text, emitter).flatten() {
-        let skipping = skip.iter().any(|&n| n > 0);
+        let skipping = skip.iter().any(|&n| n > 0) || furniture.is_some();
         match event {
-            Event::Open(Tag::Skip(i), self_closing) => {
+            // Inside furniture, only elements of its own name matter: they find its end.
+            Event::Open(_, false, name, _)
+                if furniture.as_ref().is_some_and(|f| f.name == name) =>
+            {
+                if let Some(f) = furniture.as_mut() {
+                    f.depth = f.depth.saturating_add(1);
+                }
+            }
+            Event::Close(_, name) if furniture.as_ref().is_some_and(|f| f.name == name) => {
+                if let Some(f) = furniture.as_mut() {
+                    f.depth -= 1;
+                    if f.depth == 0 {
+                        furniture = None;
+                    }
+                }
+            }
+            // Never the article or main element itself, whatever its classes say.
+            Event::Open(Tag::Block, false, name, true)
+                if !skipping
+                    && !matches!(name.as_bytes(), b"article" | b"main")
+                    && (document || has_end_tag(text, name.as_bytes())) =>
+            {
+                b.flush();
+                furniture = Some(Furniture { name, depth: 1 });
+            }
+            Event::Open(Tag::Skip(i), self_closing, ..) => {
                 let closes = match closed.get_mut(i) {
                     Some(known) => {
                         *known.get_or_insert_with(|| document || has_end_tag(text, SKIPPED[i]))
@@ -186,20 +302,21 @@ pub(crate) fn extract(text: &str) -> Extracted {
                     }
                 }
             }
-            Event::Close(Tag::Skip(i)) => {
+            Event::Close(Tag::Skip(i), _) => {
                 if let Some(n) = skip.get_mut(i) {
                     *n = n.saturating_sub(1);
                 }
             }
-            Event::Open(Tag::Title, self_closing) => in_title = !self_closing,
-            Event::Close(Tag::Title) => in_title = false,
-            Event::Open(Tag::Root, _) | Event::Close(Tag::Root) => {
+            Event::Open(Tag::Title, self_closing, ..) => in_title = !self_closing,
+            Event::Close(Tag::Title, _) => in_title = false,
+            Event::Open(Tag::Root, ..) | Event::Close(Tag::Root, _) => {
                 skip = [0; SKIPPED.len()];
+                furniture = None;
                 b.flush();
             }
             Event::Text(s) if in_title => title.push_str(&s),
             _ if skipping => {}
-            Event::Open(t, self_closing) => match t {
+            Event::Open(t, self_closing, ..) => match t {
                 Tag::Block | Tag::Br => b.flush(),
                 Tag::Hr => {
                     b.flush();
@@ -225,7 +342,7 @@ pub(crate) fn extract(text: &str) -> Extracted {
                 }
                 _ => {}
             },
-            Event::Close(t) => match t {
+            Event::Close(t, _) => match t {
                 Tag::Block | Tag::Heading(_) | Tag::Li => {
                     b.flush();
                     b.kind = Kind::Para;
@@ -372,6 +489,30 @@ mod tests {
         );
         assert!(has_end_tag("a</svg>", b"svg") && has_end_tag("</SVG", b"svg"));
         assert!(!has_end_tag("</svgx>", b"svg") && !has_end_tag("</sv", b"svg"));
+    }
+
+    #[test]
+    fn page_furniture_is_dropped_by_class_or_id() {
+        let page = "<body><div id=\"content\"><h1>标题</h1><div class=\"bd\"><p>正文第一段。</p>\
+            <div class=\"share-bar\"><div>分享到</div><span>微信</span></div><p>正文第二段。</p></div>\
+            <div class=\"related\"><h3>相关阅读</h3><ul><li>别的新闻</li></ul></div>\
+            <div id=\"commentList\"><p>网友A：点赞</p><div><p>网友B：好</p></div></div>\
+            <p>正文结尾。</p></div><aside><h3>热点排行</h3><ol><li>明星新闻</li></ol></aside>\
+            <footer>版权所有</footer></body>";
+        assert_eq!(
+            texts(page),
+            ["标题", "正文第一段。", "正文第二段。", "正文结尾。"]
+        );
+        // Words inside class names are not furniture: content, article-body, shared-by…
+        assert!(!is_furniture(b"content article-body") && !is_furniture(b"post-adsorb"));
+        assert!(
+            is_furniture(b"hotNews") && is_furniture(b"comments") && is_furniture(b"ad ads-top")
+        );
+        // The article element itself is never dropped.
+        assert_eq!(
+            texts("<article class=\"comments-open\"><p>正文。</p></article>"),
+            ["正文。"]
+        );
     }
 
     #[test]
