@@ -382,6 +382,25 @@ test('a bad for selector shows a readable error in the widget and fires wenxi-er
   await context.close();
 });
 
+test('comments, related links and sidebars inside the target are not analyzed', async () => {
+  const body = `<div id="content"><div class="bd">${POST}</div>
+    <div class="related-news"><h3>相关阅读</h3><ul><li>房价又涨了，房价还会涨吗</li><li>房价调控新政出台</li></ul></div>
+    <div id="commentList"><h3>网友评论（3）</h3><p>网友A：房价太高了！</p><p>网友B：房价什么时候降？</p><p>网友C：房价房价房价。</p></div>
+    <aside><h3>热点排行</h3><ol><li>房价</li></ol></aside></div>
+    <wenxi-analyzer id="text" for="#content"></wenxi-analyzer>
+    <wenxi-analyzer id="html" for="#content" input="html"></wenxi-analyzer>`;
+  const { context, page, errors } = await open('/furniture.html', hostPage(body));
+  for (const id of ['text', 'html']) {
+    await waitFor(page, 'wenxi-result', id);
+    const { keywords } = await shown(page, id);
+    const text = await page.evaluate((i) => events.find((e) => e.type === 'wenxi-result' && e.id === i).detail.articles.map((a) => a.text).join('\n'), id);
+    assert.ok(keywords.includes('食堂') && !keywords.some((k) => ['房价', '网友'].includes(k)), `${id}: ${keywords}`);
+    assert.ok(text.includes('送餐上门') && !/房价|网友|相关阅读|热点排行/.test(text), `${id}: ${text}`);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('attribute typos fall back to the defaults instead of stopping the widget', async () => {
   const body = `<article id="post">${POST}</article>
     <wenxi-analyzer id="typo" for="#post" method="bogus" top-k="abc"></wenxi-analyzer>

@@ -241,6 +241,41 @@ function blockText(node) {
   return out;
 }
 
+// Page furniture inside the target — comments, related links, share bars, rankings, ads — by
+// tag or by a word of its class or id: the rules the core applies to HTML input
+// (src/ingest/html.rs, FURNITURE), for the rendered text the widget sends by default.
+const FURNITURE_TAGS = new Set(['ASIDE', 'NAV', 'FOOTER']);
+const FURNITURE_WORD = /^(?:comment|related|share|sharing|social|recommend|sidebar|breadcrumb|crumb|ranking|advert)|^(?:hot|rank|ads?)$/;
+
+function isFurniture(el) {
+  if (FURNITURE_TAGS.has(el.tagName)) return true;
+  if (el.tagName === 'ARTICLE' || el.tagName === 'MAIN') return false;
+  const words = `${el.id} ${el.getAttribute('class') ?? ''}`.split(/[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])/);
+  return words.some((w) => FURNITURE_WORD.test(w.toLowerCase()));
+}
+
+/** The target's rendered text without the rendered text of the furniture inside it. */
+function articleText(target) {
+  let text = target.innerText;
+  let from = 0;
+  // Document order, outermost furniture only; a stack, as pages can nest very deeply.
+  const stack = [...target.children].reverse();
+  while (stack.length) {
+    const el = stack.pop();
+    if (!isFurniture(el)) {
+      for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]);
+      continue;
+    }
+    const part = el.innerText.trim();
+    const at = part ? text.indexOf(part, from) : -1;
+    if (at >= 0) {
+      text = `${text.slice(0, at)}\n${text.slice(at + part.length)}`;
+      from = at;
+    }
+  }
+  return text;
+}
+
 const METHODS = ['auto', 'tfidf', 'textrank'];
 
 /** `value` lower-cased if it is one of `allowed`, else `fallback`. */
@@ -407,7 +442,8 @@ export class WenxiAnalyzer extends HTMLElement {
     if (!target) throw new WenxiError('no-target', selector);
     this.#watch(target);
     // innerText is the text as rendered: hidden parts left out, paragraphs on their own lines.
-    return this.getAttribute('input') === 'html' ? target.innerHTML : target.innerText;
+    // Furniture inside the target (comments, related links…) is left out too.
+    return this.getAttribute('input') === 'html' ? target.innerHTML : articleText(target);
   }
 
   async #run() {
