@@ -66,8 +66,12 @@ export function summaryMarkdown(article, { title, meta = [], stats = [], labels 
   return lines.join('\n');
 }
 
-/** A file name from a title: no path separators or control characters, bounded length. */
+/** A file name from a title: no path separators or control characters, bounded length. A
+ *  title cut from the text of an untitled article ("青溪市图书馆自下月起试行夜间开放，周一…")
+ *  gives its first clause. */
 export function fileName(title, ext) {
-  const base = String(title || 'wenxi').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim().slice(0, 40) || 'wenxi';
+  let name = String(title || 'wenxi');
+  if (name.endsWith('…')) name = name.slice(0, -1).split(/[，。！？；：,.!?;:]/)[0];
+  const base = name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim().slice(0, 40) || 'wenxi';
   return `${base}.${ext}`;
 }

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { load } from '../../dist/wenxi.js';
-import { sentenceHead, sentenceRest, summaryMarkdown } from '../../www/export.js';
+import { fileName, sentenceHead, sentenceRest, summaryMarkdown } from '../../www/export.js';
 
 const SEEDS = new URL('../../../shared/seeds/', import.meta.url);
 
@@ -22,4 +22,12 @@ test('the Markdown summary writes each trimmed item out as its whole sentence', 
     const bullets = md.split('\n').filter((l) => l.startsWith('- ')).map((l) => l.slice(2).replace(/\\(.)/g, '$1'));
     assert.deepEqual(bullets, a.summary.map((s) => a.text.slice(s.sentenceStart, s.sentenceEnd).trim()));
   }
+});
+
+test('export file names: a title as it is, an untitled article by its first clause', () => {
+  assert.equal(fileName('长春汽开区:以高质量服务打造新“引擎”', 'json'), '长春汽开区 以高质量服务打造新“引擎”.json');
+  // The list shows an untitled article by the start of its text, cut with "…".
+  assert.equal(fileName('青溪市图书馆自下月起试行夜间开放，周一至周五开放至晚上十…', 'json'), '青溪市图书馆自下月起试行夜间开放.json');
+  assert.equal(fileName('a/b\\c', 'csv'), 'a b c.csv');
+  assert.equal(fileName('', 'md'), 'wenxi.md');
 });
