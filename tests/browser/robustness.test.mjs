@@ -740,6 +740,11 @@ test('widget: blank, emoji, NUL, a 1 MB line, nested HTML, front matter, and tex
   assert.equal(r.note, '没有可分析的文字。');
   r = await widgetRun(page, 'w', '湖边小镇今年第一次举办风筝节。\u0000孩子们在草地上放风筝，风筝节吸引了很多游客。');
   assert.ok(r.keywords.includes('风筝节'), `${r.keywords}`);
+  assert.equal(r.note, null);
+  // English only: analyzed, with a note that wenxi is made for Chinese.
+  r = await widgetRun(page, 'w', 'The library opens until nine on Monday evenings. Readers can borrow books at night.');
+  assert.equal(r.event.type, 'result');
+  assert.equal(r.note, '这段文字里没有中文：文析为中文文章而做，其他语言的关键词和摘要不可靠。');
   r = await widgetRun(page, 'w', '湖边小镇的风筝节吸引了很多游客'.repeat(23_000));
   assert.ok(r.keywords.includes('风筝节'), `${r.keywords}`);
   assert.match(r.view, /345,000/);

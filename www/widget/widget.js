@@ -52,6 +52,7 @@ const STRINGS = {
     times: (n) => `${n} 次`,
     nth: (n) => `第 ${n} 篇`,
     empty: '没有可分析的文字。',
+    notChinese: '这段文字里没有中文：文析为中文文章而做，其他语言的关键词和摘要不可靠。',
     nothing: '文字太短，没有找到关键词。',
     foot: '文析 · 在你的浏览器里分析，文字不离开本机',
     'bad-selector': (s) => `for="${s}" 不是有效的 CSS 选择器。`,
@@ -79,6 +80,7 @@ const STRINGS = {
     times: (n) => (n === 1 ? 'once' : `${n} times`),
     nth: (n) => `Article ${n}`,
     empty: 'There is no text to analyze.',
+    notChinese: 'There is no Chinese in this text: wenxi is made for Chinese articles, and its keywords and summary of other languages are not reliable.',
     nothing: 'The text is too short for keywords.',
     foot: 'wenxi · analyzed in your browser; the text never leaves this device',
     'bad-selector': (s) => `for="${s}" is not a valid CSS selector.`,
@@ -89,6 +91,8 @@ const STRINGS = {
     analyze: (m) => `The analysis failed: ${m}`,
   },
 };
+
+const HAN = /\p{Script=Han}/u;
 
 const stringsFor = (lang) => (String(lang ?? '').toLowerCase().startsWith('en') ? STRINGS.en : STRINGS.zh);
 
@@ -531,7 +535,11 @@ export class WenxiAnalyzer extends HTMLElement {
     else if (!this.#report) body = h('div', { class: 'loading' }, h('span', { class: 'sr-only' }, t.loading), h('div', { class: 'bar' }), h('div', { class: 'bar' }), h('div', { class: 'bar' }));
     // Text the core found nothing in (only symbols or emoji, markup without text).
     else if (!articles.length) body = h('p', { class: 'note' }, t.empty);
-    else body = articles.map((article, i) => this.#article(article, i, articles.length, t));
+    else {
+      body = articles.map((article, i) => this.#article(article, i, articles.length, t));
+      // The core reads any language, but its keywords and summaries are only good in Chinese.
+      if (!articles.some((a) => HAN.test(a.text))) body.unshift(h('p', { class: 'note' }, t.notChinese));
+    }
     view.replaceChildren(head, ...[body].flat(), h('p', { class: 'foot' }, t.foot));
   }
 
