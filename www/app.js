@@ -414,6 +414,7 @@ function received(item) {
     state.selected = `${item.key}:0`;
     state.view = 'article';
     render();
+    bringViewIntoSight();
     if (state.clickMark) {
       state.clickMark = false;
       performance.measure('wenxi:results', 'wenxi:analyze-click');
@@ -512,7 +513,11 @@ function openItem(key, word) {
   else articleView.focusHeadline();
   // Saved at once: a reload right after choosing must not lose the choice.
   saveUi({ now: true });
-  // On a phone the list sits above the view: bring the article into sight.
+  bringViewIntoSight();
+}
+
+/** On a phone the input and the list sit above the analysis: bring it into sight. */
+function bringViewIntoSight() {
   if (window.matchMedia('(max-width: 820px)').matches) els.viewArticle.scrollIntoView({ block: 'start' });
 }
 

@@ -549,6 +549,11 @@ test('phone width: a headline wraps between words, and the word cloud is not cut
   // Seed 004's headline is two lines at this width; by characters it broke inside 引|擎.
   await page.locator('#file-input').setInputFiles((await seed('004')).path);
   await page.locator('.headline.word-wrap').waitFor();
+  // The input and the list sit above the analysis here: the result is scrolled into sight.
+  await page.waitForFunction(() => {
+    const top = document.querySelector('.headline').getBoundingClientRect().top;
+    return top >= 0 && top < innerHeight;
+  });
   const lines = await page.evaluate(() => {
     const title = document.querySelector('.headline');
     const words = [...title.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE);
