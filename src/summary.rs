@@ -105,12 +105,15 @@ const BACKGROUND_CUES: [&str; 8] = [
     "目前",
 ];
 
-/// Openings that lean on the sentence before ("这是一组…的数据", "此外…", "对此…"): read alone
-/// in a summary they point at nothing. ("该县…" is left alone: news names its subject so.)
-const DEPENDENT_CUES: [&str; 13] = [
-    "这", "另外", "对此", "为此", "但是", "然而", "不过", "而", "如此", "至此", "由此", "其中",
-    "其他",
+/// Openings that lean on the sentence before ("这是一组…的数据", "此外…", "对此…", "他表示…"):
+/// read alone in a summary they point at nothing.
+const DEPENDENT_CUES: [&str; 17] = [
+    "这", "另外", "此外", "对此", "为此", "但是", "然而", "不过", "而", "如此", "至此", "由此",
+    "其中", "其他", "他", "她", "它",
 ];
+/// After 该 ("the said"), the places news names its subject by ("该县…", "该市…"); any other
+/// 该 points back at a noun the reader has not seen ("该基地为…", "该公司成立了…").
+const PLACE_AFTER_GAI: &str = "县市区省镇乡村州";
 
 /// True for a sentence that cannot stand alone in a summary: its `opening` (the text from its
 /// first letter) leans on the one before, or it is a quotation by itself
@@ -119,6 +122,9 @@ fn is_dependent(text: &str, opening: &str) -> bool {
     let trimmed = text.trim();
     let closes_quote = trimmed.ends_with(['”', '」']);
     (DEPENDENT_CUES.iter().any(|q| opening.starts_with(q)) && !opening.starts_with("而今"))
+        || opening
+            .strip_prefix('该')
+            .is_some_and(|rest| !rest.starts_with(|c: char| PLACE_AFTER_GAI.contains(c)))
         // A quotation by itself, or the last sentence of a longer one ("这就是数字农业的魅力。”").
         || (closes_quote && (trimmed.starts_with(['“', '「']) || !trimmed.contains(['“', '「'])))
         || (trimmed.starts_with('"') && trimmed.ends_with('"') && trimmed.len() > 1)
@@ -748,10 +754,10 @@ mod tests {
             "《平凡的世界》是一部长篇小说。",
             "平凡的世界》是一部长篇小说。"
         ));
-        assert!(!is_dependent(
-            "该项目总投资1.5亿元。",
-            "该项目总投资1.5亿元。"
-        ));
+        // 该 points back at a noun named before, except the places news names its subject by.
+        assert!(is_dependent("该基地为智能工厂。", "该基地为智能工厂。"));
+        assert!(!is_dependent("该县上线了专区。", "该县上线了专区。"));
+        assert!(is_dependent("他表示，将继续推进。", "他表示，将继续推进。"));
     }
 
     #[test]
