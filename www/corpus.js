@@ -71,6 +71,26 @@ export function distinctiveWords(article, df, n, limit = 3) {
     .slice(0, limit);
 }
 
+/**
+ * What an article's word cloud shows, most frequent first: its content words, with each key
+ * phrase (万人助万企, 政务服务) as one entry whose uses no longer count for the words inside it,
+ * so the cloud and the keyword list agree.
+ * @returns {{word: string, count: number}[]}
+ */
+export function cloudTerms(article) {
+  const counts = new Map(article.frequencies.map((f) => [f.word, f.count]));
+  for (const k of article.keywords) {
+    if (counts.has(k.word)) continue; // a word, already counted
+    for (const [word, count] of counts) {
+      if (!k.word.includes(word)) continue;
+      if (count > k.count) counts.set(word, count - k.count);
+      else counts.delete(word);
+    }
+    counts.set(k.word, k.count);
+  }
+  return [...counts].map(([word, count]) => ({ word, count })).sort((a, b) => b.count - a.count);
+}
+
 /** Non-overlapping `[start, end]` UTF-16 offsets of `word` in `text`. */
 export function occurrences(text, word, limit = Infinity) {
   const out = [];

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { load } from '../../dist/wenxi.js';
-import { corpusKeywords, countIn, distinctiveWords, documentFrequency } from '../../www/corpus.js';
+import { cloudTerms, corpusKeywords, countIn, distinctiveWords, documentFrequency } from '../../www/corpus.js';
 
 const SEEDS = new URL('../../../shared/seeds/', import.meta.url);
 
@@ -50,4 +50,19 @@ test('distinctive words of an article are its own keywords, not pieces of them',
   }
   assert.ok(seen >= articles.length * 2, `distinctive words: ${seen}`);
   assert.deepEqual(distinctiveWords(articles[0], df, 1), []);
+});
+
+test('the word cloud shows a key phrase once, not the words inside it', async () => {
+  const articles = await seedArticles();
+  const article = articles.find((a) => a.keywords.some((k) => k.word === '万人助万企'));
+  assert.ok(article, 'seed 004 has the keyword 万人助万企');
+  const words = new Map(article.frequencies.map((f) => [f.word, f.count]));
+  assert.ok(words.has('万人助') && words.has('万企'), 'jieba counts its two halves as words');
+  const cloud = new Map(cloudTerms(article).map((c) => [c.word, c.count]));
+  assert.equal(cloud.get('万人助万企'), 3);
+  assert.ok(!cloud.has('万人助') && !cloud.has('万企'), [...cloud.keys()].join());
+  // A word also used outside the phrase keeps those uses: 政务 in 政务服务 and elsewhere.
+  for (const k of article.keywords) assert.equal(cloud.get(k.word), k.count, k.word);
+  const counts = [...cloud.values()];
+  assert.deepEqual(counts, [...counts].sort((a, b) => b - a), 'most frequent first');
 });

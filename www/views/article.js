@@ -3,7 +3,7 @@
 // frequency table and export buttons.
 import { h, replace } from '../dom.js';
 import { t, num } from '../i18n.js';
-import { occurrences, readingMinutes } from '../corpus.js';
+import { cloudTerms, occurrences, readingMinutes } from '../corpus.js';
 import { drawCloud } from './cloud.js';
 import { sentenceHead, sentenceRest } from '../export.js';
 import { renderPlain, renderSegmented, markSubheads, POS_GROUPS, TEXT_LIMIT } from './text.js';
@@ -196,7 +196,7 @@ export class ArticleView {
   redrawCloud() {
     const canvas = this.#els.cloud;
     if (!this.#entry || !canvas) return;
-    drawCloud(canvas, this.#entry.article.frequencies, (word) => this.pickWord(word)).then((drawn) => {
+    drawCloud(canvas, cloudTerms(this.#entry.article), (word) => this.pickWord(word)).then((drawn) => {
       this.#cloudStale = drawn === false; // hidden (the corpus tab is shown): no size to draw at
     }, (e) => {
       canvas.replaceWith(h('p', { class: 'hint' }, String(e.message)));
