@@ -259,6 +259,9 @@ pub(crate) fn extract(text: &str) -> Extracted {
     });
     let mut closed: [Option<bool>; SKIPPED.len()] = [None; SKIPPED.len()];
     let mut furniture: Option<Furniture> = None;
+    // Whether the text closes an element of each furniture name, looked up once per name: a
+    // fragment with many `<div class="ad">` must not scan the text for each.
+    let mut furniture_closes: Vec<(Name, bool)> = Vec::new();
     let mut in_title = false;
     let mut title = String::new();
     for event in Tokenizer::new_with_emitter(text, emitter).flatten() {
@@ -284,7 +287,7 @@ pub(crate) fn extract(text: &str) -> Extracted {
             Event::Open(Tag::Block, false, name, true)
                 if !skipping
                     && !matches!(name.as_bytes(), b"article" | b"main")
-                    && (document || has_end_tag(text, name.as_bytes())) =>
+                    && (document || closes(&mut furniture_closes, text, name)) =>
             {
                 b.flush();
                 furniture = Some(Furniture { name, depth: 1 });
@@ -363,6 +366,16 @@ pub(crate) fn extract(text: &str) -> Extracted {
         lines: b.lines,
         title: (!title.is_empty()).then_some(title),
     }
+}
+
+/// [`has_end_tag`] for `name`, remembered in `known`.
+fn closes(known: &mut Vec<(Name, bool)>, text: &str, name: Name) -> bool {
+    if let Some(&(_, found)) = known.iter().find(|(n, _)| *n == name) {
+        return found;
+    }
+    let found = has_end_tag(text, name.as_bytes());
+    known.push((name, found));
+    found
 }
 
 /// True when `text` holds an end tag `</name` (ASCII case-insensitive) followed by `>`, `/`,
@@ -508,6 +521,11 @@ mod tests {
         assert!(
             is_furniture(b"hotNews") && is_furniture(b"comments") && is_furniture(b"ad ads-top")
         );
+        // In a fragment, furniture never closed is not dropped (nor is what follows it), and
+        // many of them stay linear.
+        assert_eq!(texts("<p>甲</p><div class=\"ad\"><p>乙</p>"), ["甲", "乙"]);
+        let many = "<div class=\"ad\">广告<p>文字</p>".repeat(50_000);
+        assert_eq!(texts(&many).len(), 100_000);
         // The article element itself is never dropped.
         assert_eq!(
             texts("<article class=\"comments-open\"><p>正文。</p></article>"),
