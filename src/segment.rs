@@ -63,21 +63,24 @@ pub struct Token<'a> {
 /// start of such a word (将线, 因新冠, 其要, 这是) …
 const GLUED_BEFORE: &str =
     "之这那其仅再到即因为将已我你他她有而凡并被把让给在和与及或以也都就还又才每各该此的了着得";
+/// Chinese numerals.
+const NUMERALS: &str = "一二三四五六七八九十两";
 /// … or at its end (帮其, 机将, 次到, 地说, 党有, 周琦在, 签个).
 const GLUED_AFTER: &str =
     "的了着过将把被让给在于与和及或其之而因为以有是也都就还又再才次到说等这那个";
 
 impl Token<'_> {
     /// A word jieba's HMM made from characters the dictionary does not join (tag `x`, two or
-    /// three Han characters) that starts or ends with a grammatical word: a fragment of two
-    /// words, not a new word or a name. Names and new terms (陈恢清, 汽开区, 通办) are not.
+    /// three Han characters) that starts or ends with a grammatical word, or two characters
+    /// that start with a numeral: a fragment of two words, not a new word or a name. Names and
+    /// new terms (陈恢清, 汽开区, 通办) are not.
     ///
     /// ```
     /// use wenxi::{Mode, Segmenter};
     /// let seg = Segmenter::new();
-    /// let tokens = seg.segment("这项业务将线上办理。", Mode::Default, true, true);
+    /// let tokens = seg.segment("每周二至周六开放。这项业务将线上办理。", Mode::Default, true, true);
     /// let glued: Vec<&str> = tokens.iter().filter(|t| t.is_glued_fragment()).map(|t| t.word).collect();
-    /// assert_eq!(glued, ["将线"]);
+    /// assert_eq!(glued, ["二至", "将线"]);
     /// ```
     pub fn is_glued_fragment(&self) -> bool {
         if self.tag != Some("x") {
@@ -91,7 +94,10 @@ impl Token<'_> {
         let last = self.word.chars().next_back().unwrap_or(first);
         rest <= 1
             && self.word.chars().all(crate::text::is_han)
-            && (GLUED_BEFORE.contains(first) || GLUED_AFTER.contains(last))
+            && (GLUED_BEFORE.contains(first)
+                || GLUED_AFTER.contains(last)
+                // A numeral glued to the next character ("周二至周六" → 二至).
+                || (rest == 0 && NUMERALS.contains(first)))
     }
 }
 

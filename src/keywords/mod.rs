@@ -171,15 +171,7 @@ fn roles_of(tokens: &[Token<'_>], extra: &dyn Fn(&str) -> bool) -> Vec<Role> {
         let unit_rest = i > 0
             && crate::text::is_number_like(tokens[i - 1].word)
             && t.word.starts_with(candidates::is_unit);
-        // A numeral the HMM glued to the next character ("周二至周六" → 二至): a fragment.
-        let mut chars = t.word.chars();
-        let numeral_fragment = t.tag == Some("x")
-            && chars
-                .next()
-                .is_some_and(|c| "一二三四五六七八九十两".contains(c))
-            && chars.next().is_some()
-            && chars.next().is_none();
-        if unit_rest || numeral_fragment {
+        if unit_rest {
             roles[i] = Role::Break;
         }
         // A one-character institution suffix after a place name names the institution
