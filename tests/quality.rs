@@ -253,6 +253,23 @@ fn keyword_occurrences_slice_back_to_the_keyword() {
 }
 
 #[test]
+fn a_rare_verb_that_keeps_following_one_noun_ends_a_term() {
+    let analyzer = Analyzer::new();
+    // Our own text. jieba tags 总成 a verb; 动力|总成 three times is one term (the powertrain).
+    // A common verb after a noun (会议|强调) three times is no term.
+    let text = "公司新建的动力总成工厂昨天投产。\n\
+                这条动力总成生产线每年可以生产十万台。\n\
+                技术人员介绍，动力总成是汽车的核心部件。\n\
+                会议强调要抓好安全。会议强调要保障供应。会议强调要做好服务。";
+    let words = keywords_of(&analyzer, text);
+    assert!(words.iter().any(|w| w == "动力总成"), "{words:?}");
+    assert!(
+        !words.iter().any(|w| w == "动力" || w == "会议强调"),
+        "{words:?}"
+    );
+}
+
+#[test]
 fn adjacent_words_that_recur_together_become_one_phrase() {
     let analyzer = Analyzer::new();
     // Our own text: 政务 + 服务 recur together; 服务 alone is too generic to be a keyword.
