@@ -461,6 +461,8 @@ const MARKERS: [&str; 16] = [
 const FRAMING_CLAUSES: [&str; 2] = ["随着", "为了"];
 /// Longest framing clause (in characters) that is cut; a longer one is the sentence itself.
 const MAX_FRAMING_CHARS: usize = 40;
+/// Longest "记者从…获悉，" clause (in characters) that is cut.
+const MAX_SOURCE_CHARS: usize = 30;
 
 /// Compresses a summary sentence to the part that carries its topic, as a byte range of
 /// `sentence`.
@@ -622,6 +624,7 @@ fn strip_framing(sentence: &str) -> usize {
         let rest = sentence.get(start..).unwrap_or("");
         let cut = marker_len(rest)
             .max(framing_clause_len(rest))
+            .max(source_clause_len(rest))
             .max(self_subject_len(rest));
         if cut == 0 || rest.len() - cut == 0 {
             return start;
@@ -639,6 +642,27 @@ fn marker_len(s: &str) -> usize {
         .iter()
         .find_map(|m| after_comma(s.strip_prefix(m)?))
         .map_or(0, |rest| s.len() - rest.len())
+}
+
+/// Where the reporter heard it ("记者从青溪市园林局获悉，", "从市教育局了解到，"): the
+/// statement follows.
+fn source_clause_len(s: &str) -> usize {
+    if !s.starts_with("记者") && !s.starts_with('从') {
+        return 0;
+    }
+    match clause_ends(s).first() {
+        Some(&end)
+            if end < s.len() && s[..end].chars().count() <= MAX_SOURCE_CHARS && {
+                let clause = s[..end].trim_end_matches(['，', ',']);
+                ["获悉", "了解到", "得知"]
+                    .iter()
+                    .any(|v| clause.ends_with(v))
+            } =>
+        {
+            end
+        }
+        _ => 0,
+    }
 }
 
 fn framing_clause_len(s: &str) -> usize {
@@ -801,6 +825,27 @@ mod tests {
 
     #[test]
     fn leading_markers_and_framing_clauses_go() {
+        // Where the reporter heard it; a longer clause that only starts alike stays.
+        assert_eq!(
+            cut(
+                "记者从青溪市园林局获悉，江心洲湿地公园生态修复工程日前通过专家验收。",
+                &["湿地"],
+                "通过"
+            ),
+            "江心洲湿地公园生态修复工程日前通过专家验收。"
+        );
+        assert_eq!(
+            cut(
+                "从市教育局了解到，全市新建了十二所学校。",
+                &["学校"],
+                "新建"
+            ),
+            "全市新建了十二所学校。"
+        );
+        assert_eq!(
+            cut("记者走访发现，社区食堂很受欢迎。", &["食堂"], "受"),
+            "记者走访发现，社区食堂很受欢迎。"
+        );
         assert_eq!(
             cut(
                 "近日，市政府召开了政务服务工作会议。",
