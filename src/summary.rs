@@ -191,11 +191,9 @@ pub fn select(
                 score += w.cue;
             } else if BACKGROUND_CUES.iter().any(|q| opening.starts_with(q))
                 || is_dependent(c.text, opening)
-                // An item in the middle of a semicolon list continues its sentence
-                // ("…改造；以购买服务的方式，…推广手语翻译服务；").
-                || (i > 0
-                    && candidates[i - 1].text.trim_end().ends_with([';', '；'])
-                    && c.text.trim_end().ends_with([';', '；']))
+                // An item of a semicolon list is a clause of a longer sentence: it opens the
+                // list or continues it ("…改造；以购买服务的方式，…推广手语翻译服务；").
+                || c.text.trim_end().ends_with([';', '；'])
             {
                 score -= w.cue;
             }
@@ -595,9 +593,14 @@ fn completes_copula(last: &str, rest: &str) -> bool {
         && !tail.contains('是')
         && !tail.contains(['，', ','])
         && tail.rsplit_once('的').is_some_and(|(_, noun)| {
-            (1..=4).contains(&noun.chars().count()) && noun.chars().all(crate::text::is_han)
+            (1..=COPULA_NOUN_MAX_CHARS).contains(&noun.chars().count())
+                && noun.chars().all(crate::text::is_han)
         })
 }
+
+/// Longest noun (in characters) after the last 的 that [`completes_copula`] reads as what 是
+/// names ("…的缩影", "…的一系列零部件组件").
+const COPULA_NOUN_MAX_CHARS: usize = 8;
 
 /// True when the kept span ends with a day ("……9月14日"): a date opens the clause after it.
 fn ends_with_date(span: &str) -> bool {
@@ -998,6 +1001,12 @@ mod tests {
                 "推行“一窗通办”是茶陵县提升办事效率，加快改革步伐的缩影。",
                 &["一窗通办"][..],
                 "推行",
+            ),
+            // A definition: what 是 names is a longer noun phrase (seed 000).
+            (
+                "动力总成指的是车辆上产生动力，并将动力传递到路面的一系列零部件组件。",
+                &["动力总成"][..],
+                "产生",
             ),
             // A date opens the clause after it (seed 002).
             (
