@@ -96,9 +96,9 @@ pub fn is_quantity(word: &str) -> bool {
         .get(digits..)
         .unwrap_or("")
         .trim_end_matches(|c: char| c.is_ascii_digit());
-    // Units have a lower-case letter (kg, m, Hz); "5G" or "3D" are names, not quantities.
+    // Units have a lower-case letter (kg, m, Hz, mmHg); "5G" or "3D" are names, not quantities.
     digits > 0
-        && (1..=3).contains(&unit.len())
+        && (1..=4).contains(&unit.len())
         && unit.bytes().all(|b| b.is_ascii_alphabetic())
         && unit.bytes().any(|b| b.is_ascii_lowercase())
 }
@@ -213,7 +213,7 @@ mod tests {
 
     #[test]
     fn quantities_are_not_terms() {
-        for w in ["2600kg", "667m2", "15mm", "3.5h"] {
+        for w in ["2600kg", "667m2", "15mm", "3.5h", "139mmHg", "5.6mmol"] {
             assert!(is_quantity(w), "{w}");
         }
         for w in ["AT8515", "JXB", "5G", "3D", "XML", "kg"] {
