@@ -309,6 +309,19 @@ fn seed_004_scraped_page_loses_its_chrome() {
 }
 
 #[test]
+fn credits_in_brackets_or_after_a_box_are_bylines() {
+    // Our own texts: a credit in brackets without an outlet, and a columnist's name after □.
+    let news = "星辰科技发布折叠屏手机\n\n（记者 陈思琪）9月12日晚，星辰科技在深圳举行发布会。\n";
+    let a = &articles(news)[0];
+    assert_eq!(a.byline.as_deref(), Some("记者 陈思琪"));
+    assert_eq!(a.body, "9月12日晚，星辰科技在深圳举行发布会。");
+    let column = "别让打卡消解了阅读\n\n□ 苏文博\n\n最近，一些单位开展读书活动，要求每天打卡。\n";
+    let a = &articles(column)[0];
+    assert!(a.byline.as_deref().is_some_and(|b| b.contains("苏文博")), "{a:?}");
+    assert_eq!(a.body, "最近，一些单位开展读书活动，要求每天打卡。");
+}
+
+#[test]
 fn line_endings_spaces_and_tabs_do_not_change_the_result() {
     let lf = "市政府召开常务会议\n\n本报讯（记者 王明）8月3日，市政府召开常务会议，研究部署秋粮生产。\n\n会议要求，各地要抓好田间管理，\n\n确保颗粒归仓。\n";
     let crlf = lf.replace('\n', "\r\n");

@@ -231,6 +231,11 @@ pub(crate) fn is_byline(s: &str) -> bool {
     if s.ends_with("/文") || s.ends_with("／文") {
         return true;
     }
+    // A columnist's name after a box or circle ("□ 苏文博", "◎ 李华").
+    if let Some(name) = s.strip_prefix(['□', '■', '◎', '○', '●']) {
+        let name = name.trim();
+        return (2..=3).contains(&name.chars().count()) && name.chars().all(is_han);
+    }
     // "By Jane Smith", "by Li Hua and Zhang Wei".
     if let Some(name) = s.strip_prefix("By ").or_else(|| s.strip_prefix("by ")) {
         let words: Vec<&str> = name.split(' ').collect();
@@ -329,8 +334,39 @@ pub(crate) struct Lead {
     pub rest: usize,
 }
 
-/// Finds a lead credit at the start of a paragraph.
+/// Finds a lead credit at the start of a paragraph: "株洲日报讯(记者/胡文洁) …", "新华社北京
+/// 1月5日电 …", or a credit in brackets alone ("（记者 陈思琪）9月12日晚，…").
 pub(crate) fn lead(s: &str) -> Option<Lead> {
+    bracketed_lead(s).or_else(|| outlet_lead(s))
+}
+
+/// "（记者 陈思琪）…", "(记者 杨帆 通讯员 许静) …": a credit in brackets that opens the
+/// paragraph, without an outlet.
+fn bracketed_lead(s: &str) -> Option<Lead> {
+    let open = s
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '(' | '（' | '【' | '['))?;
+    let (end, close) = s
+        .char_indices()
+        .take(40)
+        .find(|&(_, c)| matches!(c, ')' | '）' | '】' | ']'))?;
+    let inner = s.get(open.len_utf8()..end)?.trim();
+    if !ROLES.iter().any(|r| inner.starts_with(r)) || inner.contains(['，', ',', '。', '：', ':'])
+    {
+        return None;
+    }
+    let rest_at = end + close.len_utf8();
+    let rest = s.get(rest_at..)?;
+    let skipped = rest.len() - rest.trim_start_matches([' ', '：', ':', '—', '-']).len();
+    Some(Lead {
+        byline: Some(spaced_credits(inner)).filter(|b| !b.is_empty()),
+        source: None,
+        rest: rest_at + skipped,
+    })
+}
+
+fn outlet_lead(s: &str) -> Option<Lead> {
     let (k, marker) = s
         .char_indices()
         .take(40)
@@ -563,6 +599,8 @@ mod tests {
             "(文/白天天)",
             "记者 李四",
             "By Jane Smith",
+            "□ 苏文博",
+            "◎李华",
         ] {
             assert!(is_byline(b), "{b}");
         }
@@ -571,6 +609,8 @@ mod tests {
             "市委常委会召开会议",
             "记者/王娜在现场看到，工人正在作业。",
             "By the river we sat",
+            "□ 社区食堂开业了",
+            "■ 新闻链接",
         ] {
             assert!(!is_byline(b), "{b}");
         }
@@ -618,6 +658,13 @@ mod tests {
         assert_eq!(l.byline.as_deref(), Some("全媒体记者/王娜 通讯员/张倩"));
         let l = lead("本报讯 近日，某地举行活动。").unwrap();
         assert_eq!((l.byline, l.source), (None, None));
+        // A credit in brackets alone.
+        let s = "（记者 杨帆 通讯员 许静）骑手在送餐途中受伤。";
+        let l = lead(s).unwrap();
+        assert_eq!(l.byline.as_deref(), Some("记者 杨帆 通讯员 许静"));
+        assert_eq!(&s[l.rest..], "骑手在送餐途中受伤。");
+        assert_eq!(lead("（记者注：此为化名）他说。"), None);
+        assert_eq!(lead("（图为展览现场）观众很多。"), None);
         assert_eq!(lead("通讯录显示，他来电三次。"), None);
         assert_eq!(lead("他通过电话联系了对方。"), None);
         // The dateline's place is not part of the outlet.
