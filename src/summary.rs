@@ -436,7 +436,7 @@ const SELF_PREPOSITIONS: [&str; 22] = [
 ];
 /// Discourse markers that open a sentence and are set off by a comma ("据了解，", "近日，"):
 /// they say where the news came from or when, never what it is about.
-const MARKERS: [&str; 16] = [
+const MARKERS: [&str; 17] = [
     "据了解",
     "记者了解到",
     "据悉",
@@ -453,6 +453,7 @@ const MARKERS: [&str; 16] = [
     "长期以来",
     "与此同时",
     "此外",
+    "其中",
 ];
 /// Openers of a framing clause that runs to the first comma: background ("随着…，") or
 /// purpose ("为了…，").
@@ -828,6 +829,14 @@ mod tests {
 
     #[test]
     fn leading_markers_and_framing_clauses_go() {
+        assert_eq!(
+            cut(
+                "其中，体育与健康科目的分值将由50分提高至70分。",
+                &["体育"],
+                "提高"
+            ),
+            "体育与健康科目的分值将由50分提高至70分。"
+        );
         // Where the reporter heard it; a longer clause that only starts alike stays.
         assert_eq!(
             cut(
