@@ -253,6 +253,24 @@ fn keyword_occurrences_slice_back_to_the_keyword() {
 }
 
 #[test]
+fn words_that_only_report_figures_are_no_keywords() {
+    let analyzer = Analyzer::new();
+    // Our own text: the subject is the company and its snacks, not 同比 or 上半年.
+    let text = "青禾食品上半年营收增长。\n\
+                青禾食品发布半年度报告，上半年实现营业收入12亿元，同比增长8%，\
+                净利润同比下降5%，去年同期为1.1亿元。报告显示，休闲零食收入同比增长12%，\
+                休闲零食占比继续提高；饮料收入同比下降3%。";
+    let words = keywords_of(&analyzer, text);
+    assert!(words.iter().any(|w| w == "休闲零食"), "{words:?}");
+    for generic in ["同比", "上半年", "去年同期", "报告", "占比"] {
+        assert!(
+            !words.iter().any(|w| w == generic),
+            "{generic} in {words:?}"
+        );
+    }
+}
+
+#[test]
 fn a_verb_rare_in_general_text_is_a_content_word() {
     let analyzer = Analyzer::new();
     // Our own text. jieba tags 总成 a verb; 动力|总成 three times is one term (the powertrain).
