@@ -208,7 +208,11 @@ fn classify_line(line: Line, in_copyright_block: &mut bool) -> Item {
             None => {}
         }
         if byline::is_byline(&text) {
-            return Item::Byline(text);
+            // "□ 苏文博": the box only sets the name apart on the page.
+            let name = text
+                .trim_start_matches(['□', '■', '◎', '○', '●'])
+                .trim_start();
+            return Item::Byline(name.to_string());
         }
     }
     let role = match line.kind {
