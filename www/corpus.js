@@ -39,7 +39,7 @@ const total = (a) => a.frequencies.reduce((n, f) => n + f.count, 0) || 1;
  * all words loaded, so a short article counts for what it is (a mean of per-article shares
  * would let a 100-character note outrank the theme of twenty articles), while words concentrated
  * in few articles get the IDF boost and themes shared by all still rank.
- * @returns {{word: string, score: number, df: number, count: number}[]} best first
+ * @returns {{word: string, words: string[], score: number, df: number, count: number}[]} best first
  */
 export function corpusKeywords(articles, limit = 30, df = documentFrequency(articles)) {
   const n = articles.length;
@@ -50,11 +50,30 @@ export function corpusKeywords(articles, limit = 30, df = documentFrequency(arti
   for (const a of articles) {
     for (const [word, c] of terms(a)) if (counts.has(word)) counts.set(word, counts.get(word) + c);
   }
+  // A place named with and without its level (株洲 and 株洲市) is one keyword, under the
+  // shorter name; `words` lists every spelling.
+  const spellings = new Map([...counts.keys()].map((w) => [w, [w]]));
+  for (const word of [...counts.keys()]) {
+    const place = LEVELLED_PLACE.exec(word)?.[1];
+    if (!place || !counts.has(place)) continue;
+    counts.set(place, counts.get(place) + counts.get(word));
+    counts.delete(word);
+    spellings.get(place).push(word);
+  }
   const scored = [...counts].map(([word, count]) => {
-    const d = df.get(word) ?? 1;
-    return { word, score: (count / words) * (Math.log((1 + n) / (1 + d)) + 1), df: d, count };
+    const all = spellings.get(word);
+    const d = all.length > 1 ? articles.filter((a) => usesOf(a, all) > 0).length : (df.get(word) ?? 1);
+    return { word, words: all, score: (count / words) * (Math.log((1 + n) / (1 + d)) + 1), df: d, count };
   });
   return scored.sort((x, y) => y.score - x.score || y.count - x.count).slice(0, limit);
+}
+
+/** A Chinese place name followed by its level: 株洲市 (株洲), 茶陵县 (茶陵), 湖南省 (湖南). */
+const LEVELLED_PLACE = /^(\p{Script=Han}{2,})[市县省]$/u;
+
+/** Uses of any of `words` (one keyword's spellings) in an article; see `countIn`. */
+export function usesOf(article, words) {
+  return words.reduce((sum, w) => sum + countIn(article, w), 0);
 }
 
 /**

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { load } from '../../dist/wenxi.js';
-import { cloudTerms, corpusKeywords, countIn, distinctiveWords, documentFrequency } from '../../www/corpus.js';
+import { cloudTerms, corpusKeywords, countIn, distinctiveWords, documentFrequency, usesOf } from '../../www/corpus.js';
 
 const SEEDS = new URL('../../../shared/seeds/', import.meta.url);
 
@@ -65,4 +65,20 @@ test('the word cloud shows a key phrase once, not the words inside it', async ()
   for (const k of article.keywords) assert.equal(cloud.get(k.word), k.count, k.word);
   const counts = [...cloud.values()];
   assert.deepEqual(counts, [...counts].sort((a, b) => b - a), 'most frequent first');
+});
+
+test('a place named with and without its level is one corpus keyword', async () => {
+  const articles = await seedArticles();
+  const keywords = corpusKeywords(articles, 200);
+  const words = keywords.map((k) => k.word);
+  // The seeds' articles name the city both ways: 株洲 and 株洲市.
+  assert.ok(articles.some((a) => a.keywords.some((k) => k.word === '株洲市')), 'an article keyword 株洲市');
+  assert.ok(!words.includes('株洲市'), words.join());
+  const city = keywords.find((k) => k.word === '株洲');
+  assert.ok(city, words.join());
+  assert.deepEqual(city.words, ['株洲', '株洲市']);
+  assert.equal(city.df, articles.filter((a) => usesOf(a, ['株洲', '株洲市']) > 0).length);
+  assert.ok(city.df > articles.filter((a) => countIn(a, '株洲') > 0).length, 'the articles that only say 株洲市 count too');
+  // Other keywords keep their one spelling.
+  for (const k of keywords) if (k.word !== '株洲') assert.deepEqual(k.words, [k.word]);
 });

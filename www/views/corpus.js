@@ -2,7 +2,7 @@
 // sortable table comparing the articles.
 import { h, replace } from '../dom.js';
 import { t, num } from '../i18n.js';
-import { corpusKeywords, countIn, distinctiveWords, documentFrequency } from '../corpus.js';
+import { corpusKeywords, distinctiveWords, documentFrequency, usesOf } from '../corpus.js';
 import { readingTime, titleOf } from './article.js';
 
 export class CorpusView {
@@ -10,6 +10,8 @@ export class CorpusView {
   #hooks;
   #entries = [];
   #word = null;
+  /** Every spelling of the picked keyword (株洲, 株洲市). */
+  #spellings = [];
   #sort = { key: 'index', dir: 1 };
   #using = null;
 
@@ -36,12 +38,13 @@ export class CorpusView {
     }));
     const keywords = corpusKeywords(articles, 20, df);
     if (this.#word && !df.has(this.#word)) this.#word = null;
+    this.#spellings = keywords.find((k) => k.word === this.#word)?.words ?? [this.#word];
     const totalChars = articles.reduce((s, a) => s + a.stats.chars, 0);
 
     const max = keywords[0]?.score || 1;
     const kwList = h('ol', { class: 'keywords corpus-keywords' },
       keywords.map((k) => h('li', { dataset: { word: k.word }, class: k.word === this.#word ? 'picked' : null },
-        h('button', { type: 'button', class: 'word', on: { click: () => this.#pick(k.word) } }, k.word),
+        h('button', { type: 'button', class: 'word', on: { click: () => this.#pick(k) } }, k.word),
         h('span', { class: 'bar', attrs: { 'aria-hidden': 'true' } }, h('span', { style: { '--w': `${Math.max(2, (k.score / max) * 100).toFixed(1)}%` } })),
         h('span', { class: 'count' }, t('corpus.inArticles', { n: k.df })))));
     this.#using = h('div', { attrs: { 'aria-live': 'polite' } });
@@ -69,8 +72,9 @@ export class CorpusView {
     this.#renderUsing();
   }
 
-  #pick(word) {
+  #pick({ word, words }) {
     this.#word = word;
+    this.#spellings = words;
     for (const li of this.#root.querySelectorAll('.corpus-keywords li')) li.classList.toggle('picked', li.dataset.word === word);
     this.#renderUsing();
   }
@@ -82,7 +86,7 @@ export class CorpusView {
       return;
     }
     const using = this.#entries
-      .map((e) => ({ e, n: countIn(e.article, word) }))
+      .map((e) => ({ e, n: usesOf(e.article, this.#spellings) }))
       .filter((x) => x.n > 0)
       .sort((x, y) => y.n - x.n);
     replace(this.#using,
