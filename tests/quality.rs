@@ -253,6 +253,18 @@ fn keyword_occurrences_slice_back_to_the_keyword() {
 }
 
 #[test]
+fn a_given_name_cut_from_its_surname_is_no_keyword() {
+    let analyzer = Analyzer::new();
+    // Our own text: jieba cuts 刘建华 as 刘|建华.
+    let text = "临江市加装电梯工作推进会召开。\n\
+                市住建局局长刘建华介绍，今年全市计划为老旧小区加装电梯200部。\n\
+                刘建华表示，加装电梯将优先安排高龄老人多的楼栋。加装电梯的补贴标准也已公布。";
+    let words = keywords_of(&analyzer, text);
+    assert!(words.iter().any(|w| w == "加装电梯"), "{words:?}");
+    assert!(!words.iter().any(|w| w == "建华"), "{words:?}");
+}
+
+#[test]
 fn words_that_only_report_figures_are_no_keywords() {
     let analyzer = Analyzer::new();
     // Our own text: the subject is the company and its snacks, not 同比 or 上半年.

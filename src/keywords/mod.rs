@@ -150,6 +150,9 @@ pub fn rank(
     select(input.text, &found, &scores, top_k)
 }
 
+/// The most common one-character surnames.
+const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤";
+
 /// One-character words that, after a place name, make it an institution's name.
 const INSTITUTION_SUFFIXES: [&str; 6] = ["所", "院", "局", "厂", "馆", "站"];
 
@@ -175,7 +178,14 @@ fn roles_of(
         let unit_rest = i > 0
             && crate::text::is_number_like(tokens[i - 1].word)
             && t.word.starts_with(candidates::is_unit);
-        if unit_rest {
+        // A given name jieba cut from its surname ("局长刘建华" → 刘|建华): 建华 alone names
+        // nobody the reader knows.
+        let given_name = i > 0
+            && matches!(tokens[i - 1].tag, Some("zg" | "nr"))
+            && tokens[i - 1].word.chars().count() == 1
+            && SURNAMES.contains(tokens[i - 1].word)
+            && (1..=2).contains(&t.word.chars().count());
+        if unit_rest || given_name {
             roles[i] = Role::Break;
         }
         // A one-character institution suffix after a place name names the institution
