@@ -610,10 +610,12 @@ fn ends_with_date(span: &str) -> bool {
 }
 
 /// Openings of a clause that carries the sentence's main statement after a condition or topic.
-const MAIN_CLAUSE_OPENERS: [&str; 15] = [
+const MAIN_CLAUSE_OPENERS: [&str; 19] = [
     "无论", "不论", "不管", "均可", "都可", "即可", "便可", "就可",
     // Adverbs before the main verb of a plural subject ("…结合工作实际，分别作主题发言").
     "分别", "先后", "相继", "纷纷", "共同", "一同", "一起",
+    // A turn: what follows is the point ("骑手送餐途中受伤，却被告知自己并非平台员工").
+    "却", "但", "然而", "可是",
 ];
 
 const NOT_PREPOSITIONS: [&str; 12] = [
@@ -1016,6 +1018,12 @@ mod tests {
                 "动力总成指的是车辆上产生动力，并将动力传递到路面的一系列零部件组件。",
                 &["动力总成"][..],
                 "产生",
+            ),
+            // A turn: what follows 却 is the point.
+            (
+                "骑手在送餐途中发生交通事故受伤，却被告知自己并非平台员工。",
+                &["骑手"][..],
+                "发生",
             ),
             // A date opens the clause after it (seed 002).
             (
