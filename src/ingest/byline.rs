@@ -213,6 +213,14 @@ pub(crate) fn date_token(t: &str) -> bool {
             && !t.starts_with(['年', '月', '日']))
 }
 
+/// Marks that set a columnist's name apart on the page ("□ 苏文博").
+const COLUMN_MARKS: [char; 5] = ['□', '■', '◎', '○', '●'];
+
+/// `s` without a leading column mark and the space after it.
+pub(crate) fn without_column_mark(s: &str) -> &str {
+    s.strip_prefix(COLUMN_MARKS).map_or(s, str::trim_start)
+}
+
 /// A credit line: "株洲日报全媒体记者/王娜", "通讯员/刘海燕", "本报记者 张三", "(文/白天天)".
 pub(crate) fn is_byline(s: &str) -> bool {
     let s = strip_brackets(s);
@@ -232,8 +240,8 @@ pub(crate) fn is_byline(s: &str) -> bool {
         return true;
     }
     // A columnist's name after a box or circle ("□ 苏文博", "◎ 李华").
-    if let Some(name) = s.strip_prefix(['□', '■', '◎', '○', '●']) {
-        let name = name.trim();
+    let name = without_column_mark(s);
+    if name.len() < s.len() {
         return (2..=3).contains(&name.chars().count()) && name.chars().all(is_han);
     }
     // "By Jane Smith", "by Li Hua and Zhang Wei".

@@ -209,10 +209,7 @@ fn classify_line(line: Line, in_copyright_block: &mut bool) -> Item {
         }
         if byline::is_byline(&text) {
             // "□ 苏文博": the box only sets the name apart on the page.
-            let name = text
-                .trim_start_matches(['□', '■', '◎', '○', '●'])
-                .trim_start();
-            return Item::Byline(name.to_string());
+            return Item::Byline(byline::without_column_mark(&text).to_string());
         }
     }
     let role = match line.kind {
