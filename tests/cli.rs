@@ -345,6 +345,8 @@ fn fifty_megabytes_stream_out_article_by_article_in_bounded_memory() {
     assert_eq!(line.articles.len(), expected);
     // The input is held twice at most (file bytes while decoding, then text and article
     // bodies) and one article's analysis at a time; a whole Report would be several times more.
+    // On top comes what any run holds: code, dictionary and IDF table (28 MB for an empty input).
+    const FIXED: u64 = 32_000_000;
     if cfg!(target_os = "linux") {
         let peak_bytes = peak * 1024;
         eprintln!(
@@ -352,7 +354,7 @@ fn fifty_megabytes_stream_out_article_by_article_in_bounded_memory() {
             peak_bytes as f64 / 1e6
         );
         assert!(
-            peak_bytes > 0 && peak_bytes < size * 6,
+            peak_bytes > 0 && peak_bytes < FIXED + size * 6,
             "peak RSS {peak_bytes} for {size} bytes of input"
         );
     }
