@@ -66,6 +66,8 @@ const els = {
   count: byId('article-count'),
   clearAll: byId('clear-all'),
   status: byId('status'),
+  undo: byId('undo'),
+  optionsNote: byId('options-note'),
   progress: byId('progress'),
   progressBar: byId('progress-bar'),
   progressText: byId('progress-text'),
@@ -112,6 +114,7 @@ let lastStatus = null;
 const setStatus = (text) => {
   lastStatus = null;
   els.status.textContent = text;
+  els.undo.hidden = true;
 };
 /** Shows the status message `key` (an i18n key) with `values`. */
 function say(key, values) {
@@ -121,16 +124,22 @@ function say(key, values) {
 
 /**
  * A lasting message (errors the user must see), with a dismiss button and an optional action
- * (`{label, run}`).
+ * (`{label, run}`). An `input` alert is about one batch of inputs (a file that could not be
+ * read): the next input the user gives clears it, so old failures do not pile up.
  */
-function showAlert(text, action = null) {
+function showAlert(text, action = null, { input = false } = {}) {
   // The same failure repeating (e.g. every draft save on a full disk) shows once.
   if ([...els.alerts.children].some((a) => a.firstChild?.textContent === text)) return;
-  const item = h('div', { class: 'alert' },
+  const item = h('div', { class: 'alert', dataset: input ? { about: 'input' } : {} },
     h('span', {}, text),
     action && h('button', { type: 'button', class: 'small', attrs: { 'data-testid': 'alert-action' }, on: { click: () => action.run() } }, action.label),
     h('button', { type: 'button', class: 'small', on: { click: () => item.remove() } }, t('storage.dismiss')));
   els.alerts.append(item);
+}
+
+/** Clears the alerts about earlier inputs (see `showAlert`). */
+function clearInputAlerts() {
+  for (const a of els.alerts.querySelectorAll('[data-about="input"]')) a.remove();
 }
 
 const mb = (bytes) => num(bytes / 1e6, 1);
@@ -148,7 +157,7 @@ function utf8Length(text) {
 /** Refuses an input over the limit, saying so; true when refused. */
 function tooLarge(bytes, name) {
   if (bytes <= MAX_INPUT_BYTES) return false;
-  showAlert(t('input.tooLarge', { name, size: mb(bytes), limit: mb(MAX_INPUT_BYTES) }));
+  showAlert(t('input.tooLarge', { name, size: mb(bytes), limit: mb(MAX_INPUT_BYTES) }), null, { input: true });
   return true;
 }
 
@@ -554,32 +563,62 @@ async function removeItem(item) {
   const siblings = items().filter((x) => x.sourceId === s.id && x.kind === 'article');
   const title = item.kind === 'article' ? titleOf(item.article) : item.sourceName;
   let copies = 1;
+  let undo;
   try {
     const print = item.kind === 'article' ? fingerprint(item.article) : null;
     copies = print ? siblings.filter((x) => fingerprint(x.article) === print).length : 1;
     // The whole input goes when nothing of it would be left.
     if (item.kind !== 'article' || copies === siblings.length) {
+      const index = state.sources.indexOf(s);
       state.sources = state.sources.filter((x) => x !== s);
       state.results.delete(s.id);
       state.queue.delete(s.id);
       state.unsaved.delete(s.id);
       invalidate();
       render();
+      undo = async () => {
+        state.sources.splice(Math.min(index, state.sources.length), 0, s);
+        invalidate();
+        render();
+        await saveSources([s]);
+        analyze([s.id]);
+      };
       await store.deleteSource(s.id);
       // That may have made room for inputs the storage refused.
       if (state.unsaved.size) await saveSources([]);
     } else {
       // Removal is by content, so identical copies in the same input go together.
-      s.removed = [...(s.removed ?? []), print];
+      const before = s.removed;
+      s.removed = [...(before ?? []), print];
       invalidate();
       render();
+      undo = async () => {
+        s.removed = before;
+        invalidate();
+        render();
+        await saveSources([s]);
+      };
       await saveSources([s]);
     }
     if (copies > 1) say('status.removedCopies', { title, n: num(copies) });
     else say('status.removed', { title });
+    offerUndo(async () => {
+      await undo();
+      say('status.restoredOne', { title });
+    });
   } catch (e) {
     storageFailed(e, 'text');
   }
+}
+
+/** Shows the undo button for the removal just reported; the next status message hides it. */
+function offerUndo(run) {
+  els.undo.hidden = false;
+  els.undo.onclick = () => {
+    els.undo.hidden = true;
+    els.undo.onclick = null;
+    run().catch((e) => storageFailed(e, 'text'));
+  };
 }
 
 function confirmDialog(text) {
@@ -633,6 +672,7 @@ async function analyzePasted() {
     els.input.focus();
     return;
   }
+  clearInputAlerts();
   if (tooLarge(utf8Length(text), t('source.pasted'))) return;
   performance.clearMarks('wenxi:analyze-click');
   performance.mark('wenxi:analyze-click');
@@ -650,9 +690,10 @@ function pasteLarge(e) {
   const text = e.clipboardData?.getData('text/plain') ?? '';
   if (text.length <= BOX_PASTE_CHARS) return;
   e.preventDefault();
+  clearInputAlerts();
   const bytes = utf8Length(text);
   if (tooLarge(bytes, t('source.pasted'))) return;
-  showAlert(t('input.bigPaste', { size: mb(bytes) }));
+  showAlert(t('input.bigPaste', { size: mb(bytes) }), null, { input: true });
   addSources([{ kind: 'paste', text }]);
 }
 
@@ -693,6 +734,7 @@ function leftDraft() {
 
 async function loadDemo() {
   const { DEMO_NAME, DEMO_TEXT } = await import('./demo.js');
+  clearInputAlerts();
   await addSources([{ kind: 'demo', name: DEMO_NAME, text: DEMO_TEXT }]);
 }
 
@@ -700,7 +742,8 @@ async function loadDemo() {
 async function openFiles(files) {
   const textFiles = files.filter((f) => TEXT_FILE.test(f.name) || f.type.startsWith('text/'));
   const skipped = files.filter((f) => !textFiles.includes(f));
-  if (skipped.length) showAlert(t('status.skipped', { names: skipped.map((f) => f.name).join('、') }));
+  clearInputAlerts();
+  if (skipped.length) showAlert(t('status.skipped', { names: skipped.map((f) => f.name).join('、') }), null, { input: true });
   const accepted = textFiles.filter((f) => !tooLarge(f.size, f.name));
   if (accepted.length === 0) return;
   say('status.reading', { n: accepted.length });
@@ -710,13 +753,13 @@ async function openFiles(files) {
       const text = await client.call('decode', { bytes }, [bytes]);
       return { kind: 'file', name: file.name, text };
     } catch (e) {
-      showAlert(t('status.decodeFailed', { name: file.name, error: errorText(e.message) }));
+      showAlert(t('status.decodeFailed', { name: file.name, error: errorText(e.message) }), null, { input: true });
       return null;
     }
   }));
   // An empty file has nothing to analyze or keep: it is named once, not listed as a failure.
   const empty = decoded.filter((x) => x && !x.text.trim());
-  if (empty.length) showAlert(t('status.emptyFiles', { names: empty.map((x) => x.name).join('、') }));
+  if (empty.length) showAlert(t('status.emptyFiles', { names: empty.map((x) => x.name).join('、') }), null, { input: true });
   const read = decoded.filter((x) => x && x.text.trim());
   // Each failure has its alert; the status must not stay at "reading…".
   if (read.length === 0) say('status.noneRead');
@@ -769,10 +812,17 @@ function showSettings() {
   els.opt.topK.value = s.topK;
   els.opt.lengthMode.value = s.lengthMode;
   els.opt.length.value = s.lengthMode === 'chars' ? s.summaryChars : s.summarySentences;
-  els.opt.length.max = s.lengthMode === 'chars' ? 5000 : 50;
+  showLengthRange();
   els.opt.method.value = s.method;
   els.opt.mode.value = s.mode;
   els.opt.hmm.checked = s.hmm;
+}
+
+/** The summary length's limits follow its unit (sentences or characters). */
+function showLengthRange() {
+  const chars = state.settings.lengthMode === 'chars';
+  els.opt.length.min = chars ? 10 : 1;
+  els.opt.length.max = chars ? 5000 : 50;
 }
 
 function readSettings(event) {
@@ -795,10 +845,20 @@ function readSettings(event) {
     s.summarySentences = clampInt(els.opt.length.value, 1, 50, left ? DEFAULTS.summarySentences : prev.summarySentences);
   }
   state.settings = s;
-  // Once the user leaves a field (not while typing), it shows the value in use: 999 → 50.
+  // Once the user leaves a field (not while typing), it shows the value in use: 999 → 50,
+  // and says why.
   if (event?.type === 'change') {
+    const typed = event.target.value;
     els.opt.topK.value = s.topK;
     els.opt.length.value = s.lengthMode === 'chars' ? s.summaryChars : s.summarySentences;
+    showLengthRange();
+    const field = event.target;
+    const clamped = field.type === 'number' && typed !== '' && typed !== field.value;
+    els.optionsNote.hidden = !clamped;
+    if (clamped) {
+      const label = document.querySelector(`label[for="${field.id}"]`)?.textContent ?? '';
+      els.optionsNote.textContent = t('options.clamped', { field: label, min: field.min, max: field.max, value: field.value });
+    }
   }
   store.set('settings', s).catch((e) => storageFailed(e, 'settings'));
   const analysisChanged = ['topK', 'method', 'hmm', 'lengthMode', 'summaryChars', 'summarySentences'].some((k) => s[k] !== prev[k]);

@@ -408,6 +408,42 @@ test('removing an article that a paste holds twice removes both copies, and says
   await context.close();
 });
 
+test('the article list by keyboard: arrows move, Delete removes, undo brings it back', async () => {
+  const { context, page, errors } = await openApp();
+  const s = await seed('001_');
+  await page.locator('#file-input').setInputFiles(s.path);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li:not(.pending)').length === 8);
+  const titles = await page.locator('[data-testid="article-list"] .art-title').allTextContents();
+  const focusedTitle = () => page.evaluate(() => document.activeElement.closest('li')?.querySelector('.art-title')?.textContent);
+  // One Tab stop: only the chosen article's button is in the tab order.
+  const tabbable = await page.evaluate(() => [...document.querySelectorAll('[data-testid="article-list"] button')].filter((b) => b.tabIndex >= 0).length);
+  assert.equal(tabbable, 1);
+  await page.locator('.art-open').first().focus();
+  assert.ok(await page.locator('#articles-keys').isVisible(), 'the keys are named while the list has the focus');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await focusedTitle(), titles[2]);
+  await page.keyboard.press('End');
+  assert.equal(await focusedTitle(), titles[7]);
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Delete');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li').length === 7);
+  // The next article takes the place, and the focus.
+  assert.equal(await focusedTitle(), titles[2]);
+  await page.locator('[data-testid="undo"]').waitFor();
+  await page.locator('[data-testid="undo"]').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li').length === 8);
+  assert.deepEqual(await page.locator('[data-testid="article-list"] .art-title').allTextContents(), titles);
+  assert.ok(await page.locator('[data-testid="undo"]').isHidden());
+  // Undone for good: the article is saved again and survives a reload.
+  await page.waitForFunction(() => /已恢复/.test(document.querySelector('[data-testid="status"]').textContent));
+  await page.reload();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li:not(.pending)').length === 8);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('clear all asks first and empties the list', async () => {
   const { context, page, errors } = await openApp();
   await page.locator('#demo').click();
@@ -619,7 +655,9 @@ test('keyboard: tab order, visible focus, labelled controls, Enter operates', as
     await page.keyboard.press('Tab');
     next.push((await focused()).id);
   }
-  assert.deepEqual(next, ['clear-all', 'art-open', 'icon remove']);
+  // The article list is one Tab stop (arrow keys move within it): Tab leaves it for the options.
+  assert.deepEqual(next.slice(0, 2), ['clear-all', 'art-open']);
+  assert.notEqual(next[2], 'icon remove');
   // Choosing an article moves focus to its headline (the list is redrawn under it).
   await page.locator('.art-open').first().focus();
   await page.keyboard.press('Enter');
@@ -635,6 +673,27 @@ test('keyboard: tab order, visible focus, labelled controls, Enter operates', as
   const unlabelled = await page.evaluate(() => [...document.querySelectorAll('input:not([type=file]), select, textarea')]
     .filter((el) => !el.labels?.length && !el.getAttribute('aria-label')).map((el) => el.id));
   assert.deepEqual(unlabelled, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an option out of range is set to the nearest allowed value, and the page says so', async () => {
+  const { context, page, errors } = await openApp();
+  await page.locator('#options-panel summary').click();
+  await page.locator('#opt-topk').fill('500');
+  await page.locator('#opt-topk').press('Tab');
+  assert.equal(await page.locator('#opt-topk').inputValue(), '50');
+  assert.equal(await page.locator('#options-note').textContent(), '关键词数量可取 1–50，现用 50');
+  // Characters have their own range.
+  await page.locator('#opt-length-mode').selectOption('chars');
+  await page.locator('#opt-length').fill('0');
+  await page.locator('#opt-length').press('Tab');
+  assert.equal(await page.locator('#opt-length').inputValue(), '10');
+  assert.match(await page.locator('#options-note').textContent(), /10–5000，现用 10/);
+  // A value in range clears the note.
+  await page.locator('#opt-topk').fill('8');
+  await page.locator('#opt-topk').press('Tab');
+  assert.ok(await page.locator('#options-note').isHidden());
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -263,12 +263,14 @@ test('page: blank, emoji-only, binary and NUL inputs fail clearly and by name', 
   assert.ok(shown.some((a) => a.includes('跳过不支持的文件') && a.includes('photo.png')), `${shown}`);
   assert.ok(shown.some((a) => a.includes('无法读取 photo.txt') && a.includes('不是文本文件')), `${shown}`);
   assert.ok(shown.some((a) => a.includes('无法读取 nul.txt') && a.includes('不是文本文件')), `${shown}`);
+  assert.ok(!shown.some((a) => a.includes('文件是空的')), `the alert about the earlier files is gone: ${shown}`);
   assert.equal(await listItems(page).count(), 1);
   // NUL characters pasted as text are only characters: the text around them is analyzed.
   await page.locator('[data-testid="article-input"]').fill('湖边小镇今年第一次举办风筝节。\u0000孩子们在草地上放风筝，风筝节吸引了很多游客。');
   await page.locator('[data-testid="analyze-button"]').click();
   await page.locator('[data-testid="keywords"] > li').first().waitFor();
   assert.ok((await page.locator('[data-testid="keywords"] .word').allTextContents()).includes('风筝节'));
+  assert.deepEqual(await alerts(page), [], 'a new input clears the alerts about earlier ones');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -361,6 +363,8 @@ test('page: inputs over 64 MB are refused with the limit named; so are huge dict
   // 22 million CJK characters: 66 MB as UTF-8.
   assert.equal(await paste(page, '湖', 22_000_000), true);
   await page.locator('#alerts .alert', { hasText: '64' }).waitFor();
+  const pasted = await alerts(page);
+  assert.ok(pasted.some((a) => a.includes('粘贴的文本') && a.includes('66.0 MB') && a.includes('64.0 MB 的上限')), `${pasted}`);
   // A file, dropped: refused from its size, before it is read.
   await page.evaluate(() => {
     const dt = new DataTransfer();
@@ -369,7 +373,8 @@ test('page: inputs over 64 MB are refused with the limit named; so are huge dict
   });
   await page.locator('#alerts .alert', { hasText: '全部存档.txt' }).waitFor();
   const shown = await alerts(page);
-  assert.ok(shown.some((a) => a.includes('粘贴的文本') && a.includes('66.0 MB') && a.includes('64.0 MB 的上限')), `${shown}`);
+  // The file is a new input: the alert about the paste before it is gone.
+  assert.ok(!shown.some((a) => a.includes('粘贴的文本')), `${shown}`);
   assert.ok(shown.some((a) => a.includes('全部存档.txt') && a.includes('66.0 MB') && a.includes('64.0 MB 的上限')), `${shown}`);
   assert.equal(await listItems(page).count(), 0, 'nothing added');
   assert.equal(await page.locator('[data-testid="article-input"]').inputValue(), '');

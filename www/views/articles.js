@@ -15,22 +15,78 @@ export const LIST_LIMIT = 500;
  */
 export function renderArticleList(list, more, items, selected, hooks) {
   const shown = items.slice(0, LIST_LIMIT);
+  // The list is redrawn while a batch runs: focus inside it stays on the same article.
+  const focused = list.contains(document.activeElement) ? document.activeElement.closest('li') : null;
+  const focusedIndex = focused ? [...list.children].indexOf(focused) : -1;
   replace(list, shown.map((item) => {
     if (item.kind !== 'article') {
       const note = item.kind === 'pending' ? t('articles.pending') : t('articles.failed', { error: item.error });
       return h('li', { class: ['art-item', item.kind], dataset: { key: item.key } },
         h('div', { class: 'art-open' }, h('span', { class: 'art-title' }, item.sourceName), h('span', { class: 'art-source' }, note)),
-        h('button', { type: 'button', class: 'icon remove', attrs: { 'aria-label': t('articles.remove', { title: item.sourceName }) }, on: { click: () => hooks.remove(item) } }, '×'));
+        removeButton(item, item.sourceName, hooks));
     }
     const title = titleOf(item.article);
     const current = item.key === selected;
     return h('li', { class: ['art-item', current && 'selected'], dataset: { key: item.key } },
-      h('button', { type: 'button', class: 'art-open', attrs: { 'aria-current': current ? 'true' : null }, on: { click: () => hooks.open(item.key) } },
+      h('button', { type: 'button', class: 'art-open', attrs: { 'aria-current': current ? 'true' : null, 'aria-describedby': 'articles-keys', 'aria-keyshortcuts': 'Delete' }, on: { click: () => hooks.open(item.key) } },
         h('span', { class: 'art-title' }, title),
         h('span', { class: 'art-source' }, item.sourceName),
         h('span', { class: 'chips' }, item.article.keywords.slice(0, 3).map((k) => h('span', { class: 'chip' }, k.word)))),
-      h('button', { type: 'button', class: 'icon remove', attrs: { 'aria-label': t('articles.remove', { title }) }, on: { click: () => hooks.remove(item) } }, '×'));
+      removeButton(item, title, hooks));
   }));
   more.hidden = items.length <= LIST_LIMIT;
   more.textContent = items.length > LIST_LIMIT ? t('articles.more', { n: items.length - LIST_LIMIT }) : '';
+  const keys = shown.map((item) => item.key);
+  const at = (key) => (key == null ? -1 : keys.indexOf(key));
+  if (focused) {
+    // The same article, or the one that took its place.
+    const still = at(focused.dataset.key);
+    moveTo(list, still >= 0 ? still : focusedIndex, true);
+  } else {
+    moveTo(list, [at(selected), at(list.dataset.rover), 0].find((i) => i >= 0), false);
+  }
+  if (!list.dataset.keyboard) {
+    list.dataset.keyboard = 'on';
+    list.addEventListener('keydown', (e) => onListKey(e, list, hooks));
+  }
+}
+
+/** The × of an item: for the mouse; the keyboard removes with Delete on the item itself. */
+function removeButton(item, title, hooks) {
+  return h('button', { type: 'button', class: 'icon remove', tabIndex: -1, attrs: { 'aria-label': t('articles.remove', { title }) }, on: { click: () => hooks.remove(item) } }, '×');
+}
+
+// Keyboard: the list is one Tab stop (a roving tabindex): ↑ ↓ Home End move between articles,
+// Enter opens, Delete or Backspace removes. 500 articles are not 1000 Tab presses.
+const target = (li) => li?.querySelector('button.art-open') ?? li?.querySelector('button.remove');
+
+function moveTo(list, index, focus) {
+  const items = [...list.children];
+  if (items.length === 0) {
+    delete list.dataset.rover;
+    return;
+  }
+  const i = Math.max(0, Math.min(index, items.length - 1));
+  for (const [j, li] of items.entries()) {
+    const button = target(li);
+    if (button) button.tabIndex = j === i ? 0 : -1;
+  }
+  list.dataset.rover = items[i].dataset.key;
+  if (focus) target(items[i])?.focus();
+}
+
+function onListKey(e, list, hooks) {
+  const li = e.target.closest('li');
+  if (!li || e.altKey || e.ctrlKey || e.metaKey) return;
+  const items = [...list.children];
+  const i = items.indexOf(li);
+  const moves = { ArrowDown: i + 1, ArrowUp: i - 1, Home: 0, End: items.length - 1 };
+  if (e.key in moves) {
+    e.preventDefault();
+    moveTo(list, moves[e.key], true);
+  } else if (e.key === 'Delete' || e.key === 'Backspace') {
+    e.preventDefault();
+    // Redrawn with the focus inside: the next article takes the removed one's place.
+    li.querySelector('button.remove')?.click();
+  }
 }
