@@ -175,7 +175,9 @@ function withTrap(path, exportName, marker, times = Infinity) {
   return async (page) => {
     const source = await readFile(join(DIST, path), 'utf8');
     let served = 0;
-    await page.route(`${site.url}${path}`, (route) => route.fulfill({
+    // On the context, not the page: a page route can miss a worker's own script request (the
+    // second case of the widget crash test once got a worker without the trap).
+    await page.context().route(`${site.url}${path}`, (route) => route.fulfill({
       status: 200,
       contentType: 'text/javascript; charset=utf-8',
       body: (served++ < times ? trapPrelude(exportName, marker) : '') + source,
