@@ -47,7 +47,7 @@ export function renderArticleList(list, more, items, selected, hooks) {
   }
   if (!list.dataset.keyboard) {
     list.dataset.keyboard = 'on';
-    list.addEventListener('keydown', (e) => onListKey(e, list, hooks));
+    list.addEventListener('keydown', (e) => onListKey(e, list));
   }
 }
 
@@ -75,7 +75,7 @@ function moveTo(list, index, focus) {
   if (focus) target(items[i])?.focus();
 }
 
-function onListKey(e, list, hooks) {
+function onListKey(e, list) {
   const li = e.target.closest('li');
   if (!li || e.altKey || e.ctrlKey || e.metaKey) return;
   const items = [...list.children];
