@@ -1072,6 +1072,8 @@ function applyLanguage(lang) {
   setLanguage(lang);
   mirror('wenxi.lang', lang);
   if (lastStatus) say(...lastStatus);
+  // A note on a clamped option was in the old language; the field itself shows the value.
+  els.optionsNote.hidden = true;
   showTheme();
   showDictionary();
   invalidate();
