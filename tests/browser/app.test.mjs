@@ -698,6 +698,30 @@ test('an option out of range is set to the nearest allowed value, and the page s
   await context.close();
 });
 
+test('the word cloud is level with the keyword list, and with 50 keywords stays in view beside it', async () => {
+  const { context, page, errors } = await openApp();
+  const box = (selector) => page.locator(selector).evaluate((el) => el.getBoundingClientRect().toJSON());
+  await page.locator('#demo').click();
+  await page.locator('[data-testid="keywords"] > li').first().waitFor();
+  const [list, cloud] = [await box('.grid2 > .card:has([data-testid="keywords"])'), await box('.cloud-card')];
+  assert.ok(Math.abs(list.height - cloud.height) <= 1, `cards of one row: ${list.height} vs ${cloud.height}`);
+
+  await page.locator('#options-panel summary').click();
+  await page.locator('#opt-topk').fill('50');
+  await page.locator('#opt-topk').press('Tab');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="keywords"] > li').length >= 40);
+  const tall = await box('.grid2 > .card:has([data-testid="keywords"])');
+  const card = await box('.cloud-card');
+  assert.ok(tall.height > 1200, `the list of 50 is long: ${tall.height}`);
+  assert.ok(card.height >= 300 && card.height <= 560, `the cloud is not stretched along it: ${card.height}`);
+  // Scrolled down the list, the cloud is still on screen beside it.
+  await page.locator('[data-testid="keywords"] > li').nth(30).scrollIntoViewIfNeeded();
+  const seen = await box('.cloud-card');
+  assert.ok(seen.top >= 0 && seen.bottom <= 900, `cloud in view: ${seen.top}–${seen.bottom}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a browser that refuses storage: a plain message in the page language, and no promise to keep the work', async () => {
   const { context, page, errors } = await newPage(browser, { viewport: { width: 1280, height: 900 } });
   await page.addInitScript(() => {
