@@ -523,6 +523,35 @@ fn needs_rest(span: &str, rest: &str) -> bool {
         || statement_goes_on(rest)
         || completes_copula(last, rest)
         || ends_with_date(span)
+        || introduces_speech(last)
+}
+
+/// Verbs that introduce what someone said or announced; the clauses after them are the content.
+const SPEECH_VERBS: [&str; 14] = [
+    "表示",
+    "说",
+    "说道",
+    "称",
+    "指出",
+    "认为",
+    "介绍",
+    "强调",
+    "透露",
+    "坦言",
+    "提到",
+    "表明",
+    "宣布",
+    "告诉记者",
+];
+
+/// True when the kept span's last clause only says who speaks ("董事长赵国栋在业绩说明会上
+/// 表示"): cut there, the summary item would hold no statement.
+fn introduces_speech(last: &str) -> bool {
+    let last = last.trim_end_matches(['，', ',', '：', ':', ' ']);
+    SPEECH_VERBS.iter().any(|v| {
+        last.strip_suffix(v)
+            .is_some_and(|before| *v != "说" || !before.ends_with(|c: char| NOT_SPEECH.contains(c)))
+    })
 }
 
 /// True for a span that only says where or when ("在株洲所内部开设的……专栏中"): a
@@ -1025,6 +1054,12 @@ mod tests {
                 &["骑手"][..],
                 "发生",
             ),
+            // Who speaks, then what they said.
+            (
+                "青溪食品董事长在业绩说明会上表示，公司下半年将新建两座工厂。",
+                &["青溪食品"][..],
+                "在",
+            ),
             // A date opens the clause after it (seed 002).
             (
                 "盲道已重新铺设……9月14日，市人大常委会再次跟踪督办。",
@@ -1057,6 +1092,13 @@ mod tests {
                 &["网上预约"][..],
                 "开通",
                 "该县开通了跨省通办，以及网上预约",
+            ),
+            // A 说 that is a noun ends no speech.
+            (
+                "这部小说获得了青溪文学奖，作者很高兴。",
+                &["青溪文学奖"][..],
+                "获得",
+                "这部小说获得了青溪文学奖",
             ),
         ];
         for (s, keywords, verb, kept) in trimmed {
