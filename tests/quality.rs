@@ -352,6 +352,18 @@ fn adjacent_words_that_recur_together_become_one_phrase() {
     }
     let words = seed_keywords(&seeds, "市委常委会召开会议");
     assert!(!words.contains(&"召开会议"), "{words:?}");
+    // 号 after a noun ends the name (seed 001: 微信|公众|号, jieba tags 号 a numeral).
+    let words = seed_keywords(&seeds, "数字赋能刷新荷塘区“躬身式”政务服务");
+    assert!(
+        words.contains(&"微信公众号") && !words.contains(&"微信公众"),
+        "{words:?}"
+    );
+    // After a number it is a date or an ordinal, never part of a keyword.
+    let words = keywords_of(
+        &analyzer,
+        "5号线地铁5号开通，地铁5号线沿线居民盼了多年，地铁站也已建好。",
+    );
+    assert!(!words.iter().any(|w| w.contains('号')), "{words:?}");
 }
 
 #[test]

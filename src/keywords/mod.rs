@@ -197,6 +197,15 @@ fn roles_of(
         {
             roles[i] = Role::Head;
         }
+        // jieba tags 号 a numeral, as in 5号; after a noun it names an account or a serial
+        // ("微信公众|号", "视频|号", "车牌|号") and ends the phrase.
+        if i > 0
+            && t.word == "号"
+            && roles[i - 1] == Role::Head
+            && tokens[i - 1].word.chars().all(crate::text::is_han)
+        {
+            roles[i] = Role::Head;
+        }
     }
     // A verb rare in general text names a thing or an event of this article, whatever its tag:
     // jieba tags 总成 (动力总成, the powertrain), 打卡, 展览, 怀表, 绝杀 and 受灾 as verbs.
