@@ -32,6 +32,8 @@ pub struct Options {
     pub max_frequencies: usize,
     /// Extra stopwords for keywords and frequencies.
     pub stopwords: Vec<String>,
+    /// Read the input as one article, never split (see [`ingest::article`]); default false.
+    pub one_article: bool,
 }
 
 impl Default for Options {
@@ -45,6 +47,19 @@ impl Default for Options {
             min_word_length: 2,
             max_frequencies: 200,
             stopwords: Vec::new(),
+            one_article: false,
+        }
+    }
+}
+
+impl Options {
+    /// The articles `text` holds: [`ingest::articles`], or with `one_article` the one
+    /// [`ingest::article`].
+    pub fn articles(&self, text: &str) -> Vec<ingest::Article> {
+        if self.one_article {
+            ingest::article(text).into_iter().collect()
+        } else {
+            ingest::articles(text)
         }
     }
 }
@@ -84,7 +99,8 @@ impl Analyzer {
     /// Analyzes decoded text: splits it into articles and analyzes each.
     pub fn analyze(&self, text: &str, options: &Options) -> Result<Report, Error> {
         let method: Method = options.method.parse()?;
-        let articles = ingest::articles(text)
+        let articles = options
+            .articles(text)
             .into_iter()
             .map(|a| self.analyze_article(a, method, options))
             .collect();

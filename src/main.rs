@@ -35,6 +35,9 @@ enum Command {
         /// Keyword method: auto, tfidf or textrank.
         #[arg(long, default_value = "auto")]
         method: String,
+        /// Read each input as one article (never split at headlines or `---` lines).
+        #[arg(long)]
+        one_article: bool,
         /// Pretty-print (one Report spans several lines).
         #[arg(long)]
         pretty: bool,
@@ -116,7 +119,7 @@ fn write_streamed(
 ) -> io::Result<usize> {
     let mut count = 0;
     out.write_all(b"{\"articles\":[")?;
-    for article in wenxi::ingest::articles(text) {
+    for article in options.articles(text) {
         if count > 0 {
             out.write_all(b",")?;
         }
@@ -147,6 +150,7 @@ fn main() -> ExitCode {
             summary_sentences,
             summary_chars,
             method,
+            one_article,
             pretty,
         } => {
             let options = Options {
@@ -154,6 +158,7 @@ fn main() -> ExitCode {
                 summary_sentences,
                 summary_chars,
                 method,
+                one_article,
                 ..Options::default()
             };
             let method: Method = match options.method.parse() {

@@ -60,9 +60,9 @@ pub struct Token<'a> {
 
 /// Characters that stand alone as grammatical words (pronouns, prepositions, particles,
 /// adverbs) and that jieba's HMM sometimes glues to a neighbour of an unknown word: at the
-/// start of such a word (将线, 因新冠, 其要, 这是) …
+/// start of such a word (将线, 因新冠, 其要, 这是, 自下 of 自下月起) …
 const GLUED_BEFORE: &str =
-    "之这那其仅再到即因为将已我你他她有而凡并被把让给在和与及或以也都就还又才每各该此的了着得";
+    "之这那其仅再到即因为将已我你他她有而凡并被把让给在和与及或以也都就还又才每各该此的了着得自从对";
 /// Chinese numerals.
 const NUMERALS: &str = "一二三四五六七八九十两";
 /// … or at its end (帮其, 机将, 次到, 地说, 党有, 周琦在, 签个).
@@ -78,9 +78,9 @@ impl Token<'_> {
     /// ```
     /// use wenxi::{Mode, Segmenter};
     /// let seg = Segmenter::new();
-    /// let tokens = seg.segment("每周二至周六开放。这项业务将线上办理。", Mode::Default, true, true);
+    /// let tokens = seg.segment("自下月起每周二至周六开放。这项业务将线上办理。", Mode::Default, true, true);
     /// let glued: Vec<&str> = tokens.iter().filter(|t| t.is_glued_fragment()).map(|t| t.word).collect();
-    /// assert_eq!(glued, ["二至", "将线"]);
+    /// assert_eq!(glued, ["自下", "二至", "将线"]);
     /// ```
     pub fn is_glued_fragment(&self) -> bool {
         if self.tag != Some("x") {

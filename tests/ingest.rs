@@ -1,7 +1,7 @@
 //! Ingestion on the real seed files and on synthetic inputs: decoding, cleaning, paragraph
 //! repair and article splitting.
 
-use wenxi::ingest::{articles, articles_from_bytes, decode::decode, Article};
+use wenxi::ingest::{article, articles, articles_from_bytes, decode::decode, Article};
 
 fn seed(prefix: &str) -> String {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds");
@@ -170,6 +170,37 @@ fn seed_001_markdown_page_splits_at_each_h1() {
         .any(|l| l == "“聚合办”,政务服务更尽心"));
     assert_eq!(sixth.byline.as_deref(), Some("文/白天天"));
     assert!(!sixth.body.contains("(文/白天天)"));
+}
+
+#[test]
+fn a_text_read_as_one_article_keeps_every_part_and_splits_nowhere() {
+    let text = seed("001");
+    let list = articles(&text);
+    let one = article(&text).expect("one article");
+    assert_eq!(one.title, list[0].title);
+    assert_eq!(one.subtitle, list[0].subtitle);
+    // Every part is there, in order; the later headlines head their sections.
+    let mut from = 0;
+    for (k, part) in list.iter().enumerate() {
+        let first_line = part.body.split('\n').next().unwrap_or("");
+        let at = one.body[from..]
+            .find(first_line)
+            .unwrap_or_else(|| panic!("part {k} missing or out of order: {first_line}"));
+        from += at;
+        if k > 0 {
+            let title = part.title.as_deref().unwrap_or("");
+            assert!(one.body.split('\n').any(|l| l == title), "headline {title}");
+        }
+    }
+    assert!(!one.body.contains("李华 摄") && !one.body.contains('▲'));
+    // Plain text with a --- line between two parts: one article too.
+    let pasted =
+        "第一篇的标题\n\n第一篇的正文，说的是一件事。\n\n---\n\n第二篇的标题\n\n第二篇的正文。";
+    assert_eq!(articles(pasted).len(), 2);
+    let one = article(pasted).expect("one article");
+    assert_eq!(one.title.as_deref(), Some("第一篇的标题"));
+    assert!(one.body.ends_with("第二篇的正文。"), "{}", one.body);
+    assert!(article("  \n ").is_none());
 }
 
 #[test]

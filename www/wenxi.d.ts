@@ -20,6 +20,9 @@ export interface AnalyzeOptions {
   maxFrequencies?: number;
   /** Extra stopwords. */
   stopwords?: string[];
+  /** Read the text as one article: never split at later headlines, rules or `---` lines
+   *  (default false). */
+  oneArticle?: boolean;
 }
 
 export interface SegmentOptions {

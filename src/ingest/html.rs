@@ -167,10 +167,46 @@ const FURNITURE: [&str; 15] = [
     "ad",
 ];
 
+/// What may follow a [`FURNITURE`] word in one run-together word of a class name
+/// (`comments`, `commentlist`, `sharebar`, `hotnews`, `advertisement`). Any other ending makes
+/// another word: `commentary`, `shareholder`, `hotel`, `adsorb`.
+const FURNITURE_ENDINGS: [&str; 30] = [
+    "s",
+    "list",
+    "box",
+    "bar",
+    "area",
+    "wrap",
+    "wrapper",
+    "panel",
+    "block",
+    "btn",
+    "btns",
+    "button",
+    "buttons",
+    "tool",
+    "tools",
+    "item",
+    "items",
+    "news",
+    "link",
+    "links",
+    "con",
+    "container",
+    "module",
+    "mod",
+    "zone",
+    "tab",
+    "tabs",
+    "top",
+    "isement",
+    "ising",
+];
+
 /// True when a class or id value names page furniture: one of its words (split at spaces,
-/// `-`, `_` and lower-to-upper case changes) is a [`FURNITURE`] word or, for the longer ones,
-/// starts with one (`comments`, `related-news`, `shareBar`, `ad`; not `content`,
-/// `article-body` or `adsorb`).
+/// `-`, `_` and lower-to-upper case changes) is a [`FURNITURE`] word, alone or with one of the
+/// [`FURNITURE_ENDINGS`] (`comments`, `related-news`, `shareBar`, `ad`; not `content`,
+/// `article-body`, `commentary` or `shareholder`).
 fn is_furniture(value: &[u8]) -> bool {
     let mut words = Vec::new();
     let mut start = 0;
@@ -193,10 +229,26 @@ fn is_furniture(value: &[u8]) -> bool {
         }
     }
     words.iter().any(|w| {
-        FURNITURE
-            .iter()
-            .any(|f| w == f.as_bytes() || (f.len() >= 5 && w.starts_with(f.as_bytes())))
+        FURNITURE.iter().any(|f| {
+            w.strip_prefix(f.as_bytes()).is_some_and(|rest| {
+                rest.is_empty() || FURNITURE_ENDINGS.iter().any(|e| rest == e.as_bytes())
+            })
+        })
     })
+}
+
+/// Fewer characters of prose than this outside the furniture is no article: a block dropped as
+/// furniture that holds more was the article itself, under a class name that only looks like
+/// furniture (`hot-topic`, `news-social`).
+const MIN_ARTICLE_CHARS: usize = 100;
+
+/// Characters of prose in `lines`: paragraphs and items, not headings or link lists.
+fn prose_chars(lines: &[Line]) -> usize {
+    lines
+        .iter()
+        .filter(|l| !l.link_only && !matches!(l.kind, Kind::Heading(_)))
+        .map(|l| l.text.chars().filter(|c| c.is_alphanumeric()).count())
+        .sum()
 }
 
 enum Event {
@@ -246,7 +298,10 @@ pub(crate) fn extract(text: &str) -> Extracted {
     // Raw-text elements (script, style, textarea…) must not be tokenized as markup.
     emitter.naively_switch_states(true);
 
-    let mut b = Builder::default();
+    // [0] builds the lines kept; [1] those of the furniture block being read, set aside in
+    // case the block turns out to be the article (see MIN_ARTICLE_CHARS).
+    let mut out = [Builder::default(), Builder::default()];
+    let mut set_aside: Vec<(usize, Vec<Line>)> = Vec::new();
     let mut skip = [0u32; SKIPPED.len()];
     // Whether the text closes each skipped element anywhere, looked up on its first opening.
     // In a fragment (no <body>), one that is never closed is not skipped: pasted text with a
@@ -264,28 +319,35 @@ pub(crate) fn extract(text: &str) -> Extracted {
     let mut furniture_closes: Vec<(Name, bool)> = Vec::new();
     let mut in_title = false;
     let mut title = String::new();
+    let set_block_aside = |out: &mut [Builder; 2], set_aside: &mut Vec<(usize, Vec<Line>)>| {
+        let mut block = std::mem::take(&mut out[1]);
+        block.flush();
+        if !block.lines.is_empty() {
+            set_aside.push((out[0].lines.len(), block.lines));
+        }
+    };
     for event in Tokenizer::new_with_emitter(text, emitter).flatten() {
-        let skipping = skip.iter().any(|&n| n > 0) || furniture.is_some();
-        match event {
-            // Inside furniture, only elements of its own name matter: they find its end.
-            Event::Open(_, false, name, _)
-                if furniture.as_ref().is_some_and(|f| f.name == name) =>
-            {
-                if let Some(f) = furniture.as_mut() {
+        // Inside furniture, elements of its own name find its end.
+        let mut furniture_ends = false;
+        if let Some(f) = furniture.as_mut() {
+            match &event {
+                Event::Open(_, false, name, _) if f.name == *name => {
                     f.depth = f.depth.saturating_add(1);
                 }
-            }
-            Event::Close(_, name) if furniture.as_ref().is_some_and(|f| f.name == name) => {
-                if let Some(f) = furniture.as_mut() {
+                Event::Close(_, name) if f.name == *name => {
                     f.depth -= 1;
-                    if f.depth == 0 {
-                        furniture = None;
-                    }
+                    furniture_ends = f.depth == 0;
                 }
+                _ => {}
             }
+        }
+        let skipping = skip.iter().any(|&n| n > 0);
+        let b = &mut out[usize::from(furniture.is_some())];
+        match event {
             // Never the article or main element itself, whatever its classes say.
             Event::Open(Tag::Block, false, name, true)
                 if !skipping
+                    && furniture.is_none()
                     && !matches!(name.as_bytes(), b"article" | b"main")
                     && (document || closes(&mut furniture_closes, text, name)) =>
             {
@@ -314,8 +376,10 @@ pub(crate) fn extract(text: &str) -> Extracted {
             Event::Close(Tag::Title, _) => in_title = false,
             Event::Open(Tag::Root, ..) | Event::Close(Tag::Root, _) => {
                 skip = [0; SKIPPED.len()];
-                furniture = None;
-                b.flush();
+                if furniture.take().is_some() {
+                    set_block_aside(&mut out, &mut set_aside);
+                }
+                out[0].flush();
             }
             Event::Text(s) if in_title => title.push_str(&s),
             _ if skipping => {}
@@ -359,8 +423,29 @@ pub(crate) fn extract(text: &str) -> Extracted {
             },
             Event::Text(s) => b.text(&s),
         }
+        if furniture_ends && furniture.take().is_some() {
+            set_block_aside(&mut out, &mut set_aside);
+        }
     }
+    if furniture.is_some() {
+        set_block_aside(&mut out, &mut set_aside);
+    }
+    let [mut b, _] = out;
     b.flush();
+    // A page whose only prose sits in a block named like furniture: that block is the article.
+    let kept = prose_chars(&b.lines);
+    if kept < MIN_ARTICLE_CHARS {
+        let best = set_aside
+            .iter()
+            .enumerate()
+            .map(|(k, (_, lines))| (k, prose_chars(lines)))
+            .filter(|&(_, chars)| chars >= MIN_ARTICLE_CHARS)
+            .max_by_key(|&(k, chars)| (chars, std::cmp::Reverse(k)));
+        if let Some((k, _)) = best {
+            let (at, lines) = set_aside.swap_remove(k);
+            b.lines.splice(at..at, lines);
+        }
+    }
     let title = normalize(&title);
     Extracted {
         lines: b.lines,
@@ -521,6 +606,20 @@ mod tests {
         assert!(
             is_furniture(b"hotNews") && is_furniture(b"comments") && is_furniture(b"ad ads-top")
         );
+        assert!(
+            is_furniture(b"commentList")
+                && is_furniture(b"sharebar")
+                && is_furniture(b"advertisement")
+        );
+        // A furniture word that only starts a longer word names something else.
+        for name in [
+            "commentary-body",
+            "shareholder-news",
+            "hotel-guide",
+            "socialist",
+        ] {
+            assert!(!is_furniture(name.as_bytes()), "{name}");
+        }
         // In a fragment, furniture never closed is not dropped (nor is what follows it), and
         // many of them stay linear.
         assert_eq!(texts("<p>甲</p><div class=\"ad\"><p>乙</p>"), ["甲", "乙"]);
@@ -531,6 +630,27 @@ mod tests {
             texts("<article class=\"comments-open\"><p>正文。</p></article>"),
             ["正文。"]
         );
+    }
+
+    #[test]
+    fn a_block_named_like_furniture_that_holds_the_only_prose_is_the_article() {
+        let paragraph =
+            "图书馆从本月起试行夜间开放，每周二至周六的闭馆时间由下午六点推迟到晚上九点半。";
+        let body = format!("<p>{paragraph}</p>").repeat(3);
+        // The whole story in a "hot-topic" block, beside a small share bar.
+        let page = format!(
+            "<body><h1>图书馆试行夜间开放</h1><div class=\"hot-topic\">{body}</div>\
+             <div class=\"share\"><p>分享到微信</p></div></body>"
+        );
+        let lines = texts(&page);
+        assert_eq!(lines.len(), 4, "{lines:?}");
+        assert_eq!(lines[0], "图书馆试行夜间开放");
+        assert!(lines[1..].iter().all(|l| l == paragraph), "{lines:?}");
+        // With the story outside it, the same block is furniture again.
+        let page = format!(
+            "<body><h1>图书馆试行夜间开放</h1>{body}<div class=\"hot-topic\">{body}</div></body>"
+        );
+        assert_eq!(texts(&page).len(), 4);
     }
 
     #[test]

@@ -70,12 +70,37 @@ pub fn articles(text: &str) -> Vec<Article> {
     // has its own format and metadata.
     frontmatter::posts(text)
         .into_iter()
-        .flat_map(post_articles)
+        .flat_map(|post| post_articles(post, Split::Articles))
         .collect()
 }
 
+/// Cleans text known to be one article (the article of a web page, say): cleaned like
+/// [`articles`], but never split. Its first headline is the title; later headlines, rules
+/// and `---` lines are sections of the same article. `None` for empty or noise-only text.
+///
+/// ```
+/// let text = "青溪市图书馆试行夜间开放\n\n本报讯 图书馆从本月起试行夜间开放。\n\n＊＊＊\n\n\
+///             读者反映热烈\n\n记者/李华\n\n试行第一周，夜间到馆的读者超过一千人次。";
+/// assert_eq!(wenxi::ingest::articles(text).len(), 2);
+/// let one = wenxi::ingest::article(text).unwrap();
+/// assert_eq!(one.title.as_deref(), Some("青溪市图书馆试行夜间开放"));
+/// assert!(one.body.contains("读者反映热烈") && one.body.ends_with("超过一千人次。"));
+/// ```
+pub fn article(text: &str) -> Option<Article> {
+    post_articles(text, Split::Never).into_iter().next()
+}
+
+/// Whether a post may hold several articles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Split {
+    /// At every article start (headline group, `---` line in plain text).
+    Articles,
+    /// Never: one article.
+    Never,
+}
+
 /// The articles of one post (a text with at most one front-matter block, at its start).
-fn post_articles(text: &str) -> Vec<Article> {
+fn post_articles(text: &str, mode: Split) -> Vec<Article> {
     let (front, body) = frontmatter::split(text);
     let markdown = front.is_some() || markdown::looks_like_markdown(body);
     let mut defaults = front.map(|f| split::Defaults {
@@ -104,7 +129,7 @@ fn post_articles(text: &str) -> Vec<Article> {
         // page's paste box says so): each piece is read on its own, headline or not. Other
         // rules (＊＊＊, ===) also mark sections, so they separate only before a headline.
         let pieces = lines::split_at_hyphen_rules(body);
-        if pieces.len() > 1 {
+        if pieces.len() > 1 && mode == Split::Articles {
             return pieces
                 .into_iter()
                 .flat_map(|piece| plain_articles(piece, defaults.clone()))
@@ -113,13 +138,13 @@ fn post_articles(text: &str) -> Vec<Article> {
         lines::plain(body)
     };
     let items = layout::repair(classify::classify(lines));
-    split::split(items, defaults.unwrap_or_default())
+    split::split(items, defaults.unwrap_or_default(), mode)
 }
 
 /// The articles of a plain-text piece.
 fn plain_articles(text: &str, defaults: Option<split::Defaults>) -> Vec<Article> {
     let items = layout::repair(classify::classify(lines::plain(text)));
-    split::split(items, defaults.unwrap_or_default())
+    split::split(items, defaults.unwrap_or_default(), Split::Articles)
 }
 
 /// Decodes file bytes and splits them into articles.

@@ -301,7 +301,7 @@ test('host styles do not reach the widget, and the widget styles do not reach th
     <h3 id="host-h3">主页标题</h3><section id="host-section"><ol><li id="host-li">主页列表项</li></ol><p id="host-p">主页段落</p></section>
     <wenxi-analyzer id="w" for="#post" show="keywords summary stats cloud"></wenxi-analyzer>`;
   const { context, page, errors } = await open('/styles.html', hostPage(body, { script: false }));
-  const PROPS = ['font-size', 'color', 'font-family', 'font-weight', 'line-height', 'background-color', 'margin-top', 'margin-bottom', 'padding-left', 'list-style-type', 'display', 'letter-spacing', 'text-transform', 'box-sizing'];
+  const PROPS = ['font-size', 'color', 'font-family', 'font-weight', 'line-height', 'background-color', 'margin-top', 'margin-bottom', 'padding-left', 'list-style-type', 'display', 'letter-spacing', 'text-transform', 'box-sizing', 'direction'];
   const hostStyles = () => page.evaluate((props) => Object.fromEntries(['host-h3', 'host-section', 'host-li', 'host-p', 'post'].map((id) => {
     const cs = getComputedStyle(document.getElementById(id));
     return [id, Object.fromEntries(props.map((p) => [p, cs.getPropertyValue(p)]))];
@@ -323,7 +323,7 @@ test('host styles do not reach the widget, and the widget styles do not reach th
   assert.deepEqual(await hostStyles(), before, 'the widget changed the host page styles');
 
   const inside = await widgetStyles();
-  await page.addStyleTag({ content: '* {font-size: 40px} li {color: red !important} h3 {display: none !important} section {background: lime !important} body {line-height: 3; font-family: cursive; letter-spacing: 4px}' });
+  await page.addStyleTag({ content: '* {font-size: 40px; direction: rtl} li {color: red !important} h3 {display: none !important} section {background: lime !important} body {line-height: 3; font-family: cursive; letter-spacing: 4px}' });
   assert.equal((await hostStyles())['host-li'].color, 'rgb(255, 0, 0)', 'the hostile sheet applies to the host');
   assert.deepEqual(await widgetStyles(), inside, 'the host stylesheet changed the widget');
   assert.equal(inside.root['font-size'], '15px');
@@ -343,6 +343,13 @@ test('host styles do not reach the widget, and the widget styles do not reach th
   assert.equal(await background(), 'rgb(255, 255, 255)');
   await page.emulateMedia({ colorScheme: 'dark' });
   assert.equal(await background(), 'rgb(23, 25, 29)', 'theme="auto" follows prefers-color-scheme');
+  // Error text in the dark scheme is the light red that reads on the dark background.
+  await page.evaluate(() => document.getElementById('w').setAttribute('for', '#nothing-here'));
+  await waitFor(page, 'wenxi-error', 'w');
+  const errorColour = () => page.evaluate(() => getComputedStyle(document.getElementById('w').shadowRoot.querySelector('.error')).color);
+  assert.equal(await errorColour(), 'rgb(249, 112, 102)');
+  await page.emulateMedia({ colorScheme: 'light' });
+  assert.equal(await errorColour(), 'rgb(180, 35, 24)');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -401,13 +408,96 @@ test('comments, related links and sidebars inside the target are not analyzed', 
   await context.close();
 });
 
+test('the target is one article: a body in a block named like furniture, sections after rules', async () => {
+  // A site whose article body has a class that starts like a furniture word, and whose article
+  // has sections after a rule and a bold subheading.
+  const sections = `<div class="commentary-body">${POST.replace(/<h1>.*<\/h1>/, '')}
+    <p>＊＊＊</p><p><strong>志愿者送餐上门</strong></p>${FARM}
+    <p>———</p><p><strong>下一步</strong></p>${SCHOOL}</div>`;
+  const body = `<article id="post"><h1>老街社区长者食堂开业 老人吃饭不用愁</h1>${sections}
+    <div class="share-bar"><p>分享到微信</p></div></article>
+    <wenxi-analyzer id="text" for="#post"></wenxi-analyzer>
+    <wenxi-analyzer id="html" for="#post" input="html"></wenxi-analyzer>
+    <div id="hot" class="hot-topic">${POST}</div><wenxi-analyzer id="hot-w" for="#hot"></wenxi-analyzer>`;
+  const { context, page, errors } = await open('/one-article.html', hostPage(body));
+  for (const id of ['text', 'html', 'hot-w']) {
+    await page.locator(`#${id}`).scrollIntoViewIfNeeded(); // widgets load when in view
+    await waitFor(page, 'wenxi-result', id);
+    const articles = await page.evaluate((i) => events.find((e) => e.type === 'wenxi-result' && e.id === i).detail.articles, id);
+    assert.equal(articles.length, 1, `${id}: ${articles.map((a) => a.title)}`);
+    const [a] = articles;
+    assert.equal(a.title, '老街社区长者食堂开业 老人吃饭不用愁', id);
+    assert.ok(a.text.includes('送餐上门') && !a.text.includes('分享到微信'), `${id}: ${a.text}`);
+    if (id !== 'hot-w') assert.ok(a.text.includes('插秧机') && a.text.includes('足球队'), `${id}: all sections: ${a.text}`);
+    assert.ok((await shown(page, id)).keywords.includes('食堂'), id);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('follows its target: replaced by a new one, inserted late, or revealed', async () => {
+  const body = `<main id="app"><article id="post">${POST}</article></main>
+    <wenxi-analyzer id="spa" for="#post"></wenxi-analyzer>
+    <div id="slot"></div><wenxi-analyzer id="late" for="#later"></wenxi-analyzer>
+    <article id="fold">${SCHOOL}<div id="rest" hidden>${FARM}</div></article>
+    <wenxi-analyzer id="folded" for="#fold"></wenxi-analyzer>
+    <p id="ticker">0</p>`;
+  const { context, page, errors } = await open('/follow.html', hostPage(body));
+  const lastText = (id) => page.evaluate((i) => events.filter((e) => e.type === 'wenxi-result' && e.id === i).at(-1).detail.articles[0].text, id);
+  await waitFor(page, 'wenxi-result', 'spa');
+  await waitFor(page, 'wenxi-error', 'late');
+  await waitFor(page, 'wenxi-result', 'folded');
+  assert.ok(!(await lastText('folded')).includes('插秧机'), 'hidden part left out');
+
+  // Unrelated changes elsewhere on the page start no analysis.
+  await page.evaluate(() => { for (let i = 1; i <= 5; i++) document.getElementById('ticker').textContent = String(i); });
+  await page.waitForTimeout(700);
+  assert.equal(await count(page, 'wenxi-result', 'spa'), 1);
+  assert.equal(await count(page, 'wenxi-error', 'late'), 1);
+
+  // A single-page site's navigation replaces the article element.
+  await page.evaluate((farm) => {
+    const next = document.createElement('article');
+    next.id = 'post';
+    next.innerHTML = farm;
+    document.getElementById('post').replaceWith(next);
+  }, FARM);
+  await page.waitForFunction(() => events.filter((e) => e.type === 'wenxi-result' && e.id === 'spa').length === 2, null, WAIT);
+  assert.ok((await lastText('spa')).includes('插秧机'));
+  // The replacement is watched in turn.
+  await page.evaluate((school) => { document.getElementById('post').innerHTML = school; }, SCHOOL);
+  await page.waitForFunction(() => events.filter((e) => e.type === 'wenxi-result' && e.id === 'spa').length === 3, null, WAIT);
+  assert.ok((await lastText('spa')).includes('足球队'));
+
+  // A client-rendered article arrives after load.
+  await page.evaluate((post) => { document.getElementById('slot').innerHTML = `<article id="later">${post}</article>`; }, POST);
+  await waitFor(page, 'wenxi-result', 'late');
+  assert.ok((await shown(page, 'late')).keywords.includes('食堂'));
+  assert.equal((await shown(page, 'late')).error, null);
+
+  // "展开全文": the rest of the article is shown.
+  await page.evaluate(() => { document.getElementById('rest').hidden = false; });
+  await page.waitForFunction(() => events.filter((e) => e.type === 'wenxi-result' && e.id === 'folded').length === 2, null, WAIT);
+  assert.ok((await lastText('folded')).includes('插秧机'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('attribute typos fall back to the defaults instead of stopping the widget', async () => {
   const body = `<article id="post">${POST}</article>
     <wenxi-analyzer id="typo" for="#post" method="bogus" top-k="abc"></wenxi-analyzer>
     <wenxi-analyzer id="upper" for="#post" method=" TFIDF " theme="DARK"></wenxi-analyzer>
-    <wenxi-analyzer id="blank-for" for="">${SCHOOL}</wenxi-analyzer>`;
+    <wenxi-analyzer id="blank-for" for="">${SCHOOL}</wenxi-analyzer>
+    <article id="with-hidden">${SCHOOL}<p hidden>隐藏段落里的南岭镇插秧机。</p></article>
+    <wenxi-analyzer id="upper-input" for="#with-hidden" input="HTML"></wenxi-analyzer>`;
   const { context, page, errors } = await open('/typos.html', hostPage(body));
-  for (const id of ['typo', 'upper', 'blank-for']) await waitFor(page, 'wenxi-result', id);
+  for (const id of ['typo', 'upper', 'blank-for', 'upper-input']) {
+    await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+    await waitFor(page, 'wenxi-result', id);
+  }
+  // input="HTML" is input="html": the markup is sent, hidden paragraph included.
+  const sent = await page.evaluate(() => events.find((e) => e.type === 'wenxi-result' && e.id === 'upper-input').detail.articles[0].text);
+  assert.ok(sent.includes('隐藏段落'), sent);
   assert.equal(await page.evaluate(() => events.filter((e) => e.type === 'wenxi-error').length), 0);
   const [typo, upper, own] = [await shown(page, 'typo'), await shown(page, 'upper'), await shown(page, 'blank-for')];
   assert.ok(typo.keywords.includes('食堂') && typo.keywords.length === 10, typo.keywords.join());
@@ -427,12 +517,30 @@ test('under a host Content-Security-Policy: works with the documented sources, e
   assert.ok((await shown(ok.page, 'w')).keywords.includes('食堂'));
   await ok.context.close();
 
+  // In the page's language, with what went wrong in plain words; the browser's own message
+  // goes to the console for the site's developer.
   const blocked = `<meta http-equiv="Content-Security-Policy" content="script-src 'unsafe-inline' ${widgetOrigin} 'wasm-unsafe-eval'; worker-src 'none'">`;
   const { context, page } = await open('/csp-blocked.html', hostPage(`<article id="post">${POST}</article><wenxi-analyzer id="w" for="#post"></wenxi-analyzer>`, { head: blocked }));
   await waitFor(page, 'wenxi-error', 'w');
   const detail = await page.evaluate(() => events.find((e) => e.type === 'wenxi-error').detail);
   assert.equal(detail.code, 'load');
-  assert.match((await shown(page, 'w')).error, /^分析器加载失败：.+/);
+  assert.equal((await shown(page, 'w')).error, '分析器加载失败：本页的内容安全策略（CSP）不允许它运行。');
+  await context.close();
+
+  // A page that enforces Trusted Types and allows the widget's policy.
+  const trusted = `<meta http-equiv="Content-Security-Policy" content="require-trusted-types-for 'script'; trusted-types wenxi-analyzer">`;
+  const tt = await open('/csp-trusted-types.html', hostPage(`<article id="post">${POST}</article><wenxi-analyzer id="w" for="#post"></wenxi-analyzer>`, { head: trusted }));
+  await waitFor(tt.page, 'wenxi-result', 'w');
+  assert.ok((await shown(tt.page, 'w')).keywords.includes('食堂'));
+  await tt.context.close();
+});
+
+test('files that cannot be downloaded: the widget says from where', async () => {
+  const { context, page } = await open('/no-wasm.html', hostPage(`<article id="post">${POST}</article><wenxi-analyzer id="w" for="#post"></wenxi-analyzer>`));
+  await context.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: '' }));
+  await page.reload();
+  await waitFor(page, 'wenxi-error', 'w');
+  assert.equal((await shown(page, 'w')).error, `分析器加载失败：无法从 ${W} 下载它的文件。`);
   await context.close();
 });
 

@@ -115,6 +115,11 @@ test('WASM and the native CLI give the same Report for the same input', async ()
     delete native.source;
     const wasm = w.analyze(w.decode(readFileSync(path)), {});
     assert.deepEqual(wasm, native, name);
+    // Read as one article (the widget's way): one article, the same from both.
+    const one = JSON.parse(execFileSync(cli, ['analyze', '--one-article', fileURLToPath(path)], { encoding: 'utf8' }));
+    delete one.source;
+    assert.equal(one.articles.length, 1, name);
+    assert.deepEqual(w.analyze(w.decode(readFileSync(path)), { oneArticle: true }), one, name);
   }
 });
 

@@ -12,6 +12,8 @@
 // copies worker.js to dist/widget-worker.js, next to wenxi.js and the .wasm.
 
 const WORKER_URL = new URL('./widget-worker.js', import.meta.url);
+/** Where the widget's files are (named when they cannot be downloaded). */
+const WIDGET_BASE = new URL('./', import.meta.url).href;
 const CSS = /* @inline widget.css */ '';
 
 const TAG = 'wenxi-analyzer';
@@ -59,7 +61,7 @@ const STRINGS = {
     'too-large': (n) => `文字有 ${grouped(n)} 字，超过了组件一次最多分析 ${grouped(MAX_CHARS)} 字的上限。`,
     crash: (m) => `分析器意外停止了：${m}`,
     'no-target': (s) => `页面上没有 for="${s}" 指向的元素。`,
-    load: (m) => `分析器加载失败：${m}`,
+    load: (m) => `分析器加载失败：${{ csp: '本页的内容安全策略（CSP）不允许它运行。', network: `无法从 ${WIDGET_BASE} 下载它的文件。` }[loadFailure(m)] ?? m}`,
     analyze: (m) => `分析失败：${m}`,
   },
   en: {
@@ -87,12 +89,20 @@ const STRINGS = {
     'too-large': (n) => `The text has ${grouped(n)} characters, above the widget's limit of ${grouped(MAX_CHARS)}.`,
     crash: (m) => `The analyzer stopped unexpectedly: ${m}`,
     'no-target': (s) => `No element on this page matches for="${s}".`,
-    load: (m) => `The analyzer could not be loaded: ${m}`,
+    load: (m) => `The analyzer could not be loaded: ${{ csp: "this page's Content-Security-Policy does not allow it.", network: `its files could not be downloaded from ${WIDGET_BASE}.` }[loadFailure(m)] ?? m}`,
     analyze: (m) => `The analysis failed: ${m}`,
   },
 };
 
 const HAN = /\p{Script=Han}/u;
+
+/** Why the analyzer did not load, from the browser's message: 'csp', 'network' or null. The
+ *  message itself, in the browser's words, goes to the console for the site's developer. */
+function loadFailure(message) {
+  if (/Content.Security.Policy|unsafe-eval|Trusted ?Type|TrustedScriptURL/i.test(message)) return 'csp';
+  if (/fetch|network|Failed to load|import|404|MIME/i.test(message)) return 'network';
+  return null;
+}
 
 const stringsFor = (lang) => (String(lang ?? '').toLowerCase().startsWith('en') ? STRINGS.en : STRINGS.zh);
 
@@ -116,23 +126,55 @@ const engine = { ready: null, calls: new Map(), nextId: 1 };
  *  (which, like widget.js itself, needs an Access-Control-Allow-Origin header). */
 function spawnWorker() {
   const options = { type: 'module', name: 'wenxi' };
-  if (WORKER_URL.origin === location.origin) return { worker: new Worker(WORKER_URL, options), blob: null };
+  if (WORKER_URL.origin === location.origin) return { worker: new Worker(scriptURL(WORKER_URL.href), options), blob: null };
   const boot = `import(${JSON.stringify(WORKER_URL.href)}).catch((e) => postMessage({ type: 'boot-error', message: String((e && e.message) || e) }));`;
   const blob = URL.createObjectURL(new Blob([boot], { type: 'text/javascript' }));
-  return { worker: new Worker(blob, options), blob };
+  return { worker: new Worker(scriptURL(blob), options), blob };
+}
+
+/** A page that enforces Trusted Types (`require-trusted-types-for 'script'`) takes a worker
+ *  URL only through a policy; ours, named `wenxi-analyzer`, is only ever given the two URLs
+ *  above. Without Trusted Types, or where the page does not allow the policy, the plain URL. */
+let policy;
+function scriptURL(url) {
+  if (policy === undefined) {
+    try {
+      policy = globalThis.trustedTypes?.createPolicy('wenxi-analyzer', { createScriptURL: (u) => u }) ?? null;
+    } catch {
+      policy = null;
+    }
+  }
+  return policy ? policy.createScriptURL(url) : url;
+}
+
+let violation = null;
+let listening = false;
+
+/** A `load` error; the browser's own words go to the console, for the site's developer. */
+function loadError(message) {
+  console.warn(`wenxi: the analyzer did not load (${WIDGET_BASE}): ${message}`);
+  return new WenxiError('load', message);
 }
 
 /** Starts the worker once; resolves to it when the core is loaded. A failure resets the
  *  engine so that a later analysis tries again. */
 function startEngine() {
   if (engine.ready) return engine.ready;
+  if (!listening) {
+    // A worker the page's CSP blocks fails without a message; the violation report says why.
+    listening = true;
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const ours = e.effectiveDirective === 'worker-src' || /^(blob|wasm-eval|trusted-types)/.test(e.blockedURI) || e.blockedURI.startsWith(WIDGET_BASE);
+      if (ours) violation = `Content Security Policy: ${e.effectiveDirective} refused ${e.blockedURI}`;
+    });
+  }
   const ready = new Promise((resolve, reject) => {
     let spawned;
     try {
       spawned = spawnWorker();
     } catch (e) {
       // e.g. a host Content-Security-Policy without `worker-src blob:`.
-      reject(new WenxiError('load', e?.message ?? e));
+      reject(loadError(String(e?.message ?? e)));
       return;
     }
     const { worker, blob } = spawned;
@@ -151,7 +193,7 @@ function startEngine() {
       if (data?.type === 'ready') {
         loaded = true;
         resolve(worker);
-      } else if (data?.type === 'boot-error') stop(new WenxiError('load', `${data.message} (${WORKER_URL.href})`));
+      } else if (data?.type === 'boot-error') stop(loadError(data.message));
       else if (data?.type === 'result' || data?.type === 'error') {
         const call = engine.calls.get(data.id);
         engine.calls.delete(data.id);
@@ -166,8 +208,8 @@ function startEngine() {
     };
     worker.onerror = (event) => {
       event.preventDefault();
-      const message = event.message || `cannot start ${WORKER_URL.href}`;
-      stop(new WenxiError(loaded ? 'crash' : 'load', message));
+      const message = event.message || violation || `cannot start ${WORKER_URL.href}`;
+      stop(loaded ? new WenxiError('crash', message) : loadError(message));
     };
   });
   engine.ready = ready;
@@ -249,7 +291,13 @@ function blockText(node) {
 // tag or by a word of its class or id: the rules the core applies to HTML input
 // (src/ingest/html.rs, FURNITURE), for the rendered text the widget sends by default.
 const FURNITURE_TAGS = new Set(['ASIDE', 'NAV', 'FOOTER']);
-const FURNITURE_WORD = /^(?:comment|related|share|sharing|social|recommend|sidebar|breadcrumb|crumb|ranking|advert)|^(?:hot|rank|ads?)$/;
+// A furniture word alone or run together with a UI ending (comments, commentList, sharebar,
+// advertisement), not the start of another word (commentary, shareholder, hotel).
+const FURNITURE_WORD = /^(?:comment|related|share|sharing|social|recommend|sidebar|breadcrumb|crumb|hot|rank|ranking|advert|ads|ad)(?:s|list|box|bar|area|wrap|wrapper|panel|block|btn|btns|button|buttons|tool|tools|item|items|news|link|links|con|container|module|mod|zone|tab|tabs|top|isement|ising)?$/;
+// Less prose than this left without the furniture is no article: the block dropped was the
+// article itself, under a class name that only looks like furniture (hot-topic).
+const MIN_ARTICLE_CHARS = 100;
+const proseChars = (s) => s.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
 
 function isFurniture(el) {
   if (FURNITURE_TAGS.has(el.tagName)) return true;
@@ -260,9 +308,9 @@ function isFurniture(el) {
 
 /** The target's rendered text without the rendered text of the furniture inside it. */
 function articleText(target) {
-  let text = target.innerText;
-  let from = 0;
+  const full = target.innerText;
   // Document order, outermost furniture only; a stack, as pages can nest very deeply.
+  const parts = [];
   const stack = [...target.children].reverse();
   while (stack.length) {
     const el = stack.pop();
@@ -271,16 +319,30 @@ function articleText(target) {
       continue;
     }
     const part = el.innerText.trim();
-    const at = part ? text.indexOf(part, from) : -1;
-    if (at >= 0) {
+    if (part) parts.push(part);
+  }
+  const without = (skip) => {
+    let text = full;
+    let from = 0;
+    for (const part of parts) {
+      if (part === skip) continue;
+      const at = text.indexOf(part, from);
+      if (at < 0) continue;
       text = `${text.slice(0, at)}\n${text.slice(at + part.length)}`;
       from = at;
     }
-  }
-  return text;
+    return text;
+  };
+  const text = without(null);
+  if (proseChars(text) >= MIN_ARTICLE_CHARS || parts.length === 0) return text;
+  const largest = parts.reduce((a, b) => (proseChars(b) > proseChars(a) ? b : a));
+  return proseChars(largest) >= MIN_ARTICLE_CHARS ? without(largest) : text;
 }
 
 const METHODS = ['auto', 'tfidf', 'textrank'];
+const INPUTS = ['text', 'html'];
+/** Attributes that show or hide parts of an article (a "展开全文" button flips one of them). */
+const WATCHED_ATTRIBUTES = ['hidden', 'style', 'class', 'open'];
 
 /** `value` lower-cased if it is one of `allowed`, else `fallback`. */
 function oneOf(value, allowed, fallback) {
@@ -326,7 +388,8 @@ export class WenxiAnalyzer extends HTMLElement {
   #dirty = false;
   #last = { text: null, options: null };
   #watched = null;
-  #mutations = new MutationObserver(() => this.#schedule(MUTATION_DELAY_MS));
+  #target = null;
+  #mutations = new MutationObserver((records) => this.#changed(records));
 
   constructor() {
     super();
@@ -409,6 +472,9 @@ export class WenxiAnalyzer extends HTMLElement {
       summarySentences: intAttribute(this, 'summary-sentences', 3, 0, 20),
       // Like every other attribute, an unknown value falls back to the default.
       method: oneOf(this.getAttribute('method'), METHODS, 'auto'),
+      // The widget shows the article on its page: sections and rules inside it never make
+      // it several articles.
+      oneArticle: true,
     };
   }
 
@@ -418,11 +484,54 @@ export class WenxiAnalyzer extends HTMLElement {
     this.#timer = setTimeout(() => this.#run(), delay);
   }
 
-  #watch(node) {
+  /**
+   * Watches `node` (the element's own content) or, with a `for` selector, the root it is
+   * looked up in: the target may be edited, revealed ("展开全文" removes `hidden`), replaced
+   * (a single-page site's navigation) or inserted late (a client-rendered article).
+   */
+  #watch(node, target = null) {
+    this.#target = target;
     if (this.#watched === node) return;
     this.#mutations.disconnect();
     this.#watched = node;
-    if (node) this.#mutations.observe(node, { childList: true, characterData: true, subtree: true });
+    if (!node) return;
+    this.#mutations.observe(node, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+      attributes: node !== this,
+      attributeFilter: node !== this ? WATCHED_ATTRIBUTES : undefined,
+    });
+  }
+
+  #changed(records) {
+    if (this.#watched === this) {
+      this.#schedule(MUTATION_DELAY_MS);
+      return;
+    }
+    const target = this.#target;
+    // Changes elsewhere on the page are none of ours; a target that is gone is looked up again,
+    // and a missing one once it is there.
+    let ours;
+    if (target) ours = !target.isConnected || records.some((r) => target.contains(r.target));
+    else {
+      try {
+        ours = this.#lookUp() != null;
+      } catch {
+        ours = false;
+      }
+    }
+    if (ours) this.#schedule(MUTATION_DELAY_MS);
+  }
+
+  /** The element `for` selects, or null; throws for a selector that is not valid CSS. */
+  #lookUp() {
+    const selector = this.getAttribute('for')?.trim();
+    try {
+      return this.getRootNode().querySelector(selector);
+    } catch {
+      throw new WenxiError('bad-selector', selector);
+    }
   }
 
   /** The text to analyze: `text`, else the `for` target, else the element's own content. */
@@ -439,15 +548,16 @@ export class WenxiAnalyzer extends HTMLElement {
     }
     let target;
     try {
-      target = this.getRootNode().querySelector(selector);
-    } catch {
-      throw new WenxiError('bad-selector', selector);
+      target = this.#lookUp();
+    } catch (error) {
+      this.#watch(null);
+      throw error;
     }
+    this.#watch(this.getRootNode(), target);
     if (!target) throw new WenxiError('no-target', selector);
-    this.#watch(target);
     // innerText is the text as rendered: hidden parts left out, paragraphs on their own lines.
     // Furniture inside the target (comments, related links…) is left out too.
-    return this.getAttribute('input') === 'html' ? target.innerHTML : articleText(target);
+    return oneOf(this.getAttribute('input'), INPUTS, 'text') === 'html' ? target.innerHTML : articleText(target);
   }
 
   async #run() {

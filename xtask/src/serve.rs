@@ -68,7 +68,7 @@ pub fn serve() -> Result<(), String> {
                     |k: &str, v: &str| tiny_http::Header::from_bytes(k, v).expect("static header");
                 let squeezable =
                     !kind.starts_with("image/png") && !kind.starts_with("application/octet");
-                if accepts_gzip && squeezable {
+                let response = if accepts_gzip && squeezable {
                     // dist/ is rebuilt by restarting the server, so caching by path is safe.
                     let body = compressed
                         .entry(path.clone())
@@ -79,7 +79,10 @@ pub fn serve() -> Result<(), String> {
                         .with_header(header("Content-Encoding", "gzip"))
                 } else {
                     tiny_http::Response::from_data(bytes).with_header(header("Content-Type", kind))
-                }
+                };
+                // So a page on another local port can try the widget as a site would embed it
+                // (docs/widget.md: the widget's origin sends this header).
+                response.with_header(header("Access-Control-Allow-Origin", "*"))
             }
             None => tiny_http::Response::from_data(b"not found".to_vec()).with_status_code(404),
         };
