@@ -722,7 +722,6 @@ async function widgetRun(page, id, text, timeout = 60_000) {
       error: root.querySelector('.error')?.textContent ?? null,
       note: root.querySelector('.note')?.textContent ?? null,
       title: root.querySelector('.head .title')?.textContent ?? null,
-      headings: [...root.querySelectorAll('.article-title')].map((e) => e.textContent),
       keywords: [...root.querySelectorAll('.keywords .word')].map((e) => e.textContent),
       summary: [...root.querySelectorAll('.summary li')].map((e) => e.textContent),
     };
@@ -780,11 +779,13 @@ test('widget: payloads in text, titles and the target stay text', async () => {
   await page.waitForFunction(() => window.__results.some((r) => r.id === 't'));
   const fromTarget = await page.evaluate(() => [...document.getElementById('t').shadowRoot.querySelectorAll('.summary li')].map((e) => e.textContent));
   assert.ok(fromTarget.some((s) => s.includes('<img src=x onerror=')), `${fromTarget}`);
-  // Two articles with hostile headlines: the widget shows each title as text.
+  // Hostile headlines: the title is shown as text, the second (a section of the one article
+  // the widget reads) stays text in the analysis.
   const text = `# 荷花节开幕 <svg/onload=alert(2)>\n\n市民公园的[荷花节](javascript:window.__pwned=3)今天开幕，很多人来拍照。公园管理处提醒游客不要踩踏草坪。\n\n# "' onmouseover="alert(5) 步道修好了\n\n荷塘边新修了一条步道，晚上也有很多人散步。步道旁边还装了路灯。\n`;
   const r = await widgetRun(page, 'w', text);
   assert.equal(r.event.type, 'result');
-  assert.deepEqual(r.headings, ['荷花节开幕 <svg/onload=alert(2)>', '"\' onmouseover="alert(5) 步道修好了']);
+  assert.equal(r.title, '荷花节开幕 <svg/onload=alert(2)>');
+  assert.equal(r.event.articles, 1);
   // One article whose title is a payload: shown in the widget's head.
   const single = await widgetRun(page, 'w', `<html><head><title>&lt;svg onload=alert(4)&gt;荷花节</title></head><body><p>市民公园的荷花开了，很多人来拍照。</p><p>公园提醒游客不要踩踏草坪。</p></body></html>`);
   assert.equal(single.title, '<svg onload=alert(4)>荷花节');

@@ -52,7 +52,6 @@ const STRINGS = {
     reading: '阅读',
     minutes: (m) => (m < 1 ? '不到 1 分钟' : `约 ${Math.round(m)} 分钟`),
     times: (n) => `${n} 次`,
-    nth: (n) => `第 ${n} 篇`,
     empty: '没有可分析的文字。',
     notChinese: '这段文字里没有中文：文析为中文文章而做，其他语言的关键词和摘要不可靠。',
     nothing: '文字太短，没有找到关键词。',
@@ -80,7 +79,6 @@ const STRINGS = {
     reading: 'Reading',
     minutes: (m) => (m < 1 ? 'under a minute' : `about ${Math.round(m)} min`),
     times: (n) => (n === 1 ? 'once' : `${n} times`),
-    nth: (n) => `Article ${n}`,
     empty: 'There is no text to analyze.',
     notChinese: 'There is no Chinese in this text: wenxi is made for Chinese articles, and its keywords and summary of other languages are not reliable.',
     nothing: 'The text is too short for keywords.',
@@ -636,24 +634,25 @@ export class WenxiAnalyzer extends HTMLElement {
     view.setAttribute('lang', t.tag);
     view.setAttribute('aria-label', t.label);
     view.setAttribute('aria-busy', String(!this.#report && !this.#error && !this.#empty));
-    const articles = this.#report?.articles ?? [];
-    const title = articles.length === 1 ? articles[0].title : null;
+    // One article at most: the widget asks the core to read its text as one (`oneArticle`).
+    const article = this.#report?.articles[0] ?? null;
+    const title = article?.title;
     const head = h('div', { class: 'head' }, h('span', { class: 'brand' }, t.brand), title && h('span', { class: 'title', lang: 'zh-CN' }, title));
     let body;
     if (this.#error) body = h('p', { class: 'error', role: 'alert', part: 'error' }, this.#errorText());
     else if (this.#empty) body = h('p', { class: 'note' }, t.empty);
     else if (!this.#report) body = h('div', { class: 'loading' }, h('span', { class: 'sr-only' }, t.loading), h('div', { class: 'bar' }), h('div', { class: 'bar' }), h('div', { class: 'bar' }));
     // Text the core found nothing in (only symbols or emoji, markup without text).
-    else if (!articles.length) body = h('p', { class: 'note' }, t.empty);
+    else if (!article) body = h('p', { class: 'note' }, t.empty);
     else {
-      body = articles.map((article, i) => this.#article(article, i, articles.length, t));
+      body = [this.#article(article, t)];
       // The core reads any language, but its keywords and summaries are only good in Chinese.
-      if (!articles.some((a) => HAN.test(a.text))) body.unshift(h('p', { class: 'note' }, t.notChinese));
+      if (!HAN.test(article.text)) body.unshift(h('p', { class: 'note' }, t.notChinese));
     }
     view.replaceChildren(head, ...[body].flat(), h('p', { class: 'foot' }, t.foot));
   }
 
-  #article(article, index, count, t) {
+  #article(article, t) {
     const parts = this.#parts();
     const sections = [];
     if (parts.has('keywords') && article.keywords.length) {
@@ -688,8 +687,7 @@ export class WenxiAnalyzer extends HTMLElement {
       sections.push(h('section', { class: 'cloud', part: 'cloud' }, h('h3', null, t.cloud), cloud(article.frequencies, t)));
     }
     if (!sections.length || (parts.has('keywords') && !article.keywords.length)) sections.push(h('p', { class: 'note' }, t.nothing));
-    const heading = count > 1 && h('p', { class: 'article-title', lang: 'zh-CN' }, article.title ?? t.nth(index + 1));
-    return h('div', { class: 'article' }, heading, sections);
+    return h('div', { class: 'article' }, sections);
   }
 }
 
