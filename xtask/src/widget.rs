@@ -2,8 +2,8 @@
 //! inlined), `widget-worker.js`, `embed.html` + `embed.js` (the iframe embed) and
 //! `widget-demo.html`, all built from `www/widget/`.
 //!
-//! No bundler: the element is one module; the only transformation is inlining `widget.css`
-//! as a string, so the widget needs no extra request before its first paint.
+//! No bundler: the element is one module; it gets `widget.css` inlined as a string (so the
+//! widget needs no extra request before its first paint) and is minified by esbuild.
 
 use flate2::{write::GzEncoder, Compression};
 use std::fs;
@@ -42,7 +42,11 @@ pub fn build(root: &Path, dist: &Path) -> Result<(), String> {
     // A JSON string is a valid JavaScript string literal.
     let literal = serde_json::to_string(&css).map_err(|e| e.to_string())?;
     let widget = module.replacen(CSS_MARKER, &literal, 1);
-    write(&dist.join("widget.js"), &widget)?;
+    // Minified (every page that embeds the widget downloads it); not bundled, so nothing else
+    // is pulled in.
+    let out = dist.join("widget.js");
+    write(&out, &widget)?;
+    crate::offline::minify(root, &out)?;
     for (from, to) in COPIED {
         write(&dist.join(to), &read(from)?)?;
     }
