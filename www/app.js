@@ -457,7 +457,7 @@ function render() {
   const articles = articleItems();
   if (state.restoring) restoreChoice(articles, all);
   if (!articles.some((a) => a.key === state.selected)) state.selected = articles[0]?.key ?? null;
-  renderArticleList(els.list, els.listMore, all, state.selected, { open: openItem, remove: removeItem });
+  renderArticleList(els.list, els.listMore, all, state.selected, { open: openItem, remove: removeItem, emptied: () => els.input.focus() });
   els.count.textContent = all.length ? num(articles.length) : '';
   els.listEmpty.hidden = all.length > 0;
   showKeptHint();
@@ -605,19 +605,29 @@ async function removeItem(item) {
     offerUndo(async () => {
       await undo();
       say('status.restoredOne', { title });
-    });
+    }, item.key);
   } catch (e) {
     storageFailed(e, 'text');
   }
 }
 
 /** Shows the undo button for the removal just reported; the next status message hides it. */
-function offerUndo(run) {
+function offerUndo(run, key) {
   els.undo.hidden = false;
-  els.undo.onclick = () => {
+  els.undo.onclick = async () => {
+    // The button hides itself: the focus goes to the list first, then to the article restored
+    // (an input restored whole is listed again once it is analyzed).
+    const rover = () => els.list.querySelector('button.art-open[tabindex="0"], button.remove[tabindex="0"]');
+    (rover() ?? els.input).focus();
     els.undo.hidden = true;
     els.undo.onclick = null;
-    run().catch((e) => storageFailed(e, 'text'));
+    try {
+      await run();
+      const restored = [...els.list.querySelectorAll('li')].find((li) => li.dataset.key === key)?.querySelector('button.art-open');
+      (restored ?? rover())?.focus();
+    } catch (e) {
+      storageFailed(e, 'text');
+    }
   };
 }
 
@@ -655,6 +665,7 @@ async function clearAll() {
   state.selected = null;
   invalidate();
   render();
+  els.input.focus(); // the dialog hands the focus back to 全部清除, now disabled
   try {
     await store.clearSources();
     say('status.cleared');
@@ -882,7 +893,7 @@ function setupOptions() {
 // ---------------------------------------------------------------- user dictionary
 
 function showDictionary() {
-  renderDictionary(els.dict.list, els.dict.count, state.dictionary, { remove: removeDictionaryEntry });
+  renderDictionary(els.dict.list, els.dict.count, state.dictionary, { remove: removeDictionaryEntry, emptied: () => els.dict.word.focus() });
 }
 
 async function saveDictionary() {
@@ -1070,6 +1081,8 @@ function toggleTheme() {
 
 function applyLanguage(lang) {
   setLanguage(lang);
+  // The button names the other language, in that language ("English", "中文").
+  els.lang.lang = lang === 'en' ? 'zh-CN' : 'en';
   mirror('wenxi.lang', lang);
   if (lastStatus) say(...lastStatus);
   // A note on a clamped option was in the old language; the field itself shows the value.
@@ -1091,8 +1104,10 @@ function setupTabs() {
   els.tabArticle.addEventListener('click', () => choose('article'));
   els.tabCorpus.addEventListener('click', () => choose('corpus'));
   els.tabs.addEventListener('keydown', (e) => {
-    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
-    const next = state.view === 'article' ? 'corpus' : 'article';
+    const other = state.view === 'article' ? 'corpus' : 'article';
+    const next = { ArrowLeft: other, ArrowRight: other, Home: 'article', End: 'corpus' }[e.key];
+    if (!next) return;
+    e.preventDefault();
     choose(next);
     (next === 'corpus' ? els.tabCorpus : els.tabArticle).focus();
   });
@@ -1122,7 +1137,10 @@ const articleView = new ArticleView(els.viewArticle, {
 });
 const corpusView = new CorpusView(els.viewCorpus, { open: openItem, exportAs: exportCorpus });
 
-if (document.documentElement.lang === 'en') setLanguage('en');
+if (document.documentElement.lang === 'en') {
+  setLanguage('en');
+  els.lang.lang = 'zh-CN';
+}
 showTheme();
 
 els.analyze.addEventListener('click', analyzePasted);
@@ -1142,6 +1160,8 @@ els.clearAll.addEventListener('click', clearAll);
 els.cancel.addEventListener('click', () => {
   state.queue.clear();
   if (state.job) client.cancel(state.job.id);
+  // The button goes with the progress bar: the focus must not go with it.
+  els.analyze.focus();
 });
 els.lang.addEventListener('click', () => {
   applyLanguage(language() === 'en' ? 'zh' : 'en');

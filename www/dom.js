@@ -1,6 +1,10 @@
 // Tiny DOM helpers. Text always goes in through text nodes / textContent, never as HTML, so
 // article text, titles, file names and dictionary words cannot inject markup.
 
+/** Language of article text, set on the elements that show it: in the English UI a screen reader
+ *  would otherwise read Chinese with an English voice. */
+export const ZH = 'zh-CN';
+
 /**
  * Creates an element. `props`: `class`, `text`, `dataset`, `style` (CSS custom properties and
  * declarations set through the CSSOM, allowed by the page's CSP), `on` ({event: handler}),

@@ -261,7 +261,7 @@ const en = {
   'dict.import': 'Import dictionary file…',
   'dict.hint': 'jieba format: “word [freq] [tag]” a line. Articles are re-analyzed at once.',
   'dict.empty': 'No words of your own yet.',
-  'dict.count': '{n} words',
+  'dict.count': '{n} {n:word}',
   'dict.remove': 'Remove “{word}”',
   'dict.added': 'Added “{word}”',
   'dict.imported': 'Imported {added} words from {name}',
@@ -291,7 +291,7 @@ const en = {
   'status.decodeFailed': 'Cannot read {name}: {error}',
   'status.noneRead': 'Nothing could be read; the message above says why.',
   'status.nothingFound': 'No text to analyze: the input is empty or holds only whitespace and symbols.',
-  'status.restored': 'Restored {n} inputs',
+  'status.restored': 'Restored {n} {n:input}',
   'status.resuming': 'Analyzing the interrupted articles again…',
   'input.tooLarge': '“{name}” is {size} MB, above the limit of {limit} MB for one input; it was not added. Split it into smaller files.',
   'input.bigPaste': 'The pasted text is {size} MB, which would make the text box very slow, so it went straight to the article list and is being analyzed.',
@@ -355,7 +355,7 @@ const en = {
   'summary.hint': 'Click a sentence to find it in the text.',
   'summary.empty': 'The article is too short for a summary.',
   'kwic.title': '“{word}” in context',
-  'kwic.count': '{n} occurrences',
+  'kwic.count': '{n} {n:occurrence}',
   'kwic.close': 'Close the concordance',
   'kwic.none': 'The word does not occur in the text.',
   'kwic.more': 'Showing the first {n}',
@@ -437,13 +437,19 @@ export function setLanguage(next, root = document) {
 
 /**
  * The string for `key` with `{name}` placeholders filled from `values`; `{name:word}` is the
- * English word in the number `values[name]` asks for ("1 article", "2 articles").
+ * English word in the number `values[name]` asks for ("1 article", "2 articles"). A value put
+ * in double quotes (“{title}”) has its own double quotes turned single, as nested quotes are
+ * written: 已删除“‘模拟政协’，让学生涨知识”.
  */
 export function t(key, values = {}) {
   const s = tables[lang][key] ?? zh[key] ?? key;
   return s
     .replace(/\{(\w+):(\w+)\}/g, (m, name, word) => (name in values ? (String(values[name]) === '1' ? word : `${word}s`) : m))
-    .replace(/\{(\w+)\}/g, (m, name) => (name in values ? String(values[name]) : m));
+    .replace(/\{(\w+)\}/g, (m, name, at, whole) => {
+      if (!(name in values)) return m;
+      const value = String(values[name]);
+      return whole[at - 1] === '“' ? value.replace(/“/g, '‘').replace(/”/g, '’') : value;
+    });
 }
 
 /**

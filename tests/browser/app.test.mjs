@@ -432,14 +432,24 @@ test('the article list by keyboard: arrows move, Delete removes, undo brings it 
   // The next article takes the place, and the focus.
   assert.equal(await focusedTitle(), titles[2]);
   await page.locator('[data-testid="undo"]').waitFor();
-  await page.locator('[data-testid="undo"]').click();
+  await page.locator('[data-testid="undo"]').focus();
+  await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li').length === 8);
   assert.deepEqual(await page.locator('[data-testid="article-list"] .art-title').allTextContents(), titles);
   assert.ok(await page.locator('[data-testid="undo"]').isHidden());
+  // The button hid itself; the focus is on the article it brought back.
+  await page.waitForFunction((title) => document.activeElement.closest('li')?.querySelector('.art-title')?.textContent === title, titles[1]);
   // Undone for good: the article is saved again and survives a reload.
   await page.waitForFunction(() => /已恢复/.test(document.querySelector('[data-testid="status"]').textContent));
   await page.reload();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li:not(.pending)').length === 8);
+  // Deleting every article by keyboard: the focus ends in the paste box, not on the page.
+  await page.locator('.art-open').first().focus();
+  for (let n = 8; n > 0; n--) {
+    await page.keyboard.press('Delete');
+    await page.waitForFunction((left) => document.querySelectorAll('[data-testid="article-list"] > li').length === left, n - 1);
+  }
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'article-input');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -453,6 +463,8 @@ test('clear all asks first and empties the list', async () => {
   assert.equal(await listCount(page), 1);
   await page.locator('#clear-all').click();
   await page.locator('#confirm-ok').click();
+  // The dialog would hand the focus back to 全部清除, now disabled: it goes to the paste box.
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'article-input');
   assert.equal(await reloadWhenEmptied(page, /已清除/), 0);
   assert.ok(await page.locator('#welcome').isVisible());
   assert.deepEqual(errors, []);
@@ -489,9 +501,11 @@ test('a 5 MB paste: progress with counts, keys handled meanwhile, cancellable', 
   assert.equal(during.value, 'x', 'the key reached the text box');
   assert.ok(during.running, 'the analysis was still running');
   assert.ok(during.delays.length === 1 && during.delays[0] < 100, `key handled promptly: ${during.delays}`);
-  await page.locator('#cancel').click();
+  await page.locator('#cancel').focus();
+  await page.keyboard.press('Enter');
   await progress.waitFor({ state: 'hidden' });
   assert.match(await page.locator('[data-testid="status"]').textContent(), /已取消/);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'analyze', 'the focus left with the Cancel button');
   // The text was saved before the analysis: after a reload it is still there.
   await page.reload();
   await page.waitForSelector('body[data-analyzer="ready"]');
@@ -718,6 +732,90 @@ test('the word cloud is level with the keyword list, and with 50 keywords stays 
   await page.locator('[data-testid="keywords"] > li').nth(30).scrollIntoViewIfNeeded();
   const seen = await box('.cloud-card');
   assert.ok(seen.top >= 0 && seen.bottom <= 900, `cloud in view: ${seen.top}–${seen.bottom}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('English UI: the article text keeps its language for screen readers; the language button is named by its text', async () => {
+  const { context, page, errors } = await openApp();
+  await page.locator('#demo').click();
+  await page.locator('[data-testid="keywords"] > li').first().waitFor();
+  await page.locator('#lang-toggle').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="analyze-button"]').textContent === 'Analyze');
+  const langs = await page.evaluate(() => Object.fromEntries(Object.entries({
+    headline: '.headline',
+    keyword: '[data-testid="keywords"] .word',
+    summary: '[data-testid="summary"] li',
+    listTitle: '[data-testid="article-list"] .art-title',
+    frequency: '.freq .word',
+    label: '[data-testid="keywords"] .count',
+  }).map(([k, q]) => [k, document.querySelector(q).closest('[lang]').lang])));
+  assert.deepEqual(langs, { headline: 'zh-CN', keyword: 'zh-CN', summary: 'zh-CN', listTitle: 'zh-CN', frequency: 'zh-CN', label: 'en' });
+  // "中文", in Chinese; its accessible name is what it shows, the purpose is its description.
+  const toggle = page.locator('#lang-toggle');
+  assert.equal(await toggle.textContent(), '中文');
+  assert.equal(await toggle.getAttribute('lang'), 'zh-CN');
+  assert.equal(await toggle.getAttribute('aria-label'), null);
+  assert.equal(await page.locator('#lang-desc').textContent(), 'Switch the interface to Chinese');
+  // Nested quotes in a status: the title's own quotes turn single.
+  await page.locator('#article-input').fill('“模拟政协”，让学生涨知识\n\n醴陵市第一中学三十多名学生走进政协机关，开展模拟政协活动。');
+  await page.locator('[data-testid="analyze-button"]').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li:not(.pending)').length === 2);
+  await page.locator('[data-testid="article-list"] > li').filter({ hasText: '模拟政协' }).locator('button.remove').click();
+  await page.waitForFunction(() => /Removed/.test(document.querySelector('[data-testid="status"]').textContent));
+  assert.equal(await page.locator('[data-testid="status"]').textContent(), 'Removed “‘模拟政协’，让学生涨知识”');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('removing user-dictionary words by keyboard keeps the focus in the editor', async () => {
+  const { context, page, errors } = await openApp();
+  await page.locator('#dict-panel summary').click();
+  for (const word of ['夜间开放', '社保卡']) {
+    await page.locator('#dict-word').fill(word);
+    await page.locator('#dict-add').click();
+    await page.waitForFunction((w) => [...document.querySelectorAll('#dict-list .dict-word')].some((e) => e.textContent === w), word);
+  }
+  await page.locator('#dict-list button.remove').first().focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelectorAll('#dict-list button.remove').length === 1);
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), '删除“社保卡”');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelectorAll('#dict-list button.remove').length === 0);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'dict-word');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('phone: a long batch keeps its progress and Cancel on screen; a corpus keyword shows its articles; targets fit a finger', async () => {
+  const { context, page, errors } = await openApp({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  // Tap targets: 40 px or more on a touch screen.
+  await page.locator('#file-input').setInputFiles((await seed('001_')).path);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li:not(.pending)').length === 8);
+  const small = await page.evaluate(() => [...document.querySelectorAll('button, summary, select, input:not([type=file]):not([type=checkbox])')]
+    .filter((el) => el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden')
+    .map((el) => ({ el: el.id || el.className || el.tagName, h: el.getBoundingClientRect().height }))
+    .filter((x) => x.h < 39.5));
+  assert.deepEqual(small, []);
+  // The corpus view: the list of articles using a keyword is brought into sight.
+  await page.locator('#tab-corpus').click();
+  await page.locator('.corpus-keywords li .word').nth(3).tap();
+  await page.waitForFunction(() => {
+    const r = document.querySelector('.using').getBoundingClientRect();
+    return r.top < innerHeight && r.bottom > 0;
+  });
+  // A 3 MB input: progress row and Cancel within the screen, no sideways scrolling.
+  const texts = await Promise.all(['000_', '001_', '002_', '003_', '004_'].map(async (p) => (await seed(p)).text));
+  let big = '';
+  while (Buffer.byteLength(big) < 3_000_000) big += texts.join('\n\n');
+  await page.locator('#file-input').setInputFiles({ name: '很长的文件名-合订本-全年.txt', mimeType: 'text/plain', buffer: Buffer.from(big) });
+  await page.locator('[data-testid="progress"]').waitFor({ state: 'visible' });
+  await page.waitForFunction(() => /[\d,]+ \/ [\d,]+ 篇/.test(document.querySelector('[data-testid="progress"]').textContent));
+  const layout = await page.evaluate(() => ({ overflow: document.documentElement.scrollWidth - innerWidth, cancel: document.querySelector('#cancel').getBoundingClientRect().right }));
+  assert.ok(layout.overflow <= 0, `page ${layout.overflow}px wider than the screen`);
+  assert.ok(layout.cancel <= 360, `Cancel ends at ${layout.cancel}px`);
+  await page.locator('#cancel').tap();
+  await page.locator('[data-testid="progress"]').waitFor({ state: 'hidden' });
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -1,7 +1,7 @@
 // The analysis of one article: header, statistics, keywords with score bars, word cloud,
 // keyword-in-context, summary (linked to the text), full text plain or segmented, the
 // frequency table and export buttons.
-import { h, replace } from '../dom.js';
+import { ZH, h, replace } from '../dom.js';
 import { t, num } from '../i18n.js';
 import { cloudTerms, occurrences, readingMinutes } from '../corpus.js';
 import { drawCloud } from './cloud.js';
@@ -12,7 +12,7 @@ const KWIC_CONTEXT = 20;
 const FREQ_ROWS = 100;
 // Made on first use: building a Chinese collator loads ICU's pinyin tables (~20 ms).
 let collator = null;
-const scrollBehavior = () => (matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth');
+export const scrollBehavior = () => (matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth');
 const KWIC_LIMIT = 200;
 /** A character that can end or start a word (not punctuation or space). */
 const WORD_EDGE = /[\p{L}\p{N}]/u;
@@ -127,12 +127,13 @@ export class ArticleView {
       a.source && [t('view.source'), a.source],
       this.#entry.sourceName && [t('view.file'), this.#entry.sourceName],
     ].filter(Boolean);
-    els.title = h('h2', { class: 'headline', tabIndex: -1, id: 'article-title' }, titleOf(a));
+    // Article text is Chinese whatever the UI language: screen readers pick their voice by `lang`.
+    els.title = h('h2', { class: 'headline', tabIndex: -1, id: 'article-title', lang: ZH }, titleOf(a));
     this.#breakAtWords(els.title);
     const header = h('header', { class: 'art-head' },
-      a.kicker && h('p', { class: 'kicker' }, a.kicker),
+      a.kicker && h('p', { class: 'kicker', lang: ZH }, a.kicker),
       els.title,
-      a.subtitle && h('p', { class: 'subtitle' }, a.subtitle),
+      a.subtitle && h('p', { class: 'subtitle', lang: ZH }, a.subtitle),
       meta.length > 0 && h('dl', { class: 'meta' }, meta.map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v)))));
     const stats = h('dl', { class: 'stats' },
       [
@@ -213,7 +214,7 @@ export class ArticleView {
     const max = a.keywords[0].score || 1;
     return h('ol', { class: 'keywords', dataset: { testid: 'keywords' } },
       a.keywords.map((k) => h('li', { dataset: { word: k.word } },
-        h('button', { type: 'button', class: 'word', on: { click: () => this.pickWord(k.word) } }, k.word),
+        h('button', { type: 'button', class: 'word', lang: ZH, on: { click: () => this.pickWord(k.word) } }, k.word),
         h('span', { class: 'bar', attrs: { 'aria-hidden': 'true' } }, h('span', { style: { '--w': `${Math.max(2, (k.score / max) * 100).toFixed(1)}%` } })),
         h('span', { class: 'score' }, k.score.toFixed(3)),
         h('span', { class: 'count' }, t('keywords.count', { n: k.count })))));
@@ -224,7 +225,7 @@ export class ArticleView {
     // shown around it, muted, through CSS (data-head, data-rest), so the item reads as a whole
     // sentence while its text stays the Report's span.
     if (a.summary.length === 0) return h('p', { class: 'hint', dataset: { testid: 'summary' } }, t('summary.empty'));
-    return h('ol', { class: 'summary', dataset: { testid: 'summary' } },
+    return h('ol', { class: 'summary', lang: ZH, dataset: { testid: 'summary' } },
       a.summary.map((s, i) => {
         const head = sentenceHead(a.text, s);
         const rest = sentenceRest(a.text, s);
@@ -275,7 +276,7 @@ export class ArticleView {
       replace(tbody, rows.length === 0
         ? h('tr', {}, h('td', { colSpan: 3, class: 'hint' }, t('freq.none')))
         : rows.map((f) => h('tr', {},
-          h('td', {}, h('button', { type: 'button', class: 'word', on: { click: () => this.pickWord(f.word) } }, f.word)),
+          h('td', {}, h('button', { type: 'button', class: 'word', lang: ZH, on: { click: () => this.pickWord(f.word) } }, f.word)),
           h('td', { class: 'num' }, num(f.count)),
           // The grid sits inside the cell: a cell that is itself a grid leaves the table's row
           // layout and its borders no longer line up.
@@ -306,7 +307,7 @@ export class ArticleView {
     const lines = this.#hits.slice(0, KWIC_LIMIT).map(([s, e], i) => {
       const left = a.text.slice(Math.max(0, s - KWIC_CONTEXT), s).split('\n').pop();
       const right = a.text.slice(e, e + KWIC_CONTEXT).split('\n')[0];
-      return h('li', {}, h('button', { type: 'button', class: 'kwic-line', on: { click: () => this.#scrollTo(`[data-hit="${i}"]`) } },
+      return h('li', {}, h('button', { type: 'button', class: 'kwic-line', lang: ZH, on: { click: () => this.#scrollTo(`[data-hit="${i}"]`) } },
         h('span', { class: 'left' }, h('span', {}, left)), h('strong', {}, a.text.slice(s, e)), h('span', { class: 'right' }, right)));
     });
     replace(box, head,

@@ -1,5 +1,5 @@
 // The list of loaded articles: title, source file and top keyword chips; choose or remove.
-import { h, replace } from '../dom.js';
+import { ZH, h, replace } from '../dom.js';
 import { t } from '../i18n.js';
 import { titleOf } from './article.js';
 
@@ -11,7 +11,8 @@ export const LIST_LIMIT = 500;
  * @param {HTMLElement} more  note shown when the list is cut
  * @param {object[]} items    {kind: 'article'|'pending'|'error', key, article?, sourceName, error?}
  * @param {string|null} selected key of the chosen article
- * @param {{open: Function, remove: Function}} hooks
+ * @param {{open: Function, remove: Function, emptied?: Function}} hooks  `emptied`: the list lost
+ *   its last item while it had the focus
  */
 export function renderArticleList(list, more, items, selected, hooks) {
   const shown = items.slice(0, LIST_LIMIT);
@@ -29,16 +30,18 @@ export function renderArticleList(list, more, items, selected, hooks) {
     const current = item.key === selected;
     return h('li', { class: ['art-item', current && 'selected'], dataset: { key: item.key } },
       h('button', { type: 'button', class: 'art-open', attrs: { 'aria-current': current ? 'true' : null, 'aria-describedby': 'articles-keys', 'aria-keyshortcuts': 'Delete' }, on: { click: () => hooks.open(item.key) } },
-        h('span', { class: 'art-title' }, title),
+        h('span', { class: 'art-title', lang: ZH }, title),
         h('span', { class: 'art-source' }, item.sourceName),
-        h('span', { class: 'chips' }, item.article.keywords.slice(0, 3).map((k) => h('span', { class: 'chip' }, k.word)))),
+        h('span', { class: 'chips', lang: ZH }, item.article.keywords.slice(0, 3).map((k) => h('span', { class: 'chip' }, k.word)))),
       removeButton(item, title, hooks));
   }));
   more.hidden = items.length <= LIST_LIMIT;
   more.textContent = items.length > LIST_LIMIT ? t('articles.more', { n: items.length - LIST_LIMIT }) : '';
   const keys = shown.map((item) => item.key);
   const at = (key) => (key == null ? -1 : keys.indexOf(key));
-  if (focused) {
+  if (focused && shown.length === 0) {
+    hooks.emptied?.(); // the last one removed: the focus goes where the next input comes from
+  } else if (focused) {
     // The same article, or the one that took its place.
     const still = at(focused.dataset.key);
     moveTo(list, still >= 0 ? still : focusedIndex, true);

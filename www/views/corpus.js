@@ -1,9 +1,9 @@
 // The corpus view: keywords across all loaded articles, the articles using a keyword, and a
 // sortable table comparing the articles.
-import { h, replace } from '../dom.js';
+import { ZH, h, replace } from '../dom.js';
 import { t, num } from '../i18n.js';
 import { corpusKeywords, distinctiveWords, documentFrequency, usesOf } from '../corpus.js';
-import { readingTime, titleOf } from './article.js';
+import { readingTime, scrollBehavior, titleOf } from './article.js';
 
 export class CorpusView {
   #root;
@@ -44,7 +44,7 @@ export class CorpusView {
     const max = keywords[0]?.score || 1;
     const kwList = h('ol', { class: 'keywords corpus-keywords' },
       keywords.map((k) => h('li', { dataset: { word: k.word }, class: k.word === this.#word ? 'picked' : null },
-        h('button', { type: 'button', class: 'word', on: { click: () => this.#pick(k) } }, k.word),
+        h('button', { type: 'button', class: 'word', lang: ZH, on: { click: () => this.#pick(k) } }, k.word),
         h('span', { class: 'bar', attrs: { 'aria-hidden': 'true' } }, h('span', { style: { '--w': `${Math.max(2, (k.score / max) * 100).toFixed(1)}%` } })),
         h('span', { class: 'count' }, t('corpus.inArticles', { n: k.df })))));
     this.#using = h('div', { attrs: { 'aria-live': 'polite' } });
@@ -77,6 +77,9 @@ export class CorpusView {
     this.#spellings = words;
     for (const li of this.#root.querySelectorAll('.corpus-keywords li')) li.classList.toggle('picked', li.dataset.word === word);
     this.#renderUsing();
+    // On a phone the list sits under the keywords, out of sight: bring it up.
+    const box = this.#using.getBoundingClientRect();
+    if (box.top > innerHeight - 40 || box.bottom < 0) this.#using.scrollIntoView({ block: 'nearest', behavior: scrollBehavior() });
   }
 
   #renderUsing() {
@@ -92,7 +95,7 @@ export class CorpusView {
     replace(this.#using,
       h('h3', { id: 'using-h' }, t('corpus.using', { word })),
       h('ol', { class: 'using' }, using.map(({ e, n }) => h('li', {},
-        h('button', { type: 'button', class: 'link', on: { click: () => this.#hooks.open(e.key, word) } }, titleOf(e.article)),
+        h('button', { type: 'button', class: 'link', lang: ZH, on: { click: () => this.#hooks.open(e.key, word) } }, titleOf(e.article)),
         h('span', { class: 'count' }, t('corpus.times', { n }))))));
   }
 
@@ -124,13 +127,13 @@ export class CorpusView {
         return dir * (typeof a === 'number' ? a - b : String(a).localeCompare(String(b), 'zh-CN'));
       });
       replace(tbody, sorted.map((r) => h('tr', {},
-        h('th', { scope: 'row' }, h('button', { type: 'button', class: 'link', on: { click: () => this.#hooks.open(r.entry.key) } }, r.title)),
+        h('th', { scope: 'row' }, h('button', { type: 'button', class: 'link', lang: ZH, on: { click: () => this.#hooks.open(r.entry.key) } }, r.title)),
         h('td', {}, r.source),
         h('td', { class: 'num' }, num(r.chars)),
         h('td', { class: 'num' }, num(r.sentences)),
         h('td', { class: 'num' }, readingTime(r.chars)),
-        h('td', {}, r.keywords),
-        h('td', {}, r.distinct))));
+        h('td', { lang: ZH }, r.keywords),
+        h('td', { lang: ZH }, r.distinct))));
     };
     fill();
     return h('div', { class: 'table-wrap' }, h('table', { class: 'compare' }, h('thead', {}, h('tr', {}, heads)), tbody));

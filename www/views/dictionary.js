@@ -33,13 +33,20 @@ export function dictionaryLine(word, freq, tag, usedFreq) {
 /** A word the dictionary can hold: not empty, no whitespace. */
 export const validWord = (word) => word.length > 0 && !/\s/.test(word);
 
+/** `hooks.remove(index)`; `hooks.emptied()` when the list lost its last word while it had the
+ *  focus (otherwise the focus stays on the × at the removed word's place). */
 export function renderDictionary(list, count, text, hooks) {
   const entries = dictionaryEntries(text);
+  const focused = list.contains(document.activeElement) ? [...list.children].indexOf(document.activeElement.closest('li')) : -1;
   count.textContent = entries.length ? t('dict.count', { n: entries.length }) : '';
   replace(list, entries.length === 0 && h('li', { class: 'empty hint' }, t('dict.empty')), entries.map((e, i) => h('li', {},
     h('span', { class: 'dict-word' }, e.word),
     (e.freq || e.tag) && h('span', { class: 'hint' }, [e.freq, e.tag].filter(Boolean).join(' ')),
     h('button', { type: 'button', class: 'icon remove', attrs: { 'aria-label': t('dict.remove', { word: e.word }) }, on: { click: () => hooks.remove(i) } }, '×'))));
+  if (focused < 0) return;
+  const buttons = list.querySelectorAll('button.remove');
+  if (buttons.length) buttons[Math.min(focused, buttons.length - 1)].focus();
+  else hooks.emptied?.();
 }
 
 export function renderDictionaryErrors(box, errors) {
