@@ -36,6 +36,45 @@ export function append(el, children) {
   return el;
 }
 
+/**
+ * Roving tabindex: of `buttons`, only the one at `index` (clamped) is in the Tab order, so a
+ * long list is one Tab stop; focused when `focus`. Returns the index used (-1: no buttons).
+ */
+export function rove(buttons, index, focus = false) {
+  if (buttons.length === 0) return -1;
+  const i = Math.max(0, Math.min(index, buttons.length - 1));
+  buttons.forEach((b, j) => {
+    b.tabIndex = j === i ? 0 : -1;
+  });
+  if (focus) buttons[i].focus();
+  return i;
+}
+
+/** Where ↑ ↓ Home End move from item `i` of `n`; null for any other key. */
+export const keyMove = (key, i, n) => ({ ArrowDown: i + 1, ArrowUp: i - 1, Home: 0, End: n - 1 })[key] ?? null;
+
+/**
+ * Makes the buttons matching `selector` inside `container` one Tab stop that ↑ ↓ Home End
+ * move through (call `rove` on them after each redraw).
+ */
+export function arrowKeys(container, selector) {
+  // A word focused by a click (or a script) becomes the Tab stop: Tab then leaves the list.
+  container.addEventListener('focusin', (e) => {
+    const buttons = [...container.querySelectorAll(selector)];
+    const i = buttons.indexOf(e.target);
+    if (i >= 0) rove(buttons, i);
+  });
+  container.addEventListener('keydown', (e) => {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    const buttons = [...container.querySelectorAll(selector)];
+    const i = buttons.indexOf(e.target);
+    const next = i < 0 ? null : keyMove(e.key, i, buttons.length);
+    if (next == null) return;
+    e.preventDefault();
+    rove(buttons, next, true);
+  });
+}
+
 /** Replaces all children. */
 export function replace(el, ...children) {
   el.replaceChildren();

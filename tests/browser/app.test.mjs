@@ -768,6 +768,38 @@ test('English UI: the article text keeps its language for screen readers; the la
   await context.close();
 });
 
+test('keywords and the frequency table are one Tab stop each; the arrows move through the words', async () => {
+  const { context, page, errors } = await openApp();
+  await page.locator('#demo').click();
+  await page.locator('[data-testid="keywords"] > li').first().waitFor();
+  const tabbable = (q) => page.evaluate((q) => [...document.querySelectorAll(q)].filter((b) => b.tabIndex >= 0).length, q);
+  assert.equal(await tabbable('[data-testid="keywords"] button.word'), 1);
+  assert.equal(await tabbable('.freq tbody button.word'), 1);
+  const focused = () => page.evaluate(() => document.activeElement.textContent);
+  const words = await page.locator('[data-testid="keywords"] .word').allTextContents();
+  await page.locator('[data-testid="keywords"] .word').first().focus();
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await focused(), words[1]);
+  await page.keyboard.press('End');
+  assert.equal(await focused(), words.at(-1));
+  await page.keyboard.press('Enter');
+  await page.locator('.kwic').waitFor();
+  assert.match(await page.locator('.kwic h3').textContent(), new RegExp(words.at(-1)));
+  // Tab leaves the list: the next stop is not another keyword.
+  await page.locator('[data-testid="keywords"] .word').first().focus();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('[data-testid="keywords"]')), null);
+  const rows = await page.locator('.freq tbody .word').allTextContents();
+  await page.locator('.freq tbody .word').first().focus();
+  await page.keyboard.press('End');
+  assert.equal(await focused(), rows.at(-1));
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await focused(), rows[1]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('removing user-dictionary words by keyboard keeps the focus in the editor', async () => {
   const { context, page, errors } = await openApp();
   await page.locator('#dict-panel summary').click();

@@ -1,7 +1,7 @@
 // The analysis of one article: header, statistics, keywords with score bars, word cloud,
 // keyword-in-context, summary (linked to the text), full text plain or segmented, the
 // frequency table and export buttons.
-import { ZH, h, replace } from '../dom.js';
+import { ZH, arrowKeys, h, replace, rove } from '../dom.js';
 import { t, num } from '../i18n.js';
 import { cloudTerms, occurrences, readingMinutes } from '../corpus.js';
 import { drawCloud } from './cloud.js';
@@ -212,12 +212,16 @@ export class ArticleView {
   #keywords(a) {
     if (a.keywords.length === 0) return h('p', { class: 'hint', dataset: { testid: 'keywords' } }, t('keywords.empty'));
     const max = a.keywords[0].score || 1;
-    return h('ol', { class: 'keywords', dataset: { testid: 'keywords' } },
+    const list = h('ol', { class: 'keywords', dataset: { testid: 'keywords' } },
       a.keywords.map((k) => h('li', { dataset: { word: k.word } },
         h('button', { type: 'button', class: 'word', lang: ZH, on: { click: () => this.pickWord(k.word) } }, k.word),
         h('span', { class: 'bar', attrs: { 'aria-hidden': 'true' } }, h('span', { style: { '--w': `${Math.max(2, (k.score / max) * 100).toFixed(1)}%` } })),
         h('span', { class: 'score' }, k.score.toFixed(3)),
         h('span', { class: 'count' }, t('keywords.count', { n: k.count })))));
+    // Up to 50 keywords: one Tab stop, the arrows move through them.
+    rove([...list.querySelectorAll('button.word')], 0);
+    arrowKeys(list, 'button.word');
+    return list;
   }
 
   #summary(a) {
@@ -244,6 +248,8 @@ export class ArticleView {
     });
     const shown = h('span', { class: 'hint nowrap', attrs: { 'aria-live': 'polite' } });
     const tbody = h('tbody');
+    // Hundreds of words: one Tab stop, the arrows move through them.
+    arrowKeys(tbody, 'button.word');
     const columns = [['word', 'freq.word'], ['count', 'freq.count'], ['share', 'freq.share']];
     const heads = columns.map(([key, label]) => {
       const th = h('th', { scope: 'col' }, h('button', { type: 'button', class: 'sort', on: { click: () => {
@@ -283,6 +289,7 @@ export class ArticleView {
           h('td', { class: 'num share' }, h('span', { class: 'share-cell' },
             h('span', { class: 'bar', attrs: { 'aria-hidden': 'true' } }, h('span', { style: { '--w': `${((f.count / maxCount) * 100).toFixed(1)}%` } })),
             `${num((f.count / total) * 100, 2)}%`)))));
+      rove([...tbody.querySelectorAll('button.word')], 0);
     };
     fill();
     return h('div', {},

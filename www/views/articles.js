@@ -1,5 +1,5 @@
 // The list of loaded articles: title, source file and top keyword chips; choose or remove.
-import { ZH, h, replace } from '../dom.js';
+import { ZH, h, keyMove, replace, rove } from '../dom.js';
 import { t } from '../i18n.js';
 import { titleOf } from './article.js';
 
@@ -65,28 +65,19 @@ const target = (li) => li?.querySelector('button.art-open') ?? li?.querySelector
 
 function moveTo(list, index, focus) {
   const items = [...list.children];
-  if (items.length === 0) {
-    delete list.dataset.rover;
-    return;
-  }
-  const i = Math.max(0, Math.min(index, items.length - 1));
-  for (const [j, li] of items.entries()) {
-    const button = target(li);
-    if (button) button.tabIndex = j === i ? 0 : -1;
-  }
-  list.dataset.rover = items[i].dataset.key;
-  if (focus) target(items[i])?.focus();
+  const i = rove(items.map(target), index, focus);
+  if (i < 0) delete list.dataset.rover;
+  else list.dataset.rover = items[i].dataset.key;
 }
 
 function onListKey(e, list) {
   const li = e.target.closest('li');
   if (!li || e.altKey || e.ctrlKey || e.metaKey) return;
   const items = [...list.children];
-  const i = items.indexOf(li);
-  const moves = { ArrowDown: i + 1, ArrowUp: i - 1, Home: 0, End: items.length - 1 };
-  if (e.key in moves) {
+  const next = keyMove(e.key, items.indexOf(li), items.length);
+  if (next != null) {
     e.preventDefault();
-    moveTo(list, moves[e.key], true);
+    moveTo(list, next, true);
   } else if (e.key === 'Delete' || e.key === 'Backspace') {
     e.preventDefault();
     // Redrawn with the focus inside: the next article takes the removed one's place.

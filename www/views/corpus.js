@@ -1,6 +1,6 @@
 // The corpus view: keywords across all loaded articles, the articles using a keyword, and a
 // sortable table comparing the articles.
-import { ZH, h, replace } from '../dom.js';
+import { ZH, arrowKeys, h, replace, rove } from '../dom.js';
 import { t, num } from '../i18n.js';
 import { corpusKeywords, distinctiveWords, documentFrequency, usesOf } from '../corpus.js';
 import { readingTime, scrollBehavior, titleOf } from './article.js';
@@ -47,6 +47,8 @@ export class CorpusView {
         h('button', { type: 'button', class: 'word', lang: ZH, on: { click: () => this.#pick(k) } }, k.word),
         h('span', { class: 'bar', attrs: { 'aria-hidden': 'true' } }, h('span', { style: { '--w': `${Math.max(2, (k.score / max) * 100).toFixed(1)}%` } })),
         h('span', { class: 'count' }, t('corpus.inArticles', { n: k.df })))));
+    rove([...kwList.querySelectorAll('button.word')], 0);
+    arrowKeys(kwList, 'button.word');
     this.#using = h('div', { attrs: { 'aria-live': 'polite' } });
 
     const table = this.#table(rows);
