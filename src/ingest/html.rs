@@ -170,8 +170,13 @@ const FURNITURE: [&str; 15] = [
 /// What may follow a [`FURNITURE`] word in one run-together word of a class name
 /// (`comments`, `commentlist`, `sharebar`, `hotnews`, `advertisement`). Any other ending makes
 /// another word: `commentary`, `shareholder`, `hotel`, `adsorb`.
-const FURNITURE_ENDINGS: [&str; 30] = [
+const FURNITURE_ENDINGS: [&str; 35] = [
     "s",
+    "section",
+    "content",
+    "posts",
+    "articles",
+    "reading",
     "list",
     "box",
     "bar",
@@ -611,6 +616,7 @@ mod tests {
                 && is_furniture(b"sharebar")
                 && is_furniture(b"advertisement")
         );
+        assert!(is_furniture(b"relatedposts") && is_furniture(b"commentsection"));
         // A furniture word that only starts a longer word names something else.
         for name in [
             "commentary-body",

@@ -291,7 +291,7 @@ function blockText(node) {
 const FURNITURE_TAGS = new Set(['ASIDE', 'NAV', 'FOOTER']);
 // A furniture word alone or run together with a UI ending (comments, commentList, sharebar,
 // advertisement), not the start of another word (commentary, shareholder, hotel).
-const FURNITURE_WORD = /^(?:comment|related|share|sharing|social|recommend|sidebar|breadcrumb|crumb|hot|rank|ranking|advert|ads|ad)(?:s|list|box|bar|area|wrap|wrapper|panel|block|btn|btns|button|buttons|tool|tools|item|items|news|link|links|con|container|module|mod|zone|tab|tabs|top|isement|ising)?$/;
+const FURNITURE_WORD = /^(?:comment|related|share|sharing|social|recommend|sidebar|breadcrumb|crumb|hot|rank|ranking|advert|ads|ad)(?:s|section|content|posts|articles|reading|list|box|bar|area|wrap|wrapper|panel|block|btn|btns|button|buttons|tool|tools|item|items|news|link|links|con|container|module|mod|zone|tab|tabs|top|isement|ising)?$/;
 // Less prose than this left without the furniture is no article: the block dropped was the
 // article itself, under a class name that only looks like furniture (hot-topic).
 const MIN_ARTICLE_CHARS = 100;
