@@ -105,13 +105,18 @@ impl Wenxi {
     }
 
     /// Splits text into articles without analyzing them (`analyze` = this + `analyzeArticle`
-    /// on each part).
+    /// on each part); with `one_article`, the whole text is one part.
     #[wasm_bindgen(js_name = splitArticles)]
-    pub fn split_articles(&self, text: &str) -> Result<JsValue, JsError> {
-        let parts: Vec<Part> = crate::ingest::articles(text)
-            .into_iter()
-            .map(Part::from)
-            .collect();
+    pub fn split_articles(
+        &self,
+        text: &str,
+        one_article: Option<bool>,
+    ) -> Result<JsValue, JsError> {
+        let options = Options {
+            one_article: one_article.unwrap_or(false),
+            ..Options::default()
+        };
+        let parts: Vec<Part> = options.articles(text).into_iter().map(Part::from).collect();
         to_js(&parts)
     }
 

@@ -16,7 +16,7 @@ import { dictionaryEntries, dictionaryLine, validWord, renderDictionary, renderD
 import { reportJson, reportsJsonl, frequenciesCsv, summaryMarkdown, csv, fileName } from './export.js';
 import { registerServiceWorker } from './pwa.js';
 
-const DEFAULTS = Object.freeze({ topK: 10, lengthMode: 'sentences', summarySentences: 3, summaryChars: 150, method: 'auto', mode: 'default', hmm: true });
+const DEFAULTS = Object.freeze({ topK: 10, lengthMode: 'sentences', summarySentences: 3, summaryChars: 150, method: 'auto', mode: 'default', hmm: true, split: true });
 // Longer frequency lists than the core's default, for corpus TF-IDF across articles.
 const MAX_FREQUENCIES = 500;
 const TEXT_FILE = /\.(txt|text|md|markdown|html?)$/i;
@@ -93,6 +93,7 @@ const els = {
     method: byId('opt-method'),
     mode: byId('opt-mode'),
     hmm: byId('opt-hmm'),
+    split: byId('opt-split'),
   },
   dict: {
     word: byId('dict-word'),
@@ -278,7 +279,8 @@ async function addSources(list) {
 function analyzeOptions() {
   const s = state.settings;
   const length = s.lengthMode === 'chars' ? { summaryChars: s.summaryChars } : { summarySentences: s.summarySentences };
-  return { topK: s.topK, method: s.method, hmm: s.hmm, maxFrequencies: MAX_FREQUENCIES, ...length };
+  // Off: each input is one article, whatever headlines or --- lines it holds.
+  return { topK: s.topK, method: s.method, hmm: s.hmm, oneArticle: !s.split, maxFrequencies: MAX_FREQUENCIES, ...length };
 }
 
 /**
@@ -286,7 +288,7 @@ function analyzeOptions() {
  * (short, no sentence mark, text after it): maybe several articles the reader meant apart.
  */
 function pastedAsOne(ids) {
-  if (ids.length !== 1) return false;
+  if (ids.length !== 1 || !state.settings.split) return false;
   const source = sourceById(ids[0]);
   const articles = state.results.get(ids[0])?.articles;
   if (source?.kind !== 'paste' || articles?.length !== 1) return false;
@@ -827,6 +829,7 @@ function showSettings() {
   els.opt.method.value = s.method;
   els.opt.mode.value = s.mode;
   els.opt.hmm.checked = s.hmm;
+  els.opt.split.checked = s.split;
 }
 
 /** The summary length's limits follow its unit (sentences or characters). */
@@ -846,6 +849,7 @@ function readSettings(event) {
   s.method = els.opt.method.value;
   s.mode = els.opt.mode.value;
   s.hmm = els.opt.hmm.checked;
+  s.split = els.opt.split.checked;
   s.lengthMode = els.opt.lengthMode.value;
   if (event?.target === els.opt.lengthMode) {
     // Switching units shows the stored value of the other unit.
@@ -872,7 +876,7 @@ function readSettings(event) {
     }
   }
   store.set('settings', s).catch((e) => storageFailed(e, 'settings'));
-  const analysisChanged = ['topK', 'method', 'hmm', 'lengthMode', 'summaryChars', 'summarySentences'].some((k) => s[k] !== prev[k]);
+  const analysisChanged = ['topK', 'method', 'hmm', 'split', 'lengthMode', 'summaryChars', 'summarySentences'].some((k) => s[k] !== prev[k]);
   if (analysisChanged) reanalyzeAll();
   else if (s.mode !== prev.mode) articleView.refresh();
 }

@@ -109,7 +109,7 @@ export interface ArticlePart {
 export interface Analyzer {
   analyze(text: string, options?: AnalyzeOptions): Report;
   /** `analyze` in two steps, for per-article progress. */
-  splitArticles(text: string): ArticlePart[];
+  splitArticles(text: string, options?: { oneArticle?: boolean }): ArticlePart[];
   analyzeArticle(part: ArticlePart, options?: AnalyzeOptions): Article;
   decode(bytes: BufferSource): string;
   segment(text: string, options?: SegmentOptions): Uint32Array;

@@ -48,12 +48,13 @@ class Analyzer {
   }
 
   /**
-   * Split text into articles without analyzing them: `analyze(text)` equals
-   * `{articles: splitArticles(text).map((p) => analyzeArticle(p, options))}`. Lets a worker
-   * report progress article by article on large inputs.
+   * Split text into articles without analyzing them: `analyze(text, options)` equals
+   * `{articles: splitArticles(text, options).map((p) => analyzeArticle(p, options))}`. Lets a
+   * worker report progress article by article on large inputs. `oneArticle: true` keeps the
+   * text whole.
    */
-  splitArticles(text) {
-    return this.#core.splitArticles(String(text ?? ''));
+  splitArticles(text, options = {}) {
+    return this.#core.splitArticles(String(text ?? ''), Boolean(options?.oneArticle));
   }
 
   /** Analyze one part from `splitArticles` → one Report article. */

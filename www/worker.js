@@ -148,7 +148,7 @@ async function analyzeBatch(w, { id, items, options }) {
   // Splitting is cheap next to analysis; doing it first gives an article total for progress.
   const parts = items.map((item) => {
     try {
-      return { key: item.key, parts: partsOf(w.splitArticles(item.text)) };
+      return { key: item.key, parts: partsOf(w.splitArticles(item.text, options)) };
     } catch (e) {
       if (isTrap(e)) throw e;
       return { key: item.key, error: message(e) };

@@ -800,6 +800,30 @@ test('keywords and the frequency table are one Tab stop each; the arrows move th
   await context.close();
 });
 
+test('the split option: off, each input is one article; the choice is kept', async () => {
+  const { context, page, errors } = await openApp();
+  const s = await seed('001_');
+  await page.locator('#file-input').setInputFiles(s.path);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li:not(.pending)').length === 8);
+  const first = (await page.locator('[data-testid="article-list"] .art-title').allTextContents())[0];
+  await page.locator('#options-panel summary').click();
+  await page.locator('#opt-split').uncheck();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li:not(.pending)').length === 1);
+  assert.deepEqual(await page.locator('[data-testid="article-list"] .art-title').allTextContents(), [first]);
+  // The later headlines are inside the one article's text.
+  const text = await page.locator('.fulltext').textContent();
+  assert.ok(text.includes('惠及企业群众4526人') && text.includes('每一个孩子'), 'all eight parts are in the text');
+  await page.reload();
+  await page.waitForSelector('body[data-analyzer="ready"]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li:not(.pending)').length === 1);
+  await page.locator('#options-panel summary').click();
+  assert.equal(await page.locator('#opt-split').isChecked(), false);
+  await page.locator('#opt-split').check();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li:not(.pending)').length === 8);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('removing user-dictionary words by keyboard keeps the focus in the editor', async () => {
   const { context, page, errors } = await openApp();
   await page.locator('#dict-panel summary').click();

@@ -175,4 +175,10 @@ test('analyze: a 1 MB line, 100k nested tags and unclosed front matter', async (
   // splitArticles + analyzeArticle, the pair the page's worker uses for progress, agree with analyze.
   const parts = w.splitArticles(nested);
   assert.deepEqual({ articles: parts.map((p) => w.analyzeArticle(p)) }, w.analyze(nested));
+  // …also for a text read as one article.
+  const two = '第一篇的标题\n\n第一篇的正文，说的是一件事。\n\n---\n\n第二篇的标题\n\n第二篇的正文。';
+  assert.equal(w.splitArticles(two).length, 2);
+  const one = w.splitArticles(two, { oneArticle: true });
+  assert.equal(one.length, 1);
+  assert.deepEqual({ articles: one.map((p) => w.analyzeArticle(p)) }, w.analyze(two, { oneArticle: true }));
 });
