@@ -201,6 +201,20 @@ fn a_text_read_as_one_article_keeps_every_part_and_splits_nowhere() {
     assert_eq!(one.title.as_deref(), Some("第一篇的标题"));
     assert!(one.body.ends_with("第二篇的正文。"), "{}", one.body);
     assert!(article("  \n ").is_none());
+    // A masthead stays the source, not the title, as when splitting.
+    let page = "青溪日报\n\n2024年1月1日 星期一\n\n图书馆试行夜间开放\n\n本报讯 图书馆从本月起试行夜间开放，每周二至周六闭馆时间推迟到晚上九点半。";
+    let split = &articles(page)[0];
+    let one = article(page).expect("one article");
+    assert_eq!(one.title.as_deref(), Some("图书馆试行夜间开放"));
+    assert_eq!(one.title, split.title);
+    assert_eq!(one.source, split.source);
+    // Two posts with front matter: the second one's title heads its section, as text.
+    let posts =
+        "---\ntitle: 第一篇\n---\n\n第一篇的正文。\n\n---\ntitle: 第二篇\n---\n\n第二篇的正文。\n";
+    let one = article(posts).expect("one article");
+    assert_eq!(one.title.as_deref(), Some("第一篇"));
+    assert!(!one.body.contains("title:"), "{}", one.body);
+    assert!(one.body.contains("第二篇\n第二篇的正文。"), "{}", one.body);
 }
 
 #[test]

@@ -459,7 +459,7 @@ function render() {
   const articles = articleItems();
   if (state.restoring) restoreChoice(articles, all);
   if (!articles.some((a) => a.key === state.selected)) state.selected = articles[0]?.key ?? null;
-  renderArticleList(els.list, els.listMore, all, state.selected, { open: openItem, remove: removeItem, emptied: () => els.input.focus() });
+  renderArticleList(els.list, els.listMore, all, state.selected, { open: openItem, remove: removeItem, emptied: focusInput });
   els.count.textContent = all.length ? num(articles.length) : '';
   els.listEmpty.hidden = all.length > 0;
   showKeptHint();
@@ -613,6 +613,12 @@ async function removeItem(item) {
   }
 }
 
+/** Focus where the next input comes from: the paste box; on a touch screen the 分析 button
+ *  beside it, as focusing a text box there pops up the keyboard. */
+function focusInput() {
+  (matchMedia('(pointer: coarse)').matches ? els.analyze : els.input).focus();
+}
+
 /** Shows the undo button for the removal just reported; the next status message hides it. */
 function offerUndo(run, key) {
   els.undo.hidden = false;
@@ -620,7 +626,8 @@ function offerUndo(run, key) {
     // The button hides itself: the focus goes to the list first, then to the article restored
     // (an input restored whole is listed again once it is analyzed).
     const rover = () => els.list.querySelector('button.art-open[tabindex="0"], button.remove[tabindex="0"]');
-    (rover() ?? els.input).focus();
+    if (rover()) rover().focus();
+    else focusInput();
     els.undo.hidden = true;
     els.undo.onclick = null;
     try {
@@ -667,7 +674,7 @@ async function clearAll() {
   state.selected = null;
   invalidate();
   render();
-  els.input.focus(); // the dialog hands the focus back to 全部清除, now disabled
+  focusInput(); // the dialog hands the focus back to 全部清除, now disabled
   try {
     await store.clearSources();
     say('status.cleared');

@@ -242,10 +242,11 @@ fn is_furniture(value: &[u8]) -> bool {
     })
 }
 
-/// Fewer characters of prose than this outside the furniture is no article: a block dropped as
-/// furniture that holds more was the article itself, under a class name that only looks like
-/// furniture (`hot-topic`, `news-social`).
-const MIN_ARTICLE_CHARS: usize = 100;
+/// Fewer characters of prose than this outside the furniture is no article (a headline at
+/// most): a block dropped as furniture that holds more was the article itself, under a class
+/// name that only looks like furniture (`hot-topic`, `news-social`). A short brief beside a
+/// long comment thread is still an article.
+const MIN_ARTICLE_CHARS: usize = 30;
 
 /// Characters of prose in `lines`: paragraphs and items, not headings or link lists.
 fn prose_chars(lines: &[Line]) -> usize {
@@ -657,6 +658,18 @@ mod tests {
             "<body><h1>图书馆试行夜间开放</h1>{body}<div class=\"hot-topic\">{body}</div></body>"
         );
         assert_eq!(texts(&page).len(), 4);
+        // A short brief beside a long comment thread: the brief is the article.
+        let page = format!(
+            "<body><h1>图书馆试行夜间开放</h1><p>图书馆从本月起试行夜间开放，闭馆推迟到晚上九点半，方便下班以后来借书的读者。</p>\
+             <div class=\"comments\">{body}</div></body>"
+        );
+        assert_eq!(
+            texts(&page),
+            [
+                "图书馆试行夜间开放",
+                "图书馆从本月起试行夜间开放，闭馆推迟到晚上九点半，方便下班以后来借书的读者。"
+            ]
+        );
     }
 
     #[test]

@@ -70,7 +70,7 @@ pub fn articles(text: &str) -> Vec<Article> {
     // has its own format and metadata.
     frontmatter::posts(text)
         .into_iter()
-        .flat_map(|post| post_articles(post, Split::Articles))
+        .flat_map(post_articles)
         .collect()
 }
 
@@ -87,20 +87,28 @@ pub fn articles(text: &str) -> Vec<Article> {
 /// assert!(one.body.contains("读者反映热烈") && one.body.ends_with("超过一千人次。"));
 /// ```
 pub fn article(text: &str) -> Option<Article> {
-    post_articles(text, Split::Never).into_iter().next()
-}
-
-/// Whether a post may hold several articles.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Split {
-    /// At every article start (headline group, `---` line in plain text).
-    Articles,
-    /// Never: one article.
-    Never,
+    // Read as for several articles (so a masthead stays the source, not the title), then
+    // joined: each later article's headline heads its section.
+    let mut parts = articles(text).into_iter();
+    let mut one = parts.next()?;
+    for part in parts {
+        for line in [part.kicker, part.title, part.subtitle]
+            .into_iter()
+            .flatten()
+        {
+            one.body.push('\n');
+            one.body.push_str(&line);
+        }
+        if !part.body.is_empty() {
+            one.body.push('\n');
+            one.body.push_str(&part.body);
+        }
+    }
+    Some(one)
 }
 
 /// The articles of one post (a text with at most one front-matter block, at its start).
-fn post_articles(text: &str, mode: Split) -> Vec<Article> {
+fn post_articles(text: &str) -> Vec<Article> {
     let (front, body) = frontmatter::split(text);
     let markdown = front.is_some() || markdown::looks_like_markdown(body);
     let mut defaults = front.map(|f| split::Defaults {
@@ -129,7 +137,7 @@ fn post_articles(text: &str, mode: Split) -> Vec<Article> {
         // page's paste box says so): each piece is read on its own, headline or not. Other
         // rules (＊＊＊, ===) also mark sections, so they separate only before a headline.
         let pieces = lines::split_at_hyphen_rules(body);
-        if pieces.len() > 1 && mode == Split::Articles {
+        if pieces.len() > 1 {
             return pieces
                 .into_iter()
                 .flat_map(|piece| plain_articles(piece, defaults.clone()))
@@ -138,13 +146,13 @@ fn post_articles(text: &str, mode: Split) -> Vec<Article> {
         lines::plain(body)
     };
     let items = layout::repair(classify::classify(lines));
-    split::split(items, defaults.unwrap_or_default(), mode)
+    split::split(items, defaults.unwrap_or_default())
 }
 
 /// The articles of a plain-text piece.
 fn plain_articles(text: &str, defaults: Option<split::Defaults>) -> Vec<Article> {
     let items = layout::repair(classify::classify(lines::plain(text)));
-    split::split(items, defaults.unwrap_or_default(), Split::Articles)
+    split::split(items, defaults.unwrap_or_default())
 }
 
 /// Decodes file bytes and splits them into articles.

@@ -13,7 +13,7 @@
 use super::byline::{self, Meta};
 use super::classify::{Item, Role, Text};
 use super::lines::squeeze;
-use super::{Article, Split};
+use super::Article;
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -33,20 +33,8 @@ pub(crate) struct Defaults {
 const MAX_GROUP: usize = 4;
 
 /// Splits classified, repaired items into articles.
-pub(crate) fn split(items: Vec<Item>, mut defaults: Defaults, mode: Split) -> Vec<Article> {
-    let mut starts = find_starts(&items);
-    if mode == Split::Never {
-        // One article: its first headline, if the text opens with one; the later ones head
-        // sections.
-        let opens_with_text = starts.first().is_some_and(|g| {
-            items
-                .get(..g.start)
-                .unwrap_or_default()
-                .iter()
-                .any(|i| matches!(i, Item::Text(_)))
-        });
-        starts.truncate(if opens_with_text { 0 } else { 1 });
-    }
+pub(crate) fn split(items: Vec<Item>, mut defaults: Defaults) -> Vec<Article> {
+    let starts = find_starts(&items);
     let first_start = starts.first().map_or(items.len(), |g| g.start);
     let preamble = items.get(..first_start).unwrap_or_default();
     let mut drafts: Vec<Article> = Vec::new();

@@ -134,7 +134,7 @@ export class ArticleView {
       a.kicker && h('p', { class: 'kicker', lang: ZH }, a.kicker),
       els.title,
       a.subtitle && h('p', { class: 'subtitle', lang: ZH }, a.subtitle),
-      meta.length > 0 && h('dl', { class: 'meta' }, meta.map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v)))));
+      meta.length > 0 && h('dl', { class: 'meta' }, meta.map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', { lang: ZH }, v)))));
     const stats = h('dl', { class: 'stats' },
       [
         [t('stats.chars'), num(a.stats.chars)],

@@ -24,6 +24,8 @@ const PARTS = ['keywords', 'summary', 'stats', 'cloud'];
 const DEFAULT_PARTS = ['keywords', 'summary', 'stats'];
 /** Typing in an edited article should not start an analysis per key stroke. */
 const MUTATION_DELAY_MS = 400;
+/** Longest an analysis waits for a page that keeps changing. */
+const MAX_WAIT_MS = 1500;
 /** Start loading a little before the widget is on screen. */
 const PRELOAD_MARGIN = '200px 0px';
 const CLOUD_WORDS = 30;
@@ -98,7 +100,7 @@ const HAN = /\p{Script=Han}/u;
  *  message itself, in the browser's words, goes to the console for the site's developer. */
 function loadFailure(message) {
   if (/Content.Security.Policy|unsafe-eval|Trusted ?Type|TrustedScriptURL/i.test(message)) return 'csp';
-  if (/fetch|network|Failed to load|import|404|MIME/i.test(message)) return 'network';
+  if (/fetch|network|Failed to load|import|404|MIME|cannot start/i.test(message)) return 'network';
   return null;
 }
 
@@ -151,7 +153,8 @@ let listening = false;
 /** A `load` error; the browser's own words go to the console, for the site's developer. */
 function loadError(message) {
   console.warn(`wenxi: the analyzer did not load (${WIDGET_BASE}): ${message}`);
-  return new WenxiError('load', message);
+  // A download the page's CSP refused fails like any download: the violation says why.
+  return new WenxiError('load', violation ? `${violation}; ${message}` : message);
 }
 
 /** Starts the worker once; resolves to it when the core is loaded. A failure resets the
@@ -287,14 +290,15 @@ function blockText(node) {
 
 // Page furniture inside the target — comments, related links, share bars, rankings, ads — by
 // tag or by a word of its class or id: the rules the core applies to HTML input
-// (src/ingest/html.rs, FURNITURE), for the rendered text the widget sends by default.
-const FURNITURE_TAGS = new Set(['ASIDE', 'NAV', 'FOOTER']);
+// (src/ingest/html.rs, FURNITURE), for the rendered text the widget sends by default. Buttons
+// ("展开全文", "分享") are controls, not text.
+const FURNITURE_TAGS = new Set(['ASIDE', 'NAV', 'FOOTER', 'BUTTON']);
 // A furniture word alone or run together with a UI ending (comments, commentList, sharebar,
 // advertisement), not the start of another word (commentary, shareholder, hotel).
 const FURNITURE_WORD = /^(?:comment|related|share|sharing|social|recommend|sidebar|breadcrumb|crumb|hot|rank|ranking|advert|ads|ad)(?:s|section|content|posts|articles|reading|list|box|bar|area|wrap|wrapper|panel|block|btn|btns|button|buttons|tool|tools|item|items|news|link|links|con|container|module|mod|zone|tab|tabs|top|isement|ising)?$/;
-// Less prose than this left without the furniture is no article: the block dropped was the
-// article itself, under a class name that only looks like furniture (hot-topic).
-const MIN_ARTICLE_CHARS = 100;
+// Less prose than this left without the furniture is no article (a headline at most): the
+// block dropped was the article itself, under a class name that only looks like furniture.
+const MIN_ARTICLE_CHARS = 30;
 const proseChars = (s) => s.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
 
 function isFurniture(el) {
@@ -304,37 +308,47 @@ function isFurniture(el) {
   return words.some((w) => FURNITURE_WORD.test(w.toLowerCase()));
 }
 
-/** The target's rendered text without the rendered text of the furniture inside it. */
+/**
+ * The target's text as rendered (`innerText`: hidden parts left out, a paragraph a line),
+ * without the furniture inside it. A target that is not rendered at all (in a hidden tab) is
+ * read from its nodes, scripts and styles left out.
+ */
 function articleText(target) {
-  const full = target.innerText;
-  // Document order, outermost furniture only; a stack, as pages can nest very deeply.
-  const parts = [];
+  if (target.getClientRects().length === 0) return blockText(target);
+  // Outermost furniture, in document order; a stack, as pages can nest very deeply.
+  const furniture = [];
   const stack = [...target.children].reverse();
   while (stack.length) {
     const el = stack.pop();
-    if (!isFurniture(el)) {
-      for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]);
-      continue;
-    }
-    const part = el.innerText.trim();
-    if (part) parts.push(part);
+    if (isFurniture(el)) furniture.push(el);
+    else for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]);
   }
-  const without = (skip) => {
-    let text = full;
-    let from = 0;
-    for (const part of parts) {
-      if (part === skip) continue;
-      const at = text.indexOf(part, from);
-      if (at < 0) continue;
-      text = `${text.slice(0, at)}\n${text.slice(at + part.length)}`;
-      from = at;
+  if (furniture.length === 0) return target.innerText;
+  let text = textWithout(target, new Set(furniture));
+  if (proseChars(text) < MIN_ARTICLE_CHARS) {
+    const largest = furniture.reduce((a, b) => (proseChars(b.innerText) > proseChars(a.innerText) ? b : a));
+    if (proseChars(largest.innerText) >= MIN_ARTICLE_CHARS) text = textWithout(target, new Set(furniture.filter((el) => el !== largest)));
+  }
+  return text;
+}
+
+/** `el`'s rendered text without the elements in `skip`: subtrees free of them are read whole
+ *  (`innerText`), only the way down to each skipped element is walked. */
+function textWithout(el, skip) {
+  let out = '';
+  for (const child of el.childNodes) {
+    if (child.nodeType === Node.TEXT_NODE) out += child.data.replace(/\s+/g, ' ');
+    else if (child.nodeType !== Node.ELEMENT_NODE || skip.has(child) || SKIPPED.has(child.tagName)) continue;
+    else {
+      const style = getComputedStyle(child);
+      if (style.display === 'none' || style.visibility === 'hidden') continue;
+      const block = !style.display.startsWith('inline');
+      const holds = [...skip].some((s) => child.contains(s));
+      const text = holds ? textWithout(child, skip) : child.innerText;
+      out += block ? `\n${text}\n` : text;
     }
-    return text;
-  };
-  const text = without(null);
-  if (proseChars(text) >= MIN_ARTICLE_CHARS || parts.length === 0) return text;
-  const largest = parts.reduce((a, b) => (proseChars(b) > proseChars(a) ? b : a));
-  return proseChars(largest) >= MIN_ARTICLE_CHARS ? without(largest) : text;
+  }
+  return out;
 }
 
 const METHODS = ['auto', 'tfidf', 'textrank'];
@@ -387,6 +401,7 @@ export class WenxiAnalyzer extends HTMLElement {
   #last = { text: null, options: null };
   #watched = null;
   #target = null;
+  #deadline = 0;
   #mutations = new MutationObserver((records) => this.#changed(records));
 
   constructor() {
@@ -431,6 +446,7 @@ export class WenxiAnalyzer extends HTMLElement {
 
   disconnectedCallback() {
     clearTimeout(this.#timer);
+    this.#timer = 0;
     viewport?.unobserve(this);
     this.#watch(null);
   }
@@ -478,8 +494,16 @@ export class WenxiAnalyzer extends HTMLElement {
 
   #schedule(delay) {
     if (!this.#visible || !this.isConnected) return;
+    const now = performance.now();
+    // Debounced, but never later than MAX_WAIT_MS after the first change that asked: a page
+    // that keeps changing (a clock, a carousel) must not hold the analysis off for ever.
+    if (this.#timer && delay > 0 && now + delay > this.#deadline) return;
+    if (!this.#timer || delay === 0) this.#deadline = now + MAX_WAIT_MS;
     clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => this.#run(), delay);
+    this.#timer = setTimeout(() => {
+      this.#timer = 0;
+      this.#run();
+    }, delay);
   }
 
   /**
@@ -511,7 +535,9 @@ export class WenxiAnalyzer extends HTMLElement {
     // Changes elsewhere on the page are none of ours; a target that is gone is looked up again,
     // and a missing one once it is there.
     let ours;
-    if (target) ours = !target.isConnected || records.some((r) => target.contains(r.target));
+    // An ancestor's attributes count too: a tab or a "展开全文" may show the target by a class
+    // on its container.
+    if (target) ours = !target.isConnected || records.some((r) => target.contains(r.target) || (r.type === 'attributes' && r.target.contains(target)));
     else {
       try {
         ours = this.#lookUp() != null;
