@@ -74,9 +74,10 @@ pub fn articles(text: &str) -> Vec<Article> {
         .collect()
 }
 
-/// Cleans text known to be one article (the article of a web page, say): cleaned like
-/// [`articles`], but never split. Its first headline is the title; later headlines, rules
-/// and `---` lines are sections of the same article. `None` for empty or noise-only text.
+/// Cleans text known to be one article (the article of a web page, say): read like
+/// [`articles`], then joined. The first article's title and metadata are the article's (a
+/// masthead stays its source); each later one's headline heads its section. `None` for empty
+/// or noise-only text.
 ///
 /// ```
 /// let text = "青溪市图书馆试行夜间开放\n\n本报讯 图书馆从本月起试行夜间开放。\n\n＊＊＊\n\n\

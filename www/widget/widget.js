@@ -324,12 +324,12 @@ function articleText(target) {
     else for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]);
   }
   if (furniture.length === 0) return target.innerText;
-  let text = textWithout(target, new Set(furniture));
-  if (proseChars(text) < MIN_ARTICLE_CHARS) {
-    const largest = furniture.reduce((a, b) => (proseChars(b.innerText) > proseChars(a.innerText) ? b : a));
-    if (proseChars(largest.innerText) >= MIN_ARTICLE_CHARS) text = textWithout(target, new Set(furniture.filter((el) => el !== largest)));
-  }
-  return text;
+  const text = textWithout(target, new Set(furniture));
+  if (proseChars(text) >= MIN_ARTICLE_CHARS) return text;
+  // Nearly nothing left: the largest furniture block, if it holds prose, was the article.
+  const sizes = furniture.map((el) => proseChars(el.innerText));
+  const largest = sizes.indexOf(Math.max(...sizes));
+  return sizes[largest] >= MIN_ARTICLE_CHARS ? textWithout(target, new Set(furniture.filter((_, i) => i !== largest))) : text;
 }
 
 /** `el`'s rendered text without the elements in `skip`: subtrees free of them are read whole
