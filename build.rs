@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// Must match the exact version pinned in Cargo.toml.
-const JIEBA_VERSION: &str = "0.10.4";
+const JIEBA_VERSION: &str = "0.11.0";
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");

@@ -169,7 +169,7 @@ impl Segmenter {
         } else if word.chars().count() > MAX_WORD_CHARS {
             Some("longer than 64 characters")
         } else if word.chars().any(|c| c.is_control() || c.is_whitespace()) {
-            // The trie uses NUL as its terminator; control characters and spaces never form words.
+            // jieba never segments across spaces or control characters: such a word could never match.
             Some("contains spaces or control characters")
         } else {
             None
