@@ -50,6 +50,7 @@ const state = {
   clickMark: false,
   storageUnavailable: false, // the browser refuses IndexedDB: nothing survives a reload
   unsaved: new Set(), // ids of sources a write failed for (quota): saved again at the next chance
+  stale: new Set(), // ids of sources whose results are from settings changed since
 };
 
 const els = {
@@ -136,6 +137,7 @@ function showAlert(text, action = null, { input = false } = {}) {
     action && h('button', { type: 'button', class: 'small', attrs: { 'data-testid': 'alert-action' }, on: { click: () => action.run() } }, action.label),
     h('button', { type: 'button', class: 'small', on: { click: () => item.remove() } }, t('storage.dismiss')));
   els.alerts.append(item);
+  return item;
 }
 
 /** Clears the alerts about earlier inputs (see `showAlert`). */
@@ -313,6 +315,8 @@ function analyze(ids) {
 /** Analyzes everything again (options or dictionary changed), replacing a running job. */
 function reanalyzeAll() {
   state.queue = new Set(state.sources.map((s) => s.id));
+  state.stale = new Set(state.sources.filter((s) => state.results.has(s.id)).map((s) => s.id));
+  staleNotice?.remove();
   if (state.job) {
     state.job.superseded = true;
     client.cancel(state.job.id);
@@ -353,13 +357,36 @@ async function runNext() {
   } catch (e) {
     if (e instanceof Crashed) recoverFromCrash(job, e);
     else if (!(e instanceof Cancelled)) setStatus(String(e.message));
-    else if (!job.superseded) say('status.cancelled');
+    else if (!job.superseded) {
+      say('status.cancelled');
+      noteStale();
+    }
   } finally {
     clearTimeout(job.timer);
     els.progress.hidden = true;
     state.job = null;
     runNext();
   }
+}
+
+let staleNotice = null;
+
+/**
+ * After a cancelled re-analysis, some inputs still show results from the settings before the
+ * change (with splitting turned off, say, a mix of split and whole inputs): said so, with a
+ * button that finishes the job.
+ */
+function noteStale() {
+  const ids = [...state.stale].filter(sourceById);
+  if (ids.length === 0) return;
+  staleNotice?.remove();
+  staleNotice = showAlert(t('status.stale', { n: num(ids.length) }), {
+    label: t('status.finish'),
+    run: () => {
+      staleNotice?.remove();
+      analyze(ids.filter((id) => state.stale.has(id)));
+    },
+  });
 }
 
 /**
@@ -419,6 +446,8 @@ function showProgress(job, p) {
 function received(item) {
   if (!sourceById(item.key)) return; // removed meanwhile
   state.results.set(item.key, item.error ? { error: item.error } : { articles: item.articles });
+  state.stale.delete(item.key);
+  if (state.stale.size === 0) staleNotice?.remove();
   invalidate();
   if (state.focusSource === item.key && !item.error && item.articles.length > 0) {
     state.focusSource = null;
@@ -457,6 +486,8 @@ function render() {
   lastRender = performance.now();
   const all = items();
   const articles = articleItems();
+  // Inputs removed since a cancelled re-analysis are no longer old results.
+  if (staleNotice?.isConnected && !state.sources.some((s) => state.stale.has(s.id))) staleNotice.remove();
   if (state.restoring) restoreChoice(articles, all);
   if (!articles.some((a) => a.key === state.selected)) state.selected = articles[0]?.key ?? null;
   renderArticleList(els.list, els.listMore, all, state.selected, { open: openItem, remove: removeItem, emptied: focusInput });

@@ -824,6 +824,42 @@ test('the split option: off, each input is one article; the choice is kept', asy
   await context.close();
 });
 
+test('cancelling the re-analysis after a settings change says which results are old, and can finish it', async () => {
+  const { context, page, errors } = await openApp();
+  const texts = await Promise.all(['000_', '001_', '002_', '003_', '004_'].map(async (p) => (await seed(p)).text));
+  // Six inputs of about 300 KB, each several articles: the re-analysis takes seconds.
+  const files = Array.from({ length: 6 }, (_, i) => {
+    let text = '';
+    while (Buffer.byteLength(text) < 300_000) text += `${texts[(i + text.length) % 5]}\n\n`;
+    return { name: `big${i}.md`, mimeType: 'text/plain', buffer: Buffer.from(text) };
+  });
+  await page.locator('#file-input').setInputFiles(files);
+  const listed = () => page.evaluate(() => document.querySelectorAll('[data-testid="article-list"] > li:not(.pending)').length);
+  await page.waitForFunction(() => /已分析/.test(document.querySelector('[data-testid="status"]').textContent), null, { timeout: 60_000 });
+  const split = await listed();
+  assert.ok(split > 12, `${split} articles`);
+  await page.locator('#options-panel summary').click();
+  await page.locator('#opt-split').uncheck();
+  // Cancelled as soon as the bar shows (in the page: the bar's row moves as it fills, which a
+  // pointer click would wait out).
+  await page.waitForFunction(() => {
+    if (document.querySelector('[data-testid="progress"]').hidden) return false;
+    document.querySelector('#cancel').click();
+    return true;
+  }, null, { polling: 'raf' });
+  const notice = page.locator('.alert', { hasText: '更改前的设置' });
+  await notice.waitFor();
+  const stale = Number(/还有 (\d+) 个输入/.exec(await notice.textContent())[1]);
+  assert.ok(stale >= 1 && stale <= 6, `${stale} inputs left`);
+  // The list is the mix the notice describes: inputs analyzed again are one article each.
+  assert.ok(await listed() > 6, 'the old, split results are still listed');
+  await notice.getByRole('button', { name: '分析完' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li:not(.pending)').length === 6, null, { timeout: 60_000 });
+  assert.equal(await notice.count(), 0, 'the notice went once the results are current');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('removing user-dictionary words by keyboard keeps the focus in the editor', async () => {
   const { context, page, errors } = await openApp();
   await page.locator('#dict-panel summary').click();
