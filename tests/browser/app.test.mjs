@@ -372,6 +372,43 @@ test('reload keeps articles, user dictionary and settings', async () => {
   await context.close();
 });
 
+test('the 词性 view labels each word with its part of speech, not by colour alone', async () => {
+  const { context, page, errors } = await openApp();
+  await page.locator('#demo').click();
+  await page.waitForSelector('[data-testid="keywords"] li');
+  await page.locator('.seg-btn[data-mode="tags"]').click();
+  await page.waitForSelector('.fulltext.tagged .tok[data-pos]');
+  const read = () => page.evaluate(() => {
+    // Each colour class's label, as the legend gives it.
+    const legend = Object.fromEntries([...document.querySelectorAll('.legend .tok[data-pos]')].map((li) => [li.className.match(/pos-\w+/)[0], li.dataset.pos]));
+    const toks = [...document.querySelectorAll('.fulltext .tok')];
+    const shown = (el) => getComputedStyle(el, '::after').content;
+    return {
+      legend,
+      mismatched: toks.filter((el) => { const c = el.className.match(/pos-(?!other)\w+/)?.[0]; return c && (el.dataset.pos !== legend[c] || shown(el) !== `"${legend[c]}"`); }).map((el) => el.textContent),
+      labelled: toks.filter((el) => el.dataset.pos).length,
+      words: toks.length,
+      first: [toks[0].textContent, shown(toks[0])],
+    };
+  });
+  const zh = await read();
+  assert.equal(Object.keys(zh.legend).length, 12);
+  assert.deepEqual(zh.mismatched, []);
+  assert.ok(zh.labelled > zh.words * 0.6, `${zh.labelled} of ${zh.words} words labelled`);
+  assert.deepEqual(zh.first, ['城南', '"地"']);
+  assert.equal(await page.locator('.seg-btn[data-mode="tags"]').getAttribute('aria-pressed'), 'true');
+  // The plain word view has no labels; the English UI has its own.
+  await page.locator('.seg-btn[data-mode="seg"]').click();
+  await page.waitForFunction(() => !document.querySelector('.fulltext.tagged') && document.querySelector('.fulltext.segmented'));
+  assert.equal(await page.locator('.fulltext .tok').first().evaluate((el) => getComputedStyle(el, '::after').content), 'none');
+  await page.locator('#lang-toggle').click();
+  await page.locator('.seg-btn[data-mode="tags"]').click();
+  await page.waitForSelector('.fulltext.tagged .tok[data-pos]');
+  assert.deepEqual((await read()).first, ['城南', '"loc"']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a jieba dictionary file with a bad line: the good lines load, the bad one is named', async () => {
   const { context, page, errors } = await openApp();
   await page.locator('#dict-panel summary').click();

@@ -39,6 +39,9 @@ function headlineOf(article) {
   return first ? (first.length > 28 ? `${first.slice(0, 28)}…` : first) : t('articles.untitled');
 }
 
+/** Text views that show words: 'seg' by colour, 'tags' with a part-of-speech label too. */
+const isSegmented = (mode) => mode === 'seg' || mode === 'tags';
+
 export class ArticleView {
   #root;
   #hooks;
@@ -160,8 +163,8 @@ export class ArticleView {
       this.#summary(a));
 
     els.text = h('div', { class: 'fulltext', lang: 'zh' });
-    els.legend = h('ul', { class: 'legend', hidden: this.#textMode !== 'seg', attrs: { 'aria-label': t('text.segmented') } },
-      POS_GROUPS.map((g) => h('li', { class: `tok pos-${g}` }, t(`pos.${g}`))),
+    els.legend = h('ul', { class: 'legend', hidden: !isSegmented(this.#textMode), attrs: { 'aria-label': t('text.segmented') } },
+      POS_GROUPS.map((g) => h('li', { class: `tok pos-${g}`, dataset: { pos: t(`pos.short.${g}`) } }, t(`pos.${g}`))),
       h('li', { class: 'tok user' }, t('text.user')));
     els.textNote = h('p', { class: 'hint', hidden: true });
     const modeButton = (mode, label) => h('button', {
@@ -171,7 +174,7 @@ export class ArticleView {
       dataset: { mode },
       on: { click: () => this.setTextMode(mode) },
     }, label);
-    els.modeButtons = [modeButton('plain', t('text.plain')), modeButton('seg', t('text.segmented'))];
+    els.modeButtons = [modeButton('plain', t('text.plain')), modeButton('seg', t('text.segmented')), modeButton('tags', t('text.tags'))];
     const full = h('section', { class: 'card', attrs: { 'aria-labelledby': 'text-h' } },
       h('div', { class: 'card-head' },
         h('h3', { id: 'text-h' }, t('text.title')),
@@ -354,7 +357,7 @@ export class ArticleView {
     this.#textMode = mode;
     this.#hooks.textModeChanged?.(mode);
     for (const b of this.#els.modeButtons) b.setAttribute('aria-pressed', String(b.dataset.mode === mode));
-    this.#els.legend.hidden = mode !== 'seg' || this.#hooks.segmentationMode() !== 'default';
+    this.#els.legend.hidden = !isSegmented(mode) || this.#hooks.segmentationMode() !== 'default';
     this.#renderText();
   }
 
@@ -364,7 +367,7 @@ export class ArticleView {
 
   /** The text view to start in ('plain' or 'seg'), e.g. as saved before a reload. */
   set textMode(mode) {
-    if (mode !== 'plain' && mode !== 'seg') return;
+    if (mode !== 'plain' && !isSegmented(mode)) return;
     if (this.#entry && this.#els.modeButtons) this.setTextMode(mode);
     else this.#textMode = mode;
   }
@@ -374,7 +377,7 @@ export class ArticleView {
     const el = this.#els.text;
     const opts = { summary: a.summary, hits: this.#hits };
     let truncated;
-    if (this.#textMode === 'seg') {
+    if (isSegmented(this.#textMode)) {
       const key = this.#entry.key;
       // Only the part that will be shown is segmented (a long article would send millions of
       // words across the worker boundary for nothing).
@@ -387,7 +390,7 @@ export class ArticleView {
         el.replaceChildren(h('p', { class: 'hint' }, String(e.message)));
         return;
       }
-      if (this.#entry?.key !== key || this.#textMode !== 'seg') return;
+      if (this.#entry?.key !== key || !isSegmented(this.#textMode)) return;
       el.replaceChildren();
       this.#els.legend.hidden = !seg.words;
       truncated = renderSegmented(el, a.text, { ...seg, ...opts });
@@ -395,7 +398,10 @@ export class ArticleView {
       el.replaceChildren();
       truncated = renderPlain(el, a.text, opts);
     }
-    el.classList.toggle('segmented', this.#textMode === 'seg');
+    el.classList.toggle('segmented', isSegmented(this.#textMode));
+    // Part of speech in words as well as colours: a short label after each word.
+    el.classList.toggle('tagged', this.#textMode === 'tags');
+    this.#els.legend.classList.toggle('tagged', this.#textMode === 'tags');
     markSubheads(el);
     this.#els.textNote.hidden = !truncated;
     this.#els.textNote.textContent = truncated ? t('text.truncated', { n: num(TEXT_LIMIT) }) : '';

@@ -121,7 +121,11 @@ export function renderSegmented(container, text, { words = null, spans = null, s
     const span = h('span', { class: cls }, word);
     if (s >= 0) span.dataset.sum = s;
     if (hit >= 0) span.dataset.hit = hit;
-    if (tag !== undefined) span.title = user ? `${tag} · ${t('text.user')}` : tag;
+    if (tag !== undefined) {
+      span.title = user ? `${tag} · ${t('text.user')}` : tag;
+      const group = posGroup(tag);
+      if (group !== 'other') span.dataset.pos = t(`pos.short.${group}`);
+    }
     return span;
   };
   if (words) {
