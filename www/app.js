@@ -51,6 +51,7 @@ const state = {
   storageUnavailable: false, // the browser refuses IndexedDB: nothing survives a reload
   unsaved: new Set(), // ids of sources a write failed for (quota): saved again at the next chance
   stale: new Set(), // ids of sources whose results are from settings changed since
+  cancelled: new Set(), // ids of sources a cancel left unanalyzed
 };
 
 const els = {
@@ -134,8 +135,16 @@ function showAlert(text, action = null, { input = false } = {}) {
   if ([...els.alerts.children].some((a) => a.firstChild?.textContent === text)) return;
   const item = h('div', { class: 'alert', dataset: input ? { about: 'input' } : {} },
     h('span', {}, text),
-    action && h('button', { type: 'button', class: 'small', attrs: { 'data-testid': 'alert-action' }, on: { click: () => action.run() } }, action.label),
-    h('button', { type: 'button', class: 'small', on: { click: () => item.remove() } }, t('storage.dismiss')));
+    action && h('button', { type: 'button', class: 'small', attrs: { 'data-testid': 'alert-action' }, on: { click: () => settle(action.run()) } }, action.label),
+    h('button', { type: 'button', class: 'small', on: { click: () => settle(item.remove()) } }, t('storage.dismiss')));
+  // A button that took its alert away leaves the focus on the page: it goes to the next alert,
+  // or to the article list, or where the next input comes from.
+  const settle = () => {
+    if (item.isConnected) return;
+    const next = els.alerts.querySelector('button') ?? els.list.querySelector('button[tabindex="0"]');
+    if (next) next.focus();
+    else focusInput();
+  };
   els.alerts.append(item);
   return item;
 }
@@ -218,14 +227,16 @@ function items() {
   for (const s of state.sources) {
     const r = state.results.get(s.id);
     const name = sourceName(s);
-    if (!r) out.push({ kind: 'pending', key: s.id, sourceId: s.id, sourceName: name });
+    // Not analyzed: waiting for its turn, or left so by a cancel.
+    if (!r) out.push({ kind: 'pending', key: s.id, sourceId: s.id, sourceName: name, cancelled: state.cancelled.has(s.id) });
     else if (r.error) out.push({ kind: 'error', key: s.id, sourceId: s.id, sourceName: name, error: r.error });
     // Nothing to analyze (blank, symbols, emoji): listed, so the input does not just vanish.
     else if (r.articles.length === 0) out.push({ kind: 'error', key: s.id, sourceId: s.id, sourceName: name, error: t('source.noText') });
     else {
       const removed = new Set(s.removed ?? []);
+      const stale = state.stale.has(s.id);
       r.articles.forEach((article, i) => {
-        if (removed.size === 0 || !removed.has(fingerprint(article))) out.push({ kind: 'article', key: `${s.id}:${i}`, sourceId: s.id, sourceName: name, article });
+        if (removed.size === 0 || !removed.has(fingerprint(article))) out.push({ kind: 'article', key: `${s.id}:${i}`, sourceId: s.id, sourceName: name, article, stale });
       });
     }
   }
@@ -308,7 +319,11 @@ function noChinese(ids) {
 }
 
 function analyze(ids) {
-  for (const id of ids) state.queue.add(id);
+  for (const id of ids) {
+    state.queue.add(id);
+    state.cancelled.delete(id);
+  }
+  invalidate();
   runNext();
 }
 
@@ -316,7 +331,8 @@ function analyze(ids) {
 function reanalyzeAll() {
   state.queue = new Set(state.sources.map((s) => s.id));
   state.stale = new Set(state.sources.filter((s) => state.results.has(s.id)).map((s) => s.id));
-  staleNotice?.remove();
+  state.cancelled.clear();
+  unfinishedNotice.hide();
   if (state.job) {
     state.job.superseded = true;
     client.cancel(state.job.id);
@@ -345,7 +361,8 @@ async function runNext() {
       received(item);
     },
   });
-  const job = (state.job = { id, superseded: false, timer: 0, keys: ids, received: new Set() });
+  const job = (state.job = { id, superseded: false, cancelled: false, timer: 0, keys: ids, received: new Set() });
+  for (const k of ids) state.cancelled.delete(k);
   say('status.analyzing');
   // Quick jobs finish before the bar would flash; long ones show it.
   job.timer = setTimeout(() => showProgress(job, null), 120);
@@ -359,35 +376,63 @@ async function runNext() {
     else if (!(e instanceof Cancelled)) setStatus(String(e.message));
     else if (!job.superseded) {
       say('status.cancelled');
-      noteStale();
+      job.cancelled = true;
     }
   } finally {
     clearTimeout(job.timer);
     els.progress.hidden = true;
     state.job = null;
+    if (job.cancelled) {
+      for (const k of job.keys) if (!job.received.has(k)) state.cancelled.add(k);
+      invalidate();
+      scheduleRender();
+    }
     runNext();
+    if (job.cancelled) unfinishedNotice.show();
   }
 }
 
-let staleNotice = null;
+/** Inputs a cancel left without current results: never analyzed, or analyzed with settings
+ *  changed since (after turning splitting off, a mix of split and whole inputs). */
+const unfinished = () => state.sources.filter((s) => !state.results.has(s.id) || state.stale.has(s.id)).map((s) => s.id);
+const waiting = (id) => state.queue.has(id) || Boolean(state.job?.keys.includes(id) && !state.job.received.has(id));
 
 /**
- * After a cancelled re-analysis, some inputs still show results from the settings before the
- * change (with splitting turned off, say, a mix of split and whole inputs): said so, with a
- * button that finishes the job.
+ * After a cancel: how many inputs lack current results, with a button that analyzes them. The
+ * count follows removals and new results; the notice goes when none is left or a new
+ * re-analysis starts, and follows the language.
  */
-function noteStale() {
-  const ids = [...state.stale].filter(sourceById);
-  if (ids.length === 0) return;
-  staleNotice?.remove();
-  staleNotice = showAlert(t('status.stale', { n: num(ids.length) }), {
-    label: t('status.finish'),
-    run: () => {
-      staleNotice?.remove();
-      analyze(ids.filter((id) => state.stale.has(id)));
-    },
-  });
-}
+const unfinishedNotice = {
+  el: null,
+  count: 0,
+  show() {
+    this.hide();
+    this.count = unfinished().filter((id) => !waiting(id)).length;
+    if (this.count === 0) return;
+    this.el = showAlert(t('status.unfinished', { n: num(this.count) }), {
+      label: t('status.finish'),
+      run: () => {
+        this.hide();
+        analyze(unfinished());
+      },
+    });
+  },
+  hide() {
+    this.el?.remove();
+    this.el = null;
+  },
+  /** After a render: fewer left (removed, or analyzed since), or the language changed. */
+  refresh(force = false) {
+    if (!this.el?.isConnected) return;
+    const n = unfinished().filter((id) => !waiting(id)).length;
+    if (n === 0) this.hide();
+    else if (n !== this.count || force) {
+      this.count = n;
+      this.el.firstChild.textContent = t('status.unfinished', { n: num(n) });
+      this.el.querySelector('[data-testid="alert-action"]').textContent = t('status.finish');
+    }
+  },
+};
 
 /**
  * The worker crashed during `job` (the client has already restarted it); the inputs are saved
@@ -447,7 +492,6 @@ function received(item) {
   if (!sourceById(item.key)) return; // removed meanwhile
   state.results.set(item.key, item.error ? { error: item.error } : { articles: item.articles });
   state.stale.delete(item.key);
-  if (state.stale.size === 0) staleNotice?.remove();
   invalidate();
   if (state.focusSource === item.key && !item.error && item.articles.length > 0) {
     state.focusSource = null;
@@ -486,8 +530,7 @@ function render() {
   lastRender = performance.now();
   const all = items();
   const articles = articleItems();
-  // Inputs removed since a cancelled re-analysis are no longer old results.
-  if (staleNotice?.isConnected && !state.sources.some((s) => state.stale.has(s.id))) staleNotice.remove();
+  unfinishedNotice.refresh();
   if (state.restoring) restoreChoice(articles, all);
   if (!articles.some((a) => a.key === state.selected)) state.selected = articles[0]?.key ?? null;
   renderArticleList(els.list, els.listMore, all, state.selected, { open: openItem, remove: removeItem, emptied: focusInput });
@@ -1127,6 +1170,7 @@ function applyLanguage(lang) {
   els.lang.lang = lang === 'en' ? 'zh-CN' : 'en';
   mirror('wenxi.lang', lang);
   if (lastStatus) say(...lastStatus);
+  unfinishedNotice.refresh(true);
   // A note on a clamped option was in the old language; the field itself shows the value.
   els.optionsNote.hidden = true;
   showTheme();

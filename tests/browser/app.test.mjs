@@ -392,7 +392,7 @@ test('the 词性 view labels each word with its part of speech, not by colour al
     };
   });
   const zh = await read();
-  assert.equal(Object.keys(zh.legend).length, 12);
+  assert.equal(Object.keys(zh.legend).length, 14);
   assert.deepEqual(zh.mismatched, []);
   assert.ok(zh.labelled > zh.words * 0.6, `${zh.labelled} of ${zh.words} words labelled`);
   assert.deepEqual(zh.first, ['城南', '"地"']);
@@ -457,6 +457,14 @@ test('the article list by keyboard: arrows move, Delete removes, undo brings it 
   assert.equal(tabbable, 1);
   await page.locator('.art-open').first().focus();
   assert.ok(await page.locator('#articles-keys').isVisible(), 'the keys are named while the list has the focus');
+  // The hint comes and goes without moving the panels below (a click on 选项 would otherwise
+  // press on the panel and release below it).
+  const optionsTop = () => page.locator('#options-panel').evaluate((el) => el.getBoundingClientRect().top);
+  const withHint = await optionsTop();
+  await page.locator('[data-testid="article-input"]').focus();
+  assert.equal(await page.locator('#articles-keys').isVisible(), false);
+  assert.equal(await optionsTop(), withHint);
+  await page.locator('.art-open').first().focus();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
   assert.equal(await focusedTitle(), titles[2]);
@@ -861,38 +869,67 @@ test('the split option: off, each input is one article; the choice is kept', asy
   await context.close();
 });
 
-test('cancelling the re-analysis after a settings change says which results are old, and can finish it', async () => {
+test('after a cancel, a notice counts the inputs without current results and finishes them', async () => {
   const { context, page, errors } = await openApp();
   const texts = await Promise.all(['000_', '001_', '002_', '003_', '004_'].map(async (p) => (await seed(p)).text));
-  // Six inputs of about 300 KB, each several articles: the re-analysis takes seconds.
+  // Six inputs of about 300 KB, each several articles: the analysis takes a while.
   const files = Array.from({ length: 6 }, (_, i) => {
     let text = '';
     while (Buffer.byteLength(text) < 300_000) text += `${texts[(i + text.length) % 5]}\n\n`;
     return { name: `big${i}.md`, mimeType: 'text/plain', buffer: Buffer.from(text) };
   });
-  await page.locator('#file-input').setInputFiles(files);
   const listed = () => page.evaluate(() => document.querySelectorAll('[data-testid="article-list"] > li:not(.pending)').length);
-  await page.waitForFunction(() => /已分析/.test(document.querySelector('[data-testid="status"]').textContent), null, { timeout: 60_000 });
-  const split = await listed();
-  assert.ok(split > 12, `${split} articles`);
-  await page.locator('#options-panel summary').click();
-  await page.locator('#opt-split').uncheck();
   // Cancelled as soon as the bar shows (in the page: the bar's row moves as it fills, which a
   // pointer click would wait out).
-  await page.waitForFunction(() => {
+  const cancelNow = () => page.waitForFunction(() => {
     if (document.querySelector('[data-testid="progress"]').hidden) return false;
     document.querySelector('#cancel').click();
     return true;
   }, null, { polling: 'raf' });
-  const notice = page.locator('.alert', { hasText: '更改前的设置' });
+  const notice = page.locator('.alert', { hasText: '没有按当前设置分析' });
+  const noticeCount = async () => Number(/还有 (\d+) 个输入/.exec(await notice.textContent())[1]);
+
+  // 1. The first analysis cancelled: the inputs it did not reach say so, and the notice counts them.
+  await page.locator('#file-input').setInputFiles(files);
+  await cancelNow();
   await notice.waitFor();
-  const stale = Number(/还有 (\d+) 个输入/.exec(await notice.textContent())[1]);
+  const notAnalyzed = await page.locator('[data-testid="article-list"] > li.pending', { hasText: '未分析（已取消）' }).count();
+  assert.ok(notAnalyzed >= 1, 'inputs left by the cancel are marked');
+  assert.equal(await noticeCount(), notAnalyzed);
+  await notice.getByRole('button', { name: '继续分析' }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => /已分析/.test(document.querySelector('[data-testid="status"]').textContent), null, { timeout: 60_000 });
+  assert.equal(await notice.count(), 0);
+  assert.notEqual(await page.evaluate(() => document.activeElement.tagName), 'BODY', 'the focus did not fall to the page');
+  const split = await listed();
+  assert.ok(split > 12, `${split} articles`);
+
+  // 2. A re-analysis (splitting turned off) cancelled: a mix, the old results marked.
+  await page.locator('#options-panel summary').click();
+  await page.locator('#opt-split').uncheck();
+  await cancelNow();
+  await notice.waitFor();
+  const stale = await noticeCount();
   assert.ok(stale >= 1 && stale <= 6, `${stale} inputs left`);
-  // The list is the mix the notice describes: inputs analyzed again are one article each.
   assert.ok(await listed() > 6, 'the old, split results are still listed');
-  await notice.getByRole('button', { name: '分析完' }).click();
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li:not(.pending)').length === 6, null, { timeout: 60_000 });
+  assert.ok(await page.locator('[data-testid="article-list"] .art-source', { hasText: '按更改前的设置' }).count() > 0, 'old results are marked');
+  // The count follows removals, and the notice follows the language.
+  const staleItem = page.locator('[data-testid="article-list"] > li', { hasText: '按更改前的设置' }).last();
+  const staleFile = (await staleItem.locator('.art-source').textContent()).split(' · ')[0];
+  while (await page.locator('[data-testid="article-list"] > li', { hasText: `${staleFile} · ` }).count() > 0) {
+    await page.locator('[data-testid="article-list"] > li', { hasText: `${staleFile} · ` }).first().locator('button.remove').click();
+  }
+  if (stale > 1) assert.equal(await noticeCount(), stale - 1);
+  else assert.equal(await notice.count(), 0);
+  if (stale > 1) {
+    await page.locator('#lang-toggle').click();
+    await page.locator('.alert', { hasText: 'not analyzed with the current settings' }).waitFor();
+    await page.locator('#lang-toggle').click();
+    await notice.getByRole('button', { name: '继续分析' }).click();
+  }
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li:not(.pending)').length === 5, null, { timeout: 60_000 });
   assert.equal(await notice.count(), 0, 'the notice went once the results are current');
+  assert.equal(await page.locator('[data-testid="article-list"] .art-source', { hasText: '按更改前的设置' }).count(), 0);
   assert.deepEqual(errors, []);
   await context.close();
 });

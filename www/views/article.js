@@ -167,6 +167,7 @@ export class ArticleView {
       POS_GROUPS.map((g) => h('li', { class: `tok pos-${g}`, dataset: { pos: t(`pos.short.${g}`) } }, t(`pos.${g}`))),
       h('li', { class: 'tok user' }, t('text.user')));
     els.textNote = h('p', { class: 'hint', hidden: true });
+    els.tagsNote = h('p', { class: 'hint', hidden: true }, t('text.tagsDefaultOnly'));
     const modeButton = (mode, label) => h('button', {
       type: 'button',
       class: 'seg-btn',
@@ -179,7 +180,7 @@ export class ArticleView {
       h('div', { class: 'card-head' },
         h('h3', { id: 'text-h' }, t('text.title')),
         h('div', { class: 'segmented-control', attrs: { role: 'group', 'aria-label': t('text.view') } }, els.modeButtons)),
-      els.legend, els.textNote, els.text);
+      els.legend, els.tagsNote, els.textNote, els.text);
 
     const freq = h('section', { class: 'card', attrs: { 'aria-labelledby': 'freq-h' } }, h('h3', { id: 'freq-h' }, t('freq.title')), this.#frequencyTable(a));
 
@@ -393,15 +394,19 @@ export class ArticleView {
       if (this.#entry?.key !== key || !isSegmented(this.#textMode)) return;
       el.replaceChildren();
       this.#els.legend.hidden = !seg.words;
+      // Search and full modes give overlapping words without tags.
+      this.#els.tagsNote.hidden = this.#textMode !== 'tags' || Boolean(seg.words);
       truncated = renderSegmented(el, a.text, { ...seg, ...opts });
     } else {
       el.replaceChildren();
+      this.#els.tagsNote.hidden = true;
       truncated = renderPlain(el, a.text, opts);
     }
     el.classList.toggle('segmented', isSegmented(this.#textMode));
     // Part of speech in words as well as colours: a short label after each word.
     el.classList.toggle('tagged', this.#textMode === 'tags');
     this.#els.legend.classList.toggle('tagged', this.#textMode === 'tags');
+    this.#els.legend.setAttribute('aria-label', t(this.#textMode === 'tags' ? 'text.tags' : 'text.segmented'));
     markSubheads(el);
     this.#els.textNote.hidden = !truncated;
     this.#els.textNote.textContent = truncated ? t('text.truncated', { n: num(TEXT_LIMIT) }) : '';

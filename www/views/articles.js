@@ -9,7 +9,8 @@ export const LIST_LIMIT = 500;
 /**
  * @param {HTMLOListElement} list
  * @param {HTMLElement} more  note shown when the list is cut
- * @param {object[]} items    {kind: 'article'|'pending'|'error', key, article?, sourceName, error?}
+ * @param {object[]} items    {kind: 'article'|'pending'|'error', key, article?, sourceName, error?,
+ *   stale?: results from settings changed since, cancelled?: a pending input no job will reach}
  * @param {string|null} selected key of the chosen article
  * @param {{open: Function, remove: Function, emptied?: Function}} hooks  `emptied`: the list lost
  *   its last item while it had the focus
@@ -21,7 +22,7 @@ export function renderArticleList(list, more, items, selected, hooks) {
   const focusedIndex = focused ? [...list.children].indexOf(focused) : -1;
   replace(list, shown.map((item) => {
     if (item.kind !== 'article') {
-      const note = item.kind === 'pending' ? t('articles.pending') : t('articles.failed', { error: item.error });
+      const note = item.kind === 'pending' ? t(item.cancelled ? 'articles.cancelled' : 'articles.pending') : t('articles.failed', { error: item.error });
       return h('li', { class: ['art-item', item.kind], dataset: { key: item.key } },
         h('div', { class: 'art-open' }, h('span', { class: 'art-title' }, item.sourceName), h('span', { class: 'art-source' }, note)),
         removeButton(item, item.sourceName, hooks));
@@ -31,7 +32,7 @@ export function renderArticleList(list, more, items, selected, hooks) {
     return h('li', { class: ['art-item', current && 'selected'], dataset: { key: item.key } },
       h('button', { type: 'button', class: 'art-open', attrs: { 'aria-current': current ? 'true' : null, 'aria-describedby': 'articles-keys', 'aria-keyshortcuts': 'Delete' }, on: { click: () => hooks.open(item.key) } },
         h('span', { class: 'art-title', lang: ZH }, title),
-        h('span', { class: 'art-source' }, item.sourceName),
+        h('span', { class: 'art-source' }, item.stale ? `${item.sourceName} · ${t('articles.stale')}` : item.sourceName),
         h('span', { class: 'chips', lang: ZH }, item.article.keywords.slice(0, 3).map((k) => h('span', { class: 'chip' }, k.word)))),
       removeButton(item, title, hooks));
   }));

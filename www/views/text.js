@@ -7,8 +7,14 @@ import { t } from '../i18n.js';
 export const TEXT_LIMIT = 200_000;
 
 /** Part-of-speech tag → colour group (a CSS class `pos-<group>` and an i18n key). */
-export function posGroup(tag) {
+export function posGroup(tag, word = '') {
   if (!tag) return 'other';
+  // jieba tags words its dictionary lacks (found by the HMM) and punctuation alike as x.
+  if (tag === 'x') return /[\p{L}\p{N}]/u.test(word) ? 'unknown' : 'other';
+  if (tag === 'i' || tag === 'l') return 'phrase'; // idioms and set phrases
+  if (tag === 'j') return 'noun'; // abbreviations: 一汽, 人大
+  if (tag === 's') return 'place'; // place words: 郊外, 身边
+  if (tag === 'b' || tag === 'z') return 'adj'; // distinguishing and state words: 大型, 崭新
   if (tag.startsWith('nr')) return 'person';
   if (tag.startsWith('ns')) return 'place';
   if (tag.startsWith('nt')) return 'org';
@@ -24,7 +30,7 @@ export function posGroup(tag) {
   return 'other';
 }
 
-export const POS_GROUPS = ['noun', 'person', 'place', 'org', 'verb', 'adj', 'adv', 'num', 'pron', 'time', 'func', 'eng'];
+export const POS_GROUPS = ['noun', 'person', 'place', 'org', 'verb', 'adj', 'adv', 'num', 'pron', 'time', 'func', 'phrase', 'eng', 'unknown'];
 
 // Which of the sorted, non-overlapping ranges covers position `p`? (index, or -1)
 function cover(ranges) {
@@ -117,13 +123,13 @@ export function renderSegmented(container, text, { words = null, spans = null, s
   const token = (word, start, tag, user) => {
     const s = inSummary(start);
     const hit = inHit(start);
-    const cls = ['tok', tag !== undefined && `pos-${posGroup(tag)}`, user && 'user', s >= 0 && 'sum', hit >= 0 && 'hit'];
+    const group = tag === undefined ? null : posGroup(tag, word);
+    const cls = ['tok', group && `pos-${group}`, user && 'user', s >= 0 && 'sum', hit >= 0 && 'hit'];
     const span = h('span', { class: cls }, word);
     if (s >= 0) span.dataset.sum = s;
     if (hit >= 0) span.dataset.hit = hit;
     if (tag !== undefined) {
       span.title = user ? `${tag} · ${t('text.user')}` : tag;
-      const group = posGroup(tag);
       if (group !== 'other') span.dataset.pos = t(`pos.short.${group}`);
     }
     return span;
