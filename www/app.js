@@ -135,8 +135,14 @@ function showAlert(text, action = null, { input = false } = {}) {
   if ([...els.alerts.children].some((a) => a.firstChild?.textContent === text)) return;
   const item = h('div', { class: 'alert', dataset: input ? { about: 'input' } : {} },
     h('span', {}, text),
-    action && h('button', { type: 'button', class: 'small', attrs: { 'data-testid': 'alert-action' }, on: { click: () => settle(action.run()) } }, action.label),
-    h('button', { type: 'button', class: 'small', on: { click: () => settle(item.remove()) } }, t('storage.dismiss')));
+    action && h('button', { type: 'button', class: 'small', attrs: { 'data-testid': 'alert-action' }, on: { click: () => {
+      action.run();
+      settle();
+    } } }, action.label),
+    h('button', { type: 'button', class: 'small', on: { click: () => {
+      item.remove();
+      settle();
+    } } }, t('storage.dismiss')));
   // A button that took its alert away leaves the focus on the page: it goes to the next alert,
   // or to the article list, or where the next input comes from.
   const settle = () => {
