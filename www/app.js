@@ -339,6 +339,8 @@ function reanalyzeAll() {
   state.stale = new Set(state.sources.filter((s) => state.results.has(s.id)).map((s) => s.id));
   state.cancelled.clear();
   unfinishedNotice.hide();
+  invalidate(); // the list marks the old results until the new ones arrive
+  scheduleRender();
   if (state.job) {
     state.job.superseded = true;
     client.cancel(state.job.id);

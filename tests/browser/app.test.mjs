@@ -893,6 +893,7 @@ test('after a cancel, a notice counts the inputs without current results and fin
   await page.locator('#file-input').setInputFiles(files);
   await cancelNow();
   await notice.waitFor();
+  await page.locator('[data-testid="article-list"] > li.pending', { hasText: '未分析（已取消）' }).first().waitFor();
   const notAnalyzed = await page.locator('[data-testid="article-list"] > li.pending', { hasText: '未分析（已取消）' }).count();
   assert.ok(notAnalyzed >= 1, 'inputs left by the cancel are marked');
   assert.equal(await noticeCount(), notAnalyzed);
@@ -911,8 +912,8 @@ test('after a cancel, a notice counts the inputs without current results and fin
   await notice.waitFor();
   const stale = await noticeCount();
   assert.ok(stale >= 1 && stale <= 6, `${stale} inputs left`);
+  await page.locator('[data-testid="article-list"] .art-source', { hasText: '按更改前的设置' }).first().waitFor();
   assert.ok(await listed() > 6, 'the old, split results are still listed');
-  assert.ok(await page.locator('[data-testid="article-list"] .art-source', { hasText: '按更改前的设置' }).count() > 0, 'old results are marked');
   // The count follows removals, and the notice follows the language.
   const staleItem = page.locator('[data-testid="article-list"] > li', { hasText: '按更改前的设置' }).last();
   const staleFile = (await staleItem.locator('.art-source').textContent()).split(' · ')[0];
