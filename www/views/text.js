@@ -9,8 +9,9 @@ export const TEXT_LIMIT = 200_000;
 /** Part-of-speech tag → colour group (a CSS class `pos-<group>` and an i18n key). */
 export function posGroup(tag, word = '') {
   if (!tag) return 'other';
-  // jieba tags words its dictionary lacks (found by the HMM) and punctuation alike as x.
-  if (tag === 'x') return /[\p{L}\p{N}]/u.test(word) ? 'unknown' : 'other';
+  // jieba tags words its dictionary lacks (found by the HMM), punctuation and some rare single
+  // characters alike as x: only a word of two or more characters is a new word.
+  if (tag === 'x') return [...word].length > 1 && /[\p{L}\p{N}]/u.test(word) ? 'unknown' : 'other';
   if (tag === 'i' || tag === 'l') return 'phrase'; // idioms and set phrases
   if (tag === 'j') return 'noun'; // abbreviations: 一汽, 人大
   if (tag === 's') return 'place'; // place words: 郊外, 身边
