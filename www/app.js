@@ -968,6 +968,12 @@ function readSettings(event) {
   const analysisChanged = ['topK', 'method', 'hmm', 'split', 'lengthMode', 'summaryChars', 'summarySentences'].some((k) => s[k] !== prev[k]);
   if (analysisChanged) reanalyzeAll();
   else if (s.mode !== prev.mode) articleView.refresh();
+  // Removing an article is remembered for the split reading: read whole, its input holds it
+  // again (and splitting back on leaves it out again). Said, not silently shown.
+  if (prev.split && !s.split) {
+    const holding = state.sources.filter((x) => x.removed?.length).length;
+    if (holding) showAlert(t('options.splitRemoved', { n: num(holding) }));
+  }
 }
 
 function setupOptions() {

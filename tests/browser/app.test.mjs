@@ -865,6 +865,15 @@ test('the split option: off, each input is one article; the choice is kept', asy
   assert.equal(await page.locator('#opt-split').isChecked(), false);
   await page.locator('#opt-split').check();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li:not(.pending)').length === 8);
+  // A removed article comes back with its input read whole, and the page says so; split
+  // again, it stays removed.
+  await page.locator('[data-testid="article-list"] > li').nth(2).locator('button.remove').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li:not(.pending)').length === 7);
+  await page.locator('#opt-split').uncheck();
+  await page.locator('.alert', { hasText: '1 个输入里删除过的文章会随整篇输入重新出现' }).waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li:not(.pending)').length === 1);
+  await page.locator('#opt-split').check();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li:not(.pending)').length === 7);
   assert.deepEqual(errors, []);
   await context.close();
 });
