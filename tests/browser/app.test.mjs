@@ -42,6 +42,9 @@ async function openApp(options = {}) {
 }
 
 const listCount = (page) => page.locator('[data-testid="article-list"] > li').count();
+/** Waits until `n` analyzed articles are listed (inputs still pending not counted). */
+const waitListed = (page, n, timeout = 30_000) => page.waitForFunction(
+  (k) => document.querySelectorAll('[data-testid="article-list"] > li:not(.pending)').length === k, n, { timeout });
 const keywordTexts = (page) => page.locator('[data-testid="keywords"] > li').allTextContents();
 const summaryTexts = (page) => page.locator('[data-testid="summary"] > li').allTextContents();
 
@@ -183,7 +186,7 @@ test('two articles pasted without a separator: one article, and the status says 
   await page.waitForFunction(() => /加一行/.test(document.querySelector('[data-testid="status"]').textContent));
   assert.equal(await listCount(page), 1);
   await paste(page, `${a}\n\n---\n\n${b}`);
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li:not(.pending)').length === 3);
+  await waitListed(page, 3);
   assert.doesNotMatch(await page.locator('[data-testid="status"]').textContent(), /加一行/);
   // One feature with a byline and section headings (seed 003) gets no such advice.
   await paste(page, (await seed('003_')).text);
@@ -350,7 +353,7 @@ test('reload keeps articles, user dictionary and settings', async () => {
   await page.locator('#opt-mode').selectOption('default');
   // Two articles pasted with a rule between them are listed apart; the last one is chosen.
   await paste(page, '北京地铁新线开通\n\n北京地铁17号线北段今天开通运营，沿线居民出行时间大幅缩短。\n\n---\n\n秋粮收购全面展开\n\n今年秋粮收购工作全面展开，各地粮食部门加强市场监测。');
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li:not(.pending)').length === 3);
+  await waitListed(page, 3);
   await page.locator('[data-testid="article-list"] > li').last().locator('.art-open').click();
   await page.waitForFunction(() => document.querySelector('#article-title')?.textContent === '秋粮收购全面展开');
   const count = await listCount(page);
@@ -427,7 +430,7 @@ test('removing an article that a paste holds twice removes both copies, and says
   const a = '秋粮收购全面展开\n\n今年秋粮收购工作全面展开，各地粮食部门加强市场监测。';
   const b = '北京地铁新线开通\n\n北京地铁17号线北段今天开通运营，沿线居民出行时间大幅缩短。';
   await paste(page, `${a}\n\n---\n\n${b}\n\n---\n\n${a}`);
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li:not(.pending)').length === 3);
+  await waitListed(page, 3);
   await page.locator('[data-testid="article-list"] > li').first().locator('button.remove').click();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li').length === 1);
   // Said once the removal is saved.
@@ -437,7 +440,7 @@ test('removing an article that a paste holds twice removes both copies, and says
   await page.locator('#clear-all').click();
   await page.locator('#confirm-ok').click();
   await paste(page, `${b}\n\n---\n\n${b}`);
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li:not(.pending)').length === 2);
+  await waitListed(page, 2);
   await page.locator('[data-testid="article-list"] > li').first().locator('button.remove').click();
   assert.equal(await reloadWhenEmptied(page, /完全相同的副本，共 2 篇/), 0);
   assert.ok(await page.locator('#articles-empty').isVisible());
@@ -449,7 +452,7 @@ test('the article list by keyboard: arrows move, Delete removes, undo brings it 
   const { context, page, errors } = await openApp();
   const s = await seed('001_');
   await page.locator('#file-input').setInputFiles(s.path);
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li:not(.pending)').length === 8);
+  await waitListed(page, 8);
   const titles = await page.locator('[data-testid="article-list"] .art-title').allTextContents();
   const focusedTitle = () => page.evaluate(() => document.activeElement.closest('li')?.querySelector('.art-title')?.textContent);
   // One Tab stop: only the chosen article's button is in the tab order.
@@ -487,7 +490,7 @@ test('the article list by keyboard: arrows move, Delete removes, undo brings it 
   // Undone for good: the article is saved again and survives a reload.
   await page.waitForFunction(() => /已恢复/.test(document.querySelector('[data-testid="status"]').textContent));
   await page.reload();
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li:not(.pending)').length === 8);
+  await waitListed(page, 8);
   // Deleting every article by keyboard: the focus ends in the paste box, not on the page.
   await page.locator('.art-open').first().focus();
   for (let n = 8; n > 0; n--) {
@@ -681,7 +684,7 @@ test('phone width: a headline wraps between words, and the word cloud is not cut
   };
   await checkCloud('phone');
   await page.locator('#demo').click(); // a second article, so the corpus tab exists
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li:not(.pending)').length === 2);
+  await waitListed(page, 2);
   await page.locator('#tab-corpus').click();
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.waitForTimeout(400); // past the page's resize debounce, while the cloud is hidden
@@ -805,7 +808,7 @@ test('English UI: the article text keeps its language for screen readers; the la
   // Nested quotes in a status: the title's own quotes turn single.
   await page.locator('#article-input').fill('“模拟政协”，让学生涨知识\n\n醴陵市第一中学三十多名学生走进政协机关，开展模拟政协活动。');
   await page.locator('[data-testid="analyze-button"]').click();
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li:not(.pending)').length === 2);
+  await waitListed(page, 2);
   await page.locator('[data-testid="article-list"] > li').filter({ hasText: '模拟政协' }).locator('button.remove').click();
   await page.waitForFunction(() => /Removed/.test(document.querySelector('[data-testid="status"]').textContent));
   assert.equal(await page.locator('[data-testid="status"]').textContent(), 'Removed “‘模拟政协’，让学生涨知识”');
@@ -849,31 +852,31 @@ test('the split option: off, each input is one article; the choice is kept', asy
   const { context, page, errors } = await openApp();
   const s = await seed('001_');
   await page.locator('#file-input').setInputFiles(s.path);
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li:not(.pending)').length === 8);
+  await waitListed(page, 8);
   const first = (await page.locator('[data-testid="article-list"] .art-title').allTextContents())[0];
   await page.locator('#options-panel summary').click();
   await page.locator('#opt-split').uncheck();
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li:not(.pending)').length === 1);
+  await waitListed(page, 1);
   assert.deepEqual(await page.locator('[data-testid="article-list"] .art-title').allTextContents(), [first]);
   // The later headlines are inside the one article's text.
   const text = await page.locator('.fulltext').textContent();
   assert.ok(text.includes('惠及企业群众4526人') && text.includes('每一个孩子'), 'all eight parts are in the text');
   await page.reload();
   await page.waitForSelector('body[data-analyzer="ready"]');
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li:not(.pending)').length === 1);
+  await waitListed(page, 1);
   await page.locator('#options-panel summary').click();
   assert.equal(await page.locator('#opt-split').isChecked(), false);
   await page.locator('#opt-split').check();
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li:not(.pending)').length === 8);
+  await waitListed(page, 8);
   // A removed article comes back with its input read whole, and the page says so; split
   // again, it stays removed.
   await page.locator('[data-testid="article-list"] > li').nth(2).locator('button.remove').click();
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li:not(.pending)').length === 7);
+  await waitListed(page, 7);
   await page.locator('#opt-split').uncheck();
   await page.locator('.alert', { hasText: '1 个输入里删除过的文章会随整篇输入重新出现' }).waitFor();
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li:not(.pending)').length === 1);
+  await waitListed(page, 1);
   await page.locator('#opt-split').check();
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li:not(.pending)').length === 7);
+  await waitListed(page, 7);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -937,7 +940,7 @@ test('after a cancel, a notice counts the inputs without current results and fin
     await page.locator('#lang-toggle').click();
     await notice.getByRole('button', { name: '继续分析' }).click();
   }
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li:not(.pending)').length === 5, null, { timeout: 60_000 });
+  await waitListed(page, 5, 60_000);
   assert.equal(await notice.count(), 0, 'the notice went once the results are current');
   assert.equal(await page.locator('[data-testid="article-list"] .art-source', { hasText: '按更改前的设置' }).count(), 0);
   assert.deepEqual(errors, []);
@@ -967,7 +970,7 @@ test('phone: a long batch keeps its progress and Cancel on screen; a corpus keyw
   const { context, page, errors } = await openApp({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
   // Tap targets: 40 px or more on a touch screen.
   await page.locator('#file-input').setInputFiles((await seed('001_')).path);
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li:not(.pending)').length === 8);
+  await waitListed(page, 8);
   const small = await page.evaluate(() => [...document.querySelectorAll('button, summary, select, input:not([type=file]):not([type=checkbox])')]
     .filter((el) => el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden')
     .map((el) => ({ el: el.id || el.className || el.tagName, h: el.getBoundingClientRect().height }))
