@@ -354,6 +354,22 @@ fn seed_004_scraped_page_loses_its_chrome() {
 }
 
 #[test]
+fn seed_004_with_text_dump_bullets_loses_the_same_chrome() {
+    // A page saved as text by a terminal browser or converted to GBK marks list items with
+    // "o", "+" or "*" instead of "•"; the copyright notice must still go.
+    let text = seed("004");
+    let expected = articles(&text);
+    for bullet in ["o", "+", "*"] {
+        let dump = text.replace('•', bullet);
+        assert_ne!(dump, text);
+        let list = articles(&dump);
+        assert_eq!(titles(&list), titles(&expected), "bullet {bullet:?}");
+        assert!(!list[0].body.contains("国际在线"), "bullet {bullet:?}");
+        assert_eq!(list[0].body, expected[0].body, "bullet {bullet:?}");
+    }
+}
+
+#[test]
 fn credits_in_brackets_or_after_a_box_are_bylines() {
     // Our own texts: a credit in brackets without an outlet, and a columnist's name after □.
     let news = "星辰科技发布折叠屏手机\n\n（记者 陈思琪）9月12日晚，星辰科技在深圳举行发布会。\n";

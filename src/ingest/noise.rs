@@ -283,7 +283,7 @@ pub(crate) fn is_original_title(s: &str) -> bool {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Marker {
     None,
-    /// ● ■ ◆ • - …: removed from the text.
+    /// ● ■ ◆ • - o …: removed from the text.
     Bullet,
     /// 一、 (一) 1、 1. 1 …: kept in the text.
     Number,
@@ -323,6 +323,14 @@ pub(crate) fn marker(s: &str) -> (Marker, &str) {
         .and_then(|r| r.strip_prefix(' '))
     {
         return (Marker::Bullet, rest.trim_start());
+    }
+    // Terminal browsers (lynx, w3m) dump nested list items as "o …", and converting "•" to GBK
+    // (which lacks it) gives the same; before Chinese text it cannot be an English word.
+    if let Some(rest) = s.strip_prefix("o ") {
+        let rest = rest.trim_start();
+        if rest.starts_with(|c: char| !c.is_ascii_alphabetic()) {
+            return (Marker::Bullet, rest);
+        }
     }
     const HAN_DIGITS: &str = "一二三四五六七八九十";
     let lead: String = s
@@ -426,6 +434,9 @@ mod tests {
         assert_eq!(marker("● 机构重组"), (Marker::Bullet, "机构重组"));
         assert_eq!(marker("- 便民事项"), (Marker::Bullet, "便民事项"));
         assert_eq!(marker("-5度").0, Marker::None);
+        assert_eq!(marker("o 1、版权声明"), (Marker::Bullet, "1、版权声明"));
+        assert_eq!(marker("o my god").0, Marker::None);
+        assert_eq!(marker("ok 好的").0, Marker::None);
         assert_eq!(marker("1 以上率下带头示范").0, Marker::Number);
         assert_eq!(marker("一、总体要求").0, Marker::Number);
         assert_eq!(marker("（二）主要任务").0, Marker::Number);
