@@ -13,7 +13,7 @@ import { CorpusView } from './views/corpus.js';
 import { renderArticleList } from './views/articles.js';
 import { isHeadingLine } from './views/text.js';
 import { dictionaryEntries, dictionaryLine, validWord, renderDictionary, renderDictionaryErrors } from './views/dictionary.js';
-import { reportJson, reportsJsonl, frequenciesCsv, summaryMarkdown, csv, fileName } from './export.js';
+import { reportJson, reportsJsonl, frequenciesCsv, summaryMarkdown, summariesMarkdown, csv, fileName } from './export.js';
 import { registerServiceWorker } from './pwa.js';
 
 const DEFAULTS = Object.freeze({ topK: 10, lengthMode: 'sentences', summarySentences: 3, summaryChars: 150, method: 'auto', mode: 'default', hmm: true, split: true });
@@ -1075,11 +1075,12 @@ function download(name, type, text) {
   say('status.exported', { name });
 }
 
-function exportText(kind, entry) {
+function exportText(kind, entry, level = 1) {
   const a = entry.article;
   if (kind === 'json') return reportJson(a, { source: entry.sourceName, options: analyzeOptions() });
   if (kind === 'csv') return frequenciesCsv(a);
   return summaryMarkdown(a, {
+    level,
     title: titleOf(a),
     meta: [[t('view.byline'), a.byline], [t('view.date'), a.date && shortDate(a.date)], [t('view.source'), a.source], [t('view.file'), entry.sourceName]],
     stats: [[t('stats.chars'), num(a.stats.chars)], [t('stats.sentences'), num(a.stats.sentences)], [t('stats.reading'), readingTime(a.stats.chars)]],
@@ -1119,6 +1120,11 @@ function exportCorpus(kind, rows) {
       articles: articleItems().filter((x) => x.sourceId === s.id).map((x) => x.article),
     }));
     download('wenxi-corpus.jsonl', `${TYPES.jsonl};charset=utf-8`, reportsJsonl(reports));
+  } else if (kind === 'summaries') {
+    // Every article's summary and keywords in list order, for reading through a batch at once.
+    const list = articleItems();
+    const sections = list.map((x) => exportText('md', x, 2));
+    download('wenxi-summaries.md', `${TYPES.md};charset=utf-8`, summariesMarkdown(t('corpus.mdTitle', { n: num(list.length) }), sections));
   } else {
     const head = ['title', 'source', 'chars', 'words', 'sentences', 'paragraphs', 'keywords', 'distinctive'];
     const body = rows.map((r) => [r.title, r.source, r.chars, r.entry.article.stats.words, r.sentences, r.entry.article.stats.paragraphs, r.keywords, r.distinct]);

@@ -51,19 +51,26 @@ const pairs = (list) => list
 /**
  * Title, who and when, statistics, summary and keywords as Markdown. `meta` and `stats` are
  * `[label, value]` pairs in the page's language (byline, date, source, file; characters, …).
+ * `level` is the title's heading level (2 when the article is one section of a longer file).
  */
-export function summaryMarkdown(article, { title, meta = [], stats = [], labels }) {
-  const lines = [`# ${mdEscape(title)}`, ''];
+export function summaryMarkdown(article, { title, meta = [], stats = [], labels, level = 1 }) {
+  const mark = '#'.repeat(level);
+  const lines = [`${mark} ${mdEscape(title)}`, ''];
   for (const line of [pairs(meta), pairs(stats)]) if (line) lines.push(line, '');
-  lines.push(`## ${labels.summary}`, '');
+  lines.push(`${mark}# ${labels.summary}`, '');
   // A span the core trimmed to its topic clause is written out as its whole sentence, as the
   // page shows it.
   for (const s of article.summary) {
     lines.push(`- ${mdEscape((sentenceHead(article.text, s) + s.text + sentenceRest(article.text, s)).trim())}`);
   }
-  lines.push('', `## ${labels.keywords}`, '');
+  lines.push('', `${mark}# ${labels.keywords}`, '');
   lines.push(article.keywords.map((k) => `${mdEscape(k.word)} (${k.count})`).join(' · '), '');
   return lines.join('\n');
+}
+
+/** Several articles' Markdown summaries (written with `level: 2`) as one file under `title`. */
+export function summariesMarkdown(title, sections) {
+  return [`# ${mdEscape(title)}`, '', ...sections].join('\n');
 }
 
 /** A file name from a title: no path separators or control characters, bounded length. A
@@ -72,6 +79,6 @@ export function summaryMarkdown(article, { title, meta = [], stats = [], labels 
 export function fileName(title, ext) {
   let name = String(title || 'wenxi');
   if (name.endsWith('…')) name = name.slice(0, -1).split(/[，。！？；：,.!?;:]/)[0];
-  const base = name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim().slice(0, 40) || 'wenxi';
+  const base = name.replace(/[\\/:*?"<>|\u0000-\u001f\s]+/g, ' ').trim().slice(0, 40) || 'wenxi';
   return `${base}.${ext}`;
 }

@@ -150,6 +150,17 @@ test('corpus view: keywords across articles, who uses them, comparison', async (
   const n = await listCount(page);
   await page.locator('#tab-corpus').click();
   assert.equal(await page.locator('.compare tbody tr').count(), n);
+  // One Markdown file holds every article's summary and keywords, in list order, each under
+  // its title one level below the file's heading.
+  const [mdDownload] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="summaries"]').click()]);
+  assert.equal(mdDownload.suggestedFilename(), 'wenxi-summaries.md');
+  const md = await readFile(await mdDownload.path(), 'utf8');
+  assert.ok(md.startsWith(`# 文析：${n} 篇文章的摘要和关键词\n`), md.slice(0, 80));
+  const listed = await page.locator('[data-testid="article-list"] > li .art-title').allTextContents();
+  const sections = md.split('\n').filter((l) => l.startsWith('## ')).map((l) => l.slice(3).replace(/\\(.)/g, '$1'));
+  assert.deepEqual(sections, listed);
+  assert.equal(md.split('\n').filter((l) => l === '### 摘要').length, n);
+  assert.equal(md.split('\n').filter((l) => l === '### 关键词').length, n);
   // Each corpus keyword says in how many articles it occurs; clicking lists exactly those.
   const words = await page.locator('.corpus-keywords li .word').allTextContents();
   assert.ok(words.length >= 10, `corpus keywords: ${words}`);

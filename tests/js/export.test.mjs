@@ -29,5 +29,7 @@ test('export file names: a title as it is, an untitled article by its first clau
   // The list shows an untitled article by the start of its text, cut with "…".
   assert.equal(fileName('青溪市图书馆自下月起试行夜间开放，周一至周五开放至晚上十…', 'json'), '青溪市图书馆自下月起试行夜间开放.json');
   assert.equal(fileName('a/b\\c', 'csv'), 'a b c.csv');
+  // A colon between spaces ("公司 : 多措并举") leaves one space, not three.
+  assert.equal(fileName('大唐华银攸县公司 : 多措并举购煤保供电', 'md'), '大唐华银攸县公司 多措并举购煤保供电.md');
   assert.equal(fileName('', 'md'), 'wenxi.md');
 });

@@ -69,6 +69,7 @@ export class CorpusView {
       h('section', { class: 'card export' },
         h('h3', {}, t('export.title')),
         h('div', { class: 'row wrap' },
+          h('button', { type: 'button', dataset: { export: 'summaries' }, on: { click: () => this.#hooks.exportAs('summaries') } }, t('corpus.exportMd')),
           h('button', { type: 'button', dataset: { export: 'jsonl' }, on: { click: () => this.#hooks.exportAs('jsonl') } }, t('corpus.exportJson')),
           h('button', { type: 'button', dataset: { export: 'compare' }, on: { click: () => this.#hooks.exportAs('compare', rows) } }, t('corpus.exportCsv')))));
     this.#renderUsing();
