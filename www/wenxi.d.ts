@@ -107,10 +107,12 @@ export interface ArticlePart {
 }
 
 export interface Analyzer {
-  analyze(text: string, options?: AnalyzeOptions): Report;
+  /** `text` may also be a file's bytes, decoded as `decode` does. */
+  analyze(text: string | BufferSource, options?: AnalyzeOptions): Report;
   /** `analyze` in two steps, for per-article progress. */
-  splitArticles(text: string, options?: { oneArticle?: boolean }): ArticlePart[];
+  splitArticles(text: string | BufferSource, options?: { oneArticle?: boolean }): ArticlePart[];
   analyzeArticle(part: ArticlePart, options?: AnalyzeOptions): Article;
+  /** File bytes (UTF-8, UTF-16 with a BOM, GBK/GB18030) → string; throws on binary data. */
   decode(bytes: BufferSource): string;
   segment(text: string, options?: SegmentOptions): Uint32Array;
   spans(text: string, options?: SegmentOptions): Uint32Array;

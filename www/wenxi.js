@@ -35,6 +35,9 @@ function modeOf(options) {
 
 const hmmOf = (options) => options?.hmm ?? true;
 
+const isBytes = (x) => x instanceof ArrayBuffer || ArrayBuffer.isView(x);
+const bytesOf = (x) => (x instanceof Uint8Array ? x : ArrayBuffer.isView(x) ? new Uint8Array(x.buffer, x.byteOffset, x.byteLength) : new Uint8Array(x));
+
 /** The analyzer API around one WASM instance. */
 class Analyzer {
   #core;
@@ -42,9 +45,15 @@ class Analyzer {
     this.#core = core;
   }
 
-  /** Analyze text → Report ({ articles: [...] }). */
+  /** Analyze text, or a file's bytes (decoded as `decode` does) → Report ({ articles: [...] }). */
   analyze(text, options = {}) {
-    return this.#core.analyze(String(text ?? ''), options);
+    return this.#core.analyze(this.#text(text), options);
+  }
+
+  // Bytes are decoded rather than turned into a string by String(), which reads a GBK
+  // file's bytes as UTF-8 and garbles it.
+  #text(input) {
+    return isBytes(input) ? this.decode(input) : String(input ?? '');
   }
 
   /**
@@ -54,7 +63,7 @@ class Analyzer {
    * text whole.
    */
   splitArticles(text, options = {}) {
-    return this.#core.splitArticles(String(text ?? ''), Boolean(options?.oneArticle));
+    return this.#core.splitArticles(this.#text(text), Boolean(options?.oneArticle));
   }
 
   /** Analyze one part from `splitArticles` → one Report article. */
@@ -64,7 +73,7 @@ class Analyzer {
 
   /** Decode file bytes (UTF-8, UTF-16 with BOM, GBK/GB18030) → string. Throws on binary data. */
   decode(bytes) {
-    return this.#core.decode(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes));
+    return this.#core.decode(bytesOf(bytes));
   }
 
   /** UTF-16 end offsets of the tokens, as a Uint32Array. */

@@ -157,6 +157,14 @@ test('decode: GBK, GB18030 four-byte sequences and UTF-16 with either BOM', asyn
   const be = Buffer.from(le).swap16();
   assert.deepEqual([...be.subarray(0, 2)], [0xfe, 0xff]);
   for (const bytes of [gb, le, be, new Uint8Array(le).buffer]) assert.equal(w.decode(bytes), sentence);
+  // Any view of the bytes, not only a Uint8Array over a whole buffer.
+  const padded = new Uint8Array(gb.length + 8);
+  padded.set(gb, 4);
+  assert.equal(w.decode(new DataView(padded.buffer, 4, gb.length)), sentence);
+  // analyze and splitArticles take the bytes of a GBK file as they come from readFile.
+  const page = `湖边茶馆重新开张\n\n${sentence}`;
+  assert.deepEqual(w.analyze(Buffer.from(gb18030(page))), w.analyze(page));
+  assert.deepEqual(w.splitArticles(gb18030(page).buffer), w.splitArticles(page));
   assert.equal(w.decode(gb18030('老街的长者食堂开业了。')), '老街的长者食堂开业了。');
   // Text with NUL bytes in it is binary, not text.
   assert.throws(() => w.decode(Buffer.from('第一段。\0\0\0第二段。')), /not a text file/);

@@ -168,6 +168,33 @@ pub fn ensure_chromium() -> Result<(), String> {
     )
 }
 
+/// The shared test data beside the repository: the seed articles and the SIGHAN and CSL sets
+/// the tests, `bench` and `eval` read. Checked up front so a missing checkout is one clear
+/// message rather than a panic in every suite.
+pub fn ensure_shared_data() -> Result<(), String> {
+    let root = root();
+    let shared = root.parent().unwrap_or(&root).join("shared");
+    let needed = [
+        "seeds",
+        "data/sighan/pku_test.utf8",
+        "data/sighan/pku_test_gold.utf8",
+        "data/csl",
+    ];
+    let missing: Vec<&str> = needed
+        .into_iter()
+        .filter(|p| !shared.join(p).exists())
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    Err(format!(
+        "the tests read their data from {} (a checkout of the shared test data beside this \
+         repository); missing: {}",
+        shared.display(),
+        missing.join(", ")
+    ))
+}
+
 /// Cargo's target directory (`CARGO_TARGET_DIR` or `target/`): build outputs and scratch files.
 pub fn target_dir() -> PathBuf {
     std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), PathBuf::from)

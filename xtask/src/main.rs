@@ -24,12 +24,16 @@ fn main() -> ExitCode {
         Some("build") => build::build().map(|_| ()),
         Some("serve") => build::build().and_then(|_| serve::serve()),
         Some("test") => test(&args[1..]),
-        Some("bench") => build::build().and_then(|_| env::run_node("bench/bench.mjs", &args[1..])),
-        Some("eval") => env::run(
-            env::cargo()
-                .args(["run", "--release", "--quiet", "--example", "eval", "--"])
-                .args(&args[1..]),
-        ),
+        Some("bench") => env::ensure_shared_data()
+            .and_then(|_| build::build())
+            .and_then(|_| env::run_node("bench/bench.mjs", &args[1..])),
+        Some("eval") => env::ensure_shared_data().and_then(|_| {
+            env::run(
+                env::cargo()
+                    .args(["run", "--release", "--quiet", "--example", "eval", "--"])
+                    .args(&args[1..]),
+            )
+        }),
         _ => {
             eprintln!("usage: cargo xtask <build|serve|test|bench|eval>");
             return ExitCode::from(2);
@@ -47,6 +51,7 @@ fn main() -> ExitCode {
 /// Runs every test suite, continuing after a failure so the summary shows them all.
 fn test(args: &[String]) -> Result<(), String> {
     let quick = args.iter().any(|a| a == "--native");
+    env::ensure_shared_data()?;
     let mut failures = Vec::new();
     let mut step = |name: &str, result: Result<(), String>| {
         if let Err(e) = result {
