@@ -65,9 +65,9 @@ const GLUED_BEFORE: &str =
     "之这那其仅再到即因为将已我你他她有而凡并被把让给在和与及或以也都就还又才每各该此的了着得自从对";
 /// Chinese numerals.
 const NUMERALS: &str = "一二三四五六七八九十两";
-/// … or at its end (帮其, 机将, 次到, 地说, 党有, 周琦在, 签个).
+/// … or at its end (帮其, 机将, 次到, 地说, 党有, 周琦在, 签个, 区均).
 const GLUED_AFTER: &str =
-    "的了着过将把被让给在于与和及或其之而因为以有是也都就还又再才次到说等这那个";
+    "的了着过将把被让给在于与和及或其之而因为以有是也都就还又再才次到说等这那个均";
 
 impl Token<'_> {
     /// A word jieba's HMM made from characters the dictionary does not join (tag `x`, two or

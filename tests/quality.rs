@@ -433,6 +433,33 @@ fn words_after_a_role_word_in_running_text_stay_keywords() {
 }
 
 #[test]
+fn a_name_given_once_in_full_keeps_its_short_form_as_a_keyword() {
+    // Our own news item: the library is named in full once, then called 图书馆. The short form
+    // is used on its own, so the full name does not hide it (it did while a piece of a picked
+    // phrase was always skipped); 总成 in seed 001 and 鸡蛋 in seed 000 are the same case.
+    let analyzer = Analyzer::new();
+    let text = "青溪市图书馆试行夜间开放\n\n\
+                本报讯 青溪市图书馆3月1日宣布，自下月起试行夜间开放，工作日闭馆时间由晚上六点推迟到九点。\
+                图书馆负责人表示，这是回应读者多年来的呼声，试行期为三个月。\n\n\
+                据介绍，夜间开放期间，图书馆一楼阅览室和二楼自习区均正常开放。\n\n\
+                图书馆去年接待读者约85万人次。馆方将根据客流数据，决定是否长期实行夜间开放。";
+    let report = analyzer.analyze(text, &Options::default()).expect("analyze");
+    let keywords = &report.articles[0].keywords;
+    let find = |w: &str| keywords.iter().find(|k| k.word == w);
+    let short = find("图书馆").unwrap_or_else(|| panic!("图书馆 missing: {keywords:?}"));
+    assert_eq!(short.count, 3);
+    assert!(find("青溪市图书馆").is_some(), "{keywords:?}");
+    // Nor are a reporting phrase or a fragment the HMM glued to an adverb (自习|区均).
+    for noise in ["据介绍", "区均"] {
+        assert!(find(noise).is_none(), "{noise} in {keywords:?}");
+    }
+    // A piece used mostly inside its phrase still gives way to it.
+    let words = keywords_of(&analyzer, "政务服务中心推出政务服务新举措。政务服务窗口延长办理时间，政务服务更便捷。");
+    assert!(words.iter().any(|w| w == "政务服务"), "{words:?}");
+    assert!(!words.iter().any(|w| w == "服务" || w == "政务"), "{words:?}");
+}
+
+#[test]
 fn a_verb_before_a_name_does_not_start_a_key_phrase() {
     // Our own text. "贯彻 习近平 总书记" twice is a clause, not a term: the phrase may start at
     // the name, never at the verb before it.
