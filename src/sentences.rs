@@ -4,8 +4,8 @@
 //! (”」』）)】》), unless a comma or colon follows the closing quote ("“好！”他说" stays
 //! one sentence only when written “好！”，他说). A `.` ends a sentence when it is not a
 //! decimal point (64.18%) and is followed by whitespace, the end or a Chinese character.
-//! An ellipsis (…… / ...) ends a sentence only at the end of a line or before a closing quote
-//! or whitespace; inside a line it is a pause.
+//! An ellipsis (…… / ...) ends a sentence only at the end of a line, before a closing quote,
+//! whitespace or a news lead's dateline ("……9月14日，"); inside a line it is a pause.
 //!
 //! Lines are classified first, because news text mixes prose with lines that are not
 //! sentences: Markdown headings, short lines without sentence punctuation (headlines, section
@@ -183,8 +183,13 @@ fn stops(line: &str, from: usize) -> Vec<usize> {
             }
         }
         let next = at(k);
-        // An ellipsis followed by more words is a pause, not an end.
-        if ellipsis && !closed && next.is_some_and(|n| !n.is_whitespace()) {
+        // An ellipsis followed by more words is a pause, not an end; unless a dateline follows,
+        // where a feature's opening scene ends and its news lead begins ("……9月14日，…").
+        if ellipsis
+            && !closed
+            && next.is_some_and(|n| !n.is_whitespace())
+            && !starts_with_dateline(chars.get(k).map_or("", |x| &line[x.0..]))
+        {
             continue;
         }
         // “好！”，他说 — the quote is part of a longer sentence.
@@ -194,6 +199,32 @@ fn stops(line: &str, from: usize) -> Vec<usize> {
         ends.push(chars.get(k).map_or(line.len(), |x| x.0));
     }
     ends
+}
+
+/// True when `s` opens with the date of a news lead and a comma: "9月14日，", "2022年10月8日上午，",
+/// "14日晚，", "近日，", "日前，".
+pub(crate) fn starts_with_dateline(s: &str) -> bool {
+    let rest = ["近日", "日前", "昨天", "昨日", "今天", "今日"]
+        .iter()
+        .find_map(|w| s.strip_prefix(w))
+        .or_else(|| {
+            // Digits and date units: 2022年10月8日, 9月14日, 14日.
+            let end = s
+                .char_indices()
+                .find(|&(_, c)| !(c.is_ascii_digit() || c.is_numeric() || "年月日".contains(c)))
+                .map_or(s.len(), |(i, _)| i);
+            let date = &s[..end];
+            (date.ends_with('日') && date.chars().next().is_some_and(|c| c.is_ascii_digit()))
+                .then(|| &s[end..])
+        });
+    let Some(rest) = rest else {
+        return false;
+    };
+    let rest = ["上午", "下午", "晚上", "晚间", "早上", "凌晨", "晚", "起", "以来"]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
+        .unwrap_or(rest);
+    rest.starts_with(['，', ','])
 }
 
 /// Drops the stop after a closing quote when the next sentence only says who spoke
@@ -477,6 +508,19 @@ mod tests {
             ["他沉默了……", "第二天，他走了。"]
         );
         assert_eq!(parts("等等... 然后呢？"), ["等等...", "然后呢？"]);
+        // A feature's opening scene, then the news lead after a dateline.
+        assert_eq!(
+            parts("盲道被占用，已重新铺设盲道……9月14日，市人大常委会率队走访。"),
+            ["盲道被占用，已重新铺设盲道……", "9月14日，市人大常委会率队走访。"]
+        );
+        assert_eq!(
+            parts("收稻谷、做面条……近日，孩子们来到基地。"),
+            ["收稻谷、做面条……", "近日，孩子们来到基地。"]
+        );
+        assert_eq!(
+            parts("收稻谷、做面条……国庆长假期间，孩子们来到基地。"),
+            ["收稻谷、做面条……国庆长假期间，孩子们来到基地。"]
+        );
     }
 
     #[test]

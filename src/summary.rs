@@ -7,9 +7,10 @@
 //!   that fades with their rank;
 //! - **keyword coverage**: how densely the sentence holds the article's keywords (phrases
 //!   included), so a concise statement of the subject beats a long digression;
-//! - **cues**: a sentence that announces the article's own subject ("本文…", "针对…") is
-//!   preferred, one that opens with background ("随着…", "近年来…") is not, nor one that
-//!   cannot stand alone ("这是…", "对此…", a bare quotation);
+//! - **cues**: a sentence that announces the article's own subject ("本文…", "针对…") or is
+//!   a news lead (one of the first three, opening with its date: "9月14日，…") is preferred,
+//!   one that opens with background ("随着…", "近年来…") is not, nor one that cannot stand
+//!   alone ("这是…", "对此…", a bare quotation) or trails off in an ellipsis;
 //! - **length**: a small penalty per 100 characters, since long sentences bury their point;
 //!   fragments and lists of figures (fewer than three distinct content words) are discounted.
 //!
@@ -93,6 +94,9 @@ const SUBJECT_CUES: [&str; 12] = [
     "目的",
     "提出了",
 ];
+/// Prose sentences (0-based) within which a sentence opening with a date is the news lead.
+const LEAD_POSITIONS: usize = 2;
+
 /// Openings that set the scene rather than state the point.
 const BACKGROUND_CUES: [&str; 8] = [
     "随着",
@@ -187,13 +191,19 @@ pub fn select(
             // Long sentences bury their point; a summary sentence should be quick to read.
             score -= w.length * (c.chars as f64 / 100.0);
             let opening = c.text.trim_start_matches(|ch: char| !ch.is_alphanumeric());
-            if SUBJECT_CUES.iter().any(|q| opening.starts_with(q)) {
+            // A news lead: one of the first sentences, opening with its date ("9月14日，…"),
+            // also after a feature's opening scene.
+            let lead = c.position <= LEAD_POSITIONS && crate::sentences::starts_with_dateline(opening);
+            if lead || SUBJECT_CUES.iter().any(|q| opening.starts_with(q)) {
                 score += w.cue;
             } else if BACKGROUND_CUES.iter().any(|q| opening.starts_with(q))
                 || is_dependent(c.text, opening)
                 // An item of a semicolon list is a clause of a longer sentence: it opens the
                 // list or continues it ("…改造；以购买服务的方式，…推广手语翻译服务；").
                 || c.text.trim_end().ends_with([';', '；'])
+                // A thought left open ("…已重新铺设盲道……"): a scene or a list, not a statement.
+                || c.text.trim_end().ends_with('…')
+                || c.text.trim_end().ends_with("...")
             {
                 score -= w.cue;
             }

@@ -367,6 +367,29 @@ fn adjacent_words_that_recur_together_become_one_phrase() {
 }
 
 #[test]
+fn seed_news_leads_are_summarized_and_open_thoughts_are_not() {
+    let analyzer = Analyzer::new();
+    let seeds = seeds(&analyzer);
+    let articles: Vec<&ArticleReport> = seeds.iter().flat_map(|(_, _, a)| a).collect();
+    // Seed 002's feature opens with a scene ("…已重新铺设盲道……") and then its news lead.
+    let feature = articles
+        .iter()
+        .find(|a| a.title.as_deref() == Some("我市启动无障碍综合服务示范区建设"))
+        .expect("seed 002 feature");
+    let items: Vec<&str> = feature.summary.iter().map(|s| s.text.as_str()).collect();
+    assert!(
+        items.iter().any(|s| s.starts_with("9月14日,市人大常委会副主任钟燕率队走访")),
+        "{items:?}"
+    );
+    // No summary item of any seed is a thought left open by an ellipsis.
+    for a in &articles {
+        for s in &a.summary {
+            assert!(!s.text.trim_end().ends_with('…'), "{:?}: {}", a.title, s.text);
+        }
+    }
+}
+
+#[test]
 fn seed_summary_items_end_where_their_statement_ends() {
     let analyzer = Analyzer::new();
     let seeds = seeds(&analyzer);
