@@ -51,6 +51,7 @@ const state = {
   storageUnavailable: false, // the browser refuses IndexedDB: nothing survives a reload
   unsaved: new Set(), // ids of sources a write failed for (quota): saved again at the next chance
   stale: new Set(), // ids of sources whose results are from settings changed since
+  staleShown: false, // whether the list marks them (not during a quick re-analysis)
   cancelled: new Set(), // ids of sources a cancel left unanalyzed
 };
 
@@ -240,7 +241,7 @@ function items() {
     else if (r.articles.length === 0) out.push({ kind: 'error', key: s.id, sourceId: s.id, sourceName: name, error: t('source.noText') });
     else {
       const removed = new Set(s.removed ?? []);
-      const stale = state.stale.has(s.id);
+      const stale = state.staleShown && state.stale.has(s.id);
       r.articles.forEach((article, i) => {
         if (removed.size === 0 || !removed.has(fingerprint(article))) out.push({ kind: 'article', key: `${s.id}:${i}`, sourceId: s.id, sourceName: name, article, stale });
       });
@@ -333,13 +334,29 @@ function analyze(ids) {
   runNext();
 }
 
+/** A re-analysis longer than this marks the results it has not replaced yet; a quicker one
+ *  would only make the marks flash. */
+const STALE_MARK_DELAY_MS = 150;
+let staleTimer = 0;
+
+/** Whether the list marks results from settings changed since (see `state.staleShown`). */
+function showStale(shown) {
+  clearTimeout(staleTimer);
+  if (state.staleShown === shown) return;
+  state.staleShown = shown;
+  invalidate();
+  scheduleRender();
+}
+
 /** Analyzes everything again (options or dictionary changed), replacing a running job. */
 function reanalyzeAll() {
   state.queue = new Set(state.sources.map((s) => s.id));
   state.stale = new Set(state.sources.filter((s) => state.results.has(s.id)).map((s) => s.id));
   state.cancelled.clear();
   unfinishedNotice.hide();
-  invalidate(); // the list marks the old results until the new ones arrive
+  showStale(false);
+  staleTimer = setTimeout(() => showStale(true), STALE_MARK_DELAY_MS);
+  invalidate();
   scheduleRender();
   if (state.job) {
     state.job.superseded = true;
@@ -392,6 +409,7 @@ async function runNext() {
     state.job = null;
     if (job.cancelled) {
       for (const k of job.keys) if (!job.received.has(k)) state.cancelled.add(k);
+      showStale(true);
       invalidate();
       scheduleRender();
     }

@@ -354,6 +354,30 @@ test('host styles do not reach the widget, and the widget styles do not reach th
   await context.close();
 });
 
+test('without a theme the widget matches the page: dark where its text is light, and follows a switch', async () => {
+  // A site with its own dark mode: a class on <html> turns the text light on a dark background.
+  const head = '<style>html.night { background: #101214; color: oklch(0.93 0.01 250) } html { color: #222 }</style>';
+  const body = `<article id="post">${POST}</article>
+    <wenxi-analyzer id="w" for="#post"></wenxi-analyzer>
+    <wenxi-analyzer id="light" for="#post" theme="light" compact></wenxi-analyzer>`;
+  const { context, page, errors } = await open('/page-theme.html', hostPage(body, { head }).replace('<html lang="zh-CN">', '<html lang="zh-CN" class="night">'));
+  await waitFor(page, 'wenxi-result', 'w');
+  const backgrounds = () => page.evaluate(() => ['w', 'light'].map((id) => getComputedStyle(document.getElementById(id).shadowRoot.querySelector('.root')).backgroundColor));
+  assert.deepEqual(await backgrounds(), ['rgb(23, 25, 29)', 'rgb(255, 255, 255)'], 'dark page: the widget is dark, theme="light" stays light');
+  // The site switches to its light look: the widget follows (within a frame).
+  await page.evaluate(() => document.documentElement.classList.remove('night'));
+  await page.waitForFunction(() => getComputedStyle(document.getElementById('w').shadowRoot.querySelector('.root')).backgroundColor === 'rgb(255, 255, 255)', null, WAIT);
+  await page.evaluate(() => document.documentElement.classList.add('night'));
+  await page.waitForFunction(() => getComputedStyle(document.getElementById('w').shadowRoot.querySelector('.root')).backgroundColor === 'rgb(23, 25, 29)', null, WAIT);
+  // An explicit theme wins until it is removed; then the page decides again.
+  await page.evaluate(() => document.getElementById('w').setAttribute('theme', 'light'));
+  assert.deepEqual(await backgrounds(), ['rgb(255, 255, 255)', 'rgb(255, 255, 255)']);
+  await page.evaluate(() => document.getElementById('w').removeAttribute('theme'));
+  assert.deepEqual(await backgrounds(), ['rgb(23, 25, 29)', 'rgb(255, 255, 255)']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a bad for selector shows a readable error in the widget and fires wenxi-error', async () => {
   const body = `<article id="post">${POST}</article>
     <wenxi-analyzer id="bad" for="#post >>> p"></wenxi-analyzer>

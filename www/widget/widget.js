@@ -260,6 +260,55 @@ function whenVisible(element) {
 }
 
 // ---------------------------------------------------------------------------------------
+// Without a `theme`, a widget matches the page around it: dark where the page's text is light.
+// Read from the colour the host inherits, so it works however the site switches to dark (a
+// class on <html>, a media query, a stylesheet swap); one observer for all widgets.
+
+const THEMES = ['light', 'dark', 'auto'];
+const followers = new Set();
+let pageWatch = null;
+let probe = null;
+
+/** Relative luminance (0 dark – 1 light) of a CSS colour in any syntax the browser knows. */
+function luminance(color) {
+  probe ??= document.createElement('canvas').getContext('2d', { willReadFrequently: true });
+  if (!probe) return 0;
+  probe.clearRect(0, 0, 1, 1);
+  probe.fillStyle = '#000';
+  probe.fillStyle = color;
+  probe.fillRect(0, 0, 1, 1);
+  const [r, g, b] = probe.getImageData(0, 0, 1, 1).data;
+  const linear = (c) => ((c /= 255) <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+  return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+}
+
+/** 'dark' when the text colour `element` inherits is light, else 'light'. */
+const pageScheme = (element) => (luminance(getComputedStyle(element).color) > 0.4 ? 'dark' : 'light');
+
+function followPage(widget, follow) {
+  if (!follow) {
+    followers.delete(widget);
+    return;
+  }
+  followers.add(widget);
+  if (pageWatch) return;
+  let queued = false;
+  const update = () => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => {
+      queued = false;
+      for (const w of followers) w[PAGE_CHANGED]();
+    });
+  };
+  pageWatch = new MutationObserver(update);
+  for (const el of [document.documentElement, document.body]) if (el) pageWatch.observe(el, { attributes: true });
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', update);
+}
+
+const PAGE_CHANGED = Symbol('page changed');
+
+// ---------------------------------------------------------------------------------------
 // DOM helpers. Strings become Text nodes (`append`), never markup.
 
 function h(tag, attributes, ...children) {
@@ -440,6 +489,7 @@ export class WenxiAnalyzer extends HTMLElement {
   }
 
   connectedCallback() {
+    this.#scheme();
     if (this.#visible) this.#schedule(0);
     else whenVisible(this);
   }
@@ -448,11 +498,25 @@ export class WenxiAnalyzer extends HTMLElement {
     clearTimeout(this.#timer);
     this.#timer = 0;
     viewport?.unobserve(this);
+    followPage(this, false);
     this.#watch(null);
+  }
+
+  [PAGE_CHANGED]() {
+    this.#scheme();
+  }
+
+  /** The colour scheme: the `theme` attribute's, or (without one) the page's. */
+  #scheme() {
+    const follow = this.isConnected && !THEMES.includes(oneOf(this.getAttribute('theme'), THEMES, ''));
+    followPage(this, follow);
+    if (follow) this.#view.dataset.scheme = pageScheme(this);
+    else delete this.#view.dataset.scheme;
   }
 
   attributeChangedCallback(name, before, after) {
     if (before === after) return;
+    if (name === 'theme') this.#scheme();
     if (ANALYSIS_ATTRIBUTES.includes(name)) this.#schedule(0);
     else this.#render();
   }
