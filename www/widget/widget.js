@@ -489,7 +489,8 @@ export class WenxiAnalyzer extends HTMLElement {
   }
 
   connectedCallback() {
-    this.#scheme();
+    // Before the first paint, without forcing a style calculation while the page parses.
+    requestAnimationFrame(() => this.#scheme());
     if (this.#visible) this.#schedule(0);
     else whenVisible(this);
   }
@@ -508,7 +509,7 @@ export class WenxiAnalyzer extends HTMLElement {
 
   /** The colour scheme: the `theme` attribute's, or (without one) the page's. */
   #scheme() {
-    const follow = this.isConnected && !THEMES.includes(oneOf(this.getAttribute('theme'), THEMES, ''));
+    const follow = this.isConnected && !oneOf(this.getAttribute('theme'), THEMES, '');
     followPage(this, follow);
     if (follow) this.#view.dataset.scheme = pageScheme(this);
     else delete this.#view.dataset.scheme;
