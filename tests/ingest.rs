@@ -370,6 +370,18 @@ fn seed_004_with_text_dump_bullets_loses_the_same_chrome() {
 }
 
 #[test]
+fn a_text_of_one_short_line_is_the_body_not_a_masthead() {
+    // A headline with nothing under it names the publication only when an article follows
+    // (seed 002's masthead, tested above).
+    for text in ["今天天气不错", "123", "今天天气不错\n\n明天下雨"] {
+        let list = articles(text);
+        assert_eq!(list.len(), 1, "{text}");
+        assert_eq!(list[0].source, None, "{text}");
+        assert_eq!(list[0].body, text.replace("\n\n", "\n"), "{text}");
+    }
+}
+
+#[test]
 fn credits_in_brackets_or_after_a_box_are_bylines() {
     // Our own texts: a credit in brackets without an outlet, and a columnist's name after □.
     let news = "星辰科技发布折叠屏手机\n\n（记者 陈思琪）9月12日晚，星辰科技在深圳举行发布会。\n";

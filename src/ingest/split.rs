@@ -64,6 +64,8 @@ pub(crate) fn split(items: Vec<Item>, mut defaults: Defaults) -> Vec<Article> {
     // is a picture whose caption was dropped.
     let last_full = drafts.iter().rposition(|d| !d.body.is_empty());
     let mut articles: Vec<Article> = Vec::with_capacity(drafts.len());
+    // Masthead name and date: applied only if an article follows them.
+    let (mut masthead, mut masthead_date) = (None, None);
     for (k, draft) in drafts.into_iter().enumerate() {
         if !draft.body.is_empty() {
             articles.push(draft);
@@ -72,8 +74,8 @@ pub(crate) fn split(items: Vec<Item>, mut defaults: Defaults) -> Vec<Article> {
         let name = draft.title.filter(|t| t.chars().count() <= 20);
         match articles.last_mut() {
             None => {
-                defaults.source = defaults.source.take().or(name);
-                defaults.date = defaults.date.take().or(draft.date);
+                masthead = masthead.or(name);
+                masthead_date = masthead_date.or(draft.date);
             }
             Some(previous) if last_full.is_some_and(|l| k > l) => {
                 previous.source = previous.source.take().or(name);
@@ -84,6 +86,8 @@ pub(crate) fn split(items: Vec<Item>, mut defaults: Defaults) -> Vec<Article> {
         }
     }
     if articles.is_empty() {
+        // No headline has a body under it: the lines are the text itself ("今天天气不错"), not a
+        // masthead over nothing.
         let body: Vec<&str> = items
             .iter()
             .filter_map(as_text)
@@ -96,6 +100,9 @@ pub(crate) fn split(items: Vec<Item>, mut defaults: Defaults) -> Vec<Article> {
             body: body.join("\n"),
             ..Article::default()
         });
+    } else {
+        defaults.source = defaults.source.take().or(masthead);
+        defaults.date = defaults.date.take().or(masthead_date);
     }
     if let Some(first) = articles.first_mut() {
         if first.title.is_none() {
