@@ -92,7 +92,9 @@ export interface TaggedWord {
 
 export interface DictionaryResult {
   added: number;
-  errors: { line: number; message: string }[];
+  /** `message` in English; `reason` (the problem, in English) and `content` (the line as
+   *  written) let a page word its own message. */
+  errors: { line: number; message: string; reason: string; content: string }[];
 }
 
 /** An article found by ingestion, not yet analyzed. */
@@ -119,7 +121,8 @@ export interface Analyzer {
   cut(text: string, options?: SegmentOptions): string[];
   tag(text: string, options?: { hmm?: boolean }): TaggedWord[];
   addWord(word: string, freq?: number, tag?: string): number;
-  loadDictionary(text: string): DictionaryResult;
+  /** Text, or a dictionary file's bytes (decoded as `decode` does). */
+  loadDictionary(text: string | BufferSource): DictionaryResult;
 }
 
 /** Instantiate once; later calls resolve to the same analyzer. */

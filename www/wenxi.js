@@ -35,6 +35,28 @@ function modeOf(options) {
 
 const hmmOf = (options) => options?.hmm ?? true;
 
+/** Whole-number options, and the booleans: checked here so a wrong value is named plainly. */
+const COUNT_OPTIONS = ['topK', 'summarySentences', 'summaryChars', 'minWordLength', 'maxFrequencies'];
+const FLAG_OPTIONS = ['hmm', 'oneArticle'];
+
+function checkedOptions(options) {
+  if (options == null) return {};
+  if (typeof options !== 'object') throw new TypeError(`options must be an object, not ${typeof options}`);
+  for (const name of COUNT_OPTIONS) {
+    const v = options[name];
+    if (v != null && !(Number.isSafeInteger(v) && v >= 0)) throw new RangeError(`${name} must be a whole number of 0 or more, not ${JSON.stringify(v)}`);
+  }
+  for (const name of FLAG_OPTIONS) {
+    const v = options[name];
+    if (v != null && typeof v !== 'boolean') throw new TypeError(`${name} must be true or false, not ${JSON.stringify(v)}`);
+  }
+  const { stopwords } = options;
+  if (stopwords != null && !(Array.isArray(stopwords) && stopwords.every((w) => typeof w === 'string'))) {
+    throw new TypeError('stopwords must be an array of strings');
+  }
+  return options;
+}
+
 const isBytes = (x) => x instanceof ArrayBuffer || ArrayBuffer.isView(x);
 const bytesOf = (x) => (x instanceof Uint8Array ? x : ArrayBuffer.isView(x) ? new Uint8Array(x.buffer, x.byteOffset, x.byteLength) : new Uint8Array(x));
 
@@ -47,7 +69,7 @@ class Analyzer {
 
   /** Analyze text, or a file's bytes (decoded as `decode` does) → Report ({ articles: [...] }). */
   analyze(text, options = {}) {
-    return this.#core.analyze(this.#text(text), options);
+    return this.#core.analyze(this.#text(text), checkedOptions(options));
   }
 
   // Bytes are decoded rather than turned into a string by String(), which reads a GBK
@@ -68,7 +90,7 @@ class Analyzer {
 
   /** Analyze one part from `splitArticles` → one Report article. */
   analyzeArticle(part, options = {}) {
-    return this.#core.analyzeArticle(part, options);
+    return this.#core.analyzeArticle(part, checkedOptions(options));
   }
 
   /** Decode file bytes (UTF-8, UTF-16 with BOM, GBK/GB18030) → string. Throws on binary data. */
@@ -124,12 +146,18 @@ class Analyzer {
 
   /** Add a word to the dictionary (freq and tag optional). Returns the frequency used. */
   addWord(word, freq, tag) {
-    return this.#core.addWord(String(word), freq ?? undefined, tag ?? undefined);
+    // Checked here: the boundary would turn null into "null" and -5 into 4294967291.
+    if (typeof word !== 'string') throw new TypeError(`addWord: the word must be a string, not ${word === null ? 'null' : typeof word}`);
+    if (freq != null && !(Number.isInteger(freq) && freq > 0 && freq <= 0xffffffff)) throw new RangeError(`addWord: the frequency must be a whole number of 1 or more, not ${JSON.stringify(freq)}`);
+    if (tag != null && typeof tag !== 'string') throw new TypeError(`addWord: the tag must be a string, not ${typeof tag}`);
+    return this.#core.addWord(word, freq ?? undefined, tag ?? undefined);
   }
 
-  /** Load a jieba-format dictionary (`word [freq] [tag]` a line) → {added, errors: [{line, message}]}. */
+  /** Load a jieba-format dictionary (`word [freq] [tag]` a line; text, or a file's bytes) →
+   *  {added, errors: [{line, message, reason, content}]}. */
   loadDictionary(text) {
-    return this.#core.loadDictionary(String(text ?? ''));
+    if (!isBytes(text) && typeof text !== 'string') throw new TypeError(`loadDictionary: expected the dictionary's text or bytes, not ${text === null ? 'null' : typeof text}`);
+    return this.#core.loadDictionary(this.#text(text));
   }
 }
 

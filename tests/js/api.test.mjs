@@ -55,6 +55,24 @@ test('tag gives part of speech and marks user words', async () => {
   assert.deepEqual(after[1], { word: '贯流风机', tag: 'nz', user: true });
 });
 
+test('wrong argument types and option values are refused with messages that name them', async () => {
+  const w = await load();
+  const text = '青溪市图书馆试行夜间开放。图书馆负责人表示，这是回应读者的呼声。';
+  assert.throws(() => w.analyze(text, { topK: -1 }), { name: 'RangeError', message: 'topK must be a whole number of 0 or more, not -1' });
+  assert.throws(() => w.analyze(text, { summarySentences: 2.5 }), /summarySentences must be a whole number/);
+  assert.throws(() => w.analyze(text, { hmm: 'no' }), /hmm must be true or false/);
+  assert.throws(() => w.analyze(text, { stopwords: '图书馆' }), /stopwords must be an array of strings/);
+  assert.throws(() => w.analyze(text, 5), /options must be an object/);
+  assert.equal(w.analyze(text, { topK: 0 }).articles[0].keywords.length, 0);
+  assert.throws(() => w.addWord(null), { name: 'TypeError', message: 'addWord: the word must be a string, not null' });
+  assert.throws(() => w.addWord('贯流风机', -5), /frequency must be a whole number of 1 or more, not -5/);
+  assert.throws(() => w.addWord('贯流风机', 10, 3), /the tag must be a string/);
+  assert.throws(() => w.loadDictionary(42), /expected the dictionary's text or bytes, not number/);
+  // A dictionary file's bytes are decoded like any file (UTF-8 here).
+  assert.deepEqual(w.loadDictionary(new TextEncoder().encode('数字立交 20 n\n')), { added: 1, errors: [] });
+  assert.ok(w.cut('数字立交很方便').includes('数字立交'));
+});
+
 test('loadDictionary loads valid lines and names malformed ones', async () => {
   const w = await load();
   const result = w.loadDictionary('躬身式服务 20 n\n这一行 不是 合法 的 条目\n醴陵瓷谷 5\n数字立交 abc n\n');
