@@ -220,10 +220,12 @@ pub(crate) fn starts_with_dateline(s: &str) -> bool {
     let Some(rest) = rest else {
         return false;
     };
-    let rest = ["上午", "下午", "晚上", "晚间", "早上", "凌晨", "晚", "起", "以来"]
-        .iter()
-        .find_map(|w| rest.strip_prefix(w))
-        .unwrap_or(rest);
+    let rest = [
+        "上午", "下午", "晚上", "晚间", "早上", "凌晨", "晚", "起", "以来",
+    ]
+    .iter()
+    .find_map(|w| rest.strip_prefix(w))
+    .unwrap_or(rest);
     rest.starts_with(['，', ','])
 }
 
@@ -511,7 +513,10 @@ mod tests {
         // A feature's opening scene, then the news lead after a dateline.
         assert_eq!(
             parts("盲道被占用，已重新铺设盲道……9月14日，市人大常委会率队走访。"),
-            ["盲道被占用，已重新铺设盲道……", "9月14日，市人大常委会率队走访。"]
+            [
+                "盲道被占用，已重新铺设盲道……",
+                "9月14日，市人大常委会率队走访。"
+            ]
         );
         assert_eq!(
             parts("收稻谷、做面条……近日，孩子们来到基地。"),

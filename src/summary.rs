@@ -193,7 +193,8 @@ pub fn select(
             let opening = c.text.trim_start_matches(|ch: char| !ch.is_alphanumeric());
             // A news lead: one of the first sentences, opening with its date ("9月14日，…"),
             // also after a feature's opening scene.
-            let lead = c.position <= LEAD_POSITIONS && crate::sentences::starts_with_dateline(opening);
+            let lead =
+                c.position <= LEAD_POSITIONS && crate::sentences::starts_with_dateline(opening);
             if lead || SUBJECT_CUES.iter().any(|q| opening.starts_with(q)) {
                 score += w.cue;
             } else if BACKGROUND_CUES.iter().any(|q| opening.starts_with(q))

@@ -454,6 +454,31 @@ fn encodings_and_byte_order_marks() {
 }
 
 #[test]
+fn seeds_saved_as_utf16_without_a_byte_order_mark() {
+    // Mostly Chinese, so few NUL bytes: the byte order in which the file reads as Chinese wins.
+    for prefix in ["000", "002", "004"] {
+        let text = seed(prefix);
+        for big_endian in [false, true] {
+            let bytes: Vec<u8> = text
+                .encode_utf16()
+                .flat_map(|u| {
+                    if big_endian {
+                        u.to_be_bytes()
+                    } else {
+                        u.to_le_bytes()
+                    }
+                })
+                .collect();
+            assert_eq!(
+                decode(&bytes).as_deref(),
+                Ok(text.as_str()),
+                "seed {prefix}, big endian {big_endian}"
+            );
+        }
+    }
+}
+
+#[test]
 fn undecodable_and_binary_bytes() {
     let mut bytes = "标题\n\n正文一句话。".as_bytes().to_vec();
     bytes.insert(8, 0xff);

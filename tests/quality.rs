@@ -378,13 +378,20 @@ fn seed_news_leads_are_summarized_and_open_thoughts_are_not() {
         .expect("seed 002 feature");
     let items: Vec<&str> = feature.summary.iter().map(|s| s.text.as_str()).collect();
     assert!(
-        items.iter().any(|s| s.starts_with("9月14日,市人大常委会副主任钟燕率队走访")),
+        items
+            .iter()
+            .any(|s| s.starts_with("9月14日,市人大常委会副主任钟燕率队走访")),
         "{items:?}"
     );
     // No summary item of any seed is a thought left open by an ellipsis.
     for a in &articles {
         for s in &a.summary {
-            assert!(!s.text.trim_end().ends_with('…'), "{:?}: {}", a.title, s.text);
+            assert!(
+                !s.text.trim_end().ends_with('…'),
+                "{:?}: {}",
+                a.title,
+                s.text
+            );
         }
     }
 }
@@ -466,7 +473,9 @@ fn a_name_given_once_in_full_keeps_its_short_form_as_a_keyword() {
                 图书馆负责人表示，这是回应读者多年来的呼声，试行期为三个月。\n\n\
                 据介绍，夜间开放期间，图书馆一楼阅览室和二楼自习区均正常开放。\n\n\
                 图书馆去年接待读者约85万人次。馆方将根据客流数据，决定是否长期实行夜间开放。";
-    let report = analyzer.analyze(text, &Options::default()).expect("analyze");
+    let report = analyzer
+        .analyze(text, &Options::default())
+        .expect("analyze");
     let keywords = &report.articles[0].keywords;
     let find = |w: &str| keywords.iter().find(|k| k.word == w);
     let short = find("图书馆").unwrap_or_else(|| panic!("图书馆 missing: {keywords:?}"));
@@ -477,9 +486,15 @@ fn a_name_given_once_in_full_keeps_its_short_form_as_a_keyword() {
         assert!(find(noise).is_none(), "{noise} in {keywords:?}");
     }
     // A piece used mostly inside its phrase still gives way to it.
-    let words = keywords_of(&analyzer, "政务服务中心推出政务服务新举措。政务服务窗口延长办理时间，政务服务更便捷。");
+    let words = keywords_of(
+        &analyzer,
+        "政务服务中心推出政务服务新举措。政务服务窗口延长办理时间，政务服务更便捷。",
+    );
     assert!(words.iter().any(|w| w == "政务服务"), "{words:?}");
-    assert!(!words.iter().any(|w| w == "服务" || w == "政务"), "{words:?}");
+    assert!(
+        !words.iter().any(|w| w == "服务" || w == "政务"),
+        "{words:?}"
+    );
 }
 
 #[test]

@@ -52,7 +52,9 @@ pub fn decode(bytes: &[u8]) -> Result<String, Error> {
     checked(text.into_owned())
 }
 
-/// UTF-16 without a BOM shows as NUL high bytes on one side of every pair of ASCII text.
+/// UTF-16 without a BOM shows as NUL high bytes on one side of every pair of ASCII text. A
+/// Chinese text has few ASCII characters (its line breaks, digits): then the sign is a byte
+/// order in which the whole file reads as Chinese.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
@@ -64,9 +66,36 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
         Some(UTF_16LE)
     } else if even_nul * 3 >= pairs && odd_nul * 20 < pairs {
         Some(UTF_16BE)
+    } else if reads_as_chinese(UTF_16LE, bytes) {
+        Some(UTF_16LE)
+    } else if reads_as_chinese(UTF_16BE, bytes) {
+        Some(UTF_16BE)
     } else {
         None
     }
+}
+
+/// True when `bytes` decode without errors to text that is nearly all Han characters, ASCII
+/// and CJK or full-width punctuation (binary data read as UTF-16 scatters over all of Unicode).
+fn reads_as_chinese(encoding: &'static Encoding, bytes: &[u8]) -> bool {
+    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+    if had_errors {
+        return false;
+    }
+    let (mut chars, mut usual) = (0usize, 0usize);
+    for c in text.chars() {
+        chars += 1;
+        if c.is_ascii_graphic()
+            || matches!(c, ' ' | '\n' | '\r' | '\t')
+            || crate::text::is_han(c)
+            || ('\u{3000}'..='\u{303f}').contains(&c)
+            || ('\u{ff00}'..='\u{ffef}').contains(&c)
+            || ('\u{2010}'..='\u{2027}').contains(&c)
+        {
+            usual += 1;
+        }
+    }
+    usual * 10 >= chars * 9
 }
 
 fn replacements(s: &str) -> usize {
@@ -113,6 +142,33 @@ mod tests {
             .flat_map(|u| u.to_le_bytes())
             .collect();
         assert_eq!(decode(&ascii).unwrap(), "plain ascii text here");
+        // Chinese with only its line breaks in ASCII, either byte order, no BOM.
+        let chinese =
+            "株洲日报讯，市政府召开常务会议。\n会议研究部署秋粮生产工作，要求各地抓好田间管理。\n";
+        let le: Vec<u8> = chinese
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
+        let be: Vec<u8> = chinese
+            .encode_utf16()
+            .flat_map(|u| u.to_be_bytes())
+            .collect();
+        assert_eq!(decode(&le).unwrap(), chinese);
+        assert_eq!(decode(&be).unwrap(), chinese);
+        // Binary data with NULs on one side only is still binary.
+        let binary: Vec<u8> = (0u32..400)
+            .flat_map(|i| {
+                [
+                    (i * 37 % 251) as u8 | 1,
+                    if i % 7 == 0 {
+                        0
+                    } else {
+                        (i * 11 % 256) as u8 | 1
+                    },
+                ]
+            })
+            .collect();
+        assert!(decode(&binary).is_err());
     }
 
     #[test]
