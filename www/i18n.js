@@ -3,6 +3,7 @@
 // `data-i18n-title` keys; code calls `t(key, values)`.
 
 const zh = {
+  'app.title': '文析 · 中文文章分析',
   'app.tagline': '中文文章分析 · 全部在你的电脑上完成',
   'skip': '跳到分析结果',
   'lang.toggle': 'English',
@@ -240,6 +241,7 @@ const zh = {
 };
 
 const en = {
+  'app.title': 'wenxi · Chinese article analysis',
   'app.tagline': 'Chinese article analysis · everything stays on your computer',
   'skip': 'Skip to the analysis',
   'lang.toggle': '中文',

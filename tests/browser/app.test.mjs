@@ -633,6 +633,7 @@ test('English toggle, dark toggle and phone width', async () => {
   await page.locator('#lang-toggle').click();
   assert.equal(await page.locator('[data-testid="analyze-button"]').textContent(), 'Analyze');
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  assert.equal(await page.title(), 'wenxi · Chinese article analysis', 'the tab title follows the language');
   await page.locator('#theme-toggle').click();
   const dark = await page.evaluate(() => document.documentElement.dataset.theme);
   const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
