@@ -1306,6 +1306,13 @@ els.dict.file.addEventListener('change', () => {
 });
 document.addEventListener('keydown', (e) => {
   if (e.key === 'Escape' && !els.viewArticle.hidden && document.activeElement?.closest('.kwic')) articleView.closeWord();
+  // Ctrl+Z (⌘Z) undoes a removal while its 撤销 button is offered, except in a text field,
+  // where it undoes typing.
+  const editing = e.target.closest?.('input, textarea, select, [contenteditable]');
+  if (e.key.toLowerCase() === 'z' && (e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && !editing && !els.undo.hidden) {
+    e.preventDefault();
+    els.undo.click();
+  }
 });
 let resizeTimer = 0;
 // Read after the first frame: reading it now would force a layout before the page is interactive.

@@ -500,6 +500,21 @@ test('the article list by keyboard: arrows move, Delete removes, undo brings it 
   await page.waitForFunction((title) => document.activeElement.closest('li')?.querySelector('.art-title')?.textContent === title, titles[1]);
   // Undone for good: the article is saved again and survives a reload.
   await page.waitForFunction(() => /已恢复/.test(document.querySelector('[data-testid="status"]').textContent));
+  // Ctrl+Z undoes a removal without leaving the list…
+  await page.keyboard.press('Delete');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li').length === 7);
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li').length === 8);
+  await page.waitForFunction((title) => document.activeElement.closest('li')?.querySelector('.art-title')?.textContent === title, titles[1]);
+  // …but in the paste box it is the box's own undo.
+  await page.keyboard.press('Delete');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li').length === 7);
+  await page.locator('[data-testid="article-input"]').focus();
+  await page.keyboard.press('Control+z');
+  assert.equal(await listCount(page), 7);
+  await page.locator('[data-testid="undo"]').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li').length === 8);
+  await page.waitForFunction(() => /已恢复/.test(document.querySelector('[data-testid="status"]').textContent));
   await page.reload();
   await waitListed(page, 8);
   // Deleting every article by keyboard: the focus ends in the paste box, not on the page.
