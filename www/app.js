@@ -1038,7 +1038,10 @@ async function addDictionaryWord() {
   try {
     const used = await client.call('addWord', { word, freq, tag });
     state.dictionary += `${dictionaryLine(word, freq, tag, used)}\n`;
-    renderDictionaryErrors(els.dict.errors, []);
+    // jieba weighs a user word like any other: with a low frequency it still cuts it apart.
+    const ends = freq ? await client.call('spans', { text: word, mode: 'default', hmm: true }) : [0, word.length];
+    const whole = ends.length === 2 && ends[1] === word.length;
+    renderDictionaryErrors(els.dict.errors, whole ? [] : [{ message: t('dict.weak', { word, freq: num(freq) }) }]);
     els.dict.word.value = els.dict.freq.value = els.dict.tag.value = '';
     say('dict.added', { word });
     await saveDictionary();

@@ -336,6 +336,13 @@ test('reload keeps articles, user dictionary and settings', async () => {
   await page.locator('#dict-add').click();
   await page.locator('.dict-errors', { hasText: '词频要填' }).waitFor();
   assert.equal(await page.locator('#dict-list li', { hasText: '夜间开放' }).count(), 0);
+  // A frequency too low to keep a word whole adds it, and says it will still be cut.
+  await page.locator('#dict-word').fill('好词');
+  await page.locator('#dict-freq').fill('5');
+  await page.locator('#dict-add').click();
+  await page.locator('.dict-errors', { hasText: '“好词”已加入，但词频 5 太低' }).waitFor();
+  await page.locator('#dict-list li', { hasText: '好词' }).waitFor();
+  await page.locator('#dict-word').fill('夜间开放');
   await page.locator('#dict-freq').fill('');
   await page.locator('#dict-add').click();
   await page.locator('#dict-list li', { hasText: '夜间开放' }).waitFor();
