@@ -395,7 +395,12 @@ async function runNext() {
     const done = await promise;
     if (done.articles === 0) say('status.nothingFound');
     else if (noChinese(ids)) say('status.noChinese', { n: num(done.articles), ms: num(done.ms) });
-    else say(pastedAsOne(ids) ? 'status.doneOnePaste' : 'status.done', { n: num(done.articles), ms: num(done.ms) });
+    else if (pastedAsOne(ids)) say('status.doneOnePaste', { n: num(done.articles), ms: num(done.ms) });
+    else {
+      // The count is this analysis's; with earlier articles listed too, the total says so.
+      const total = articleItems().length;
+      say(total > done.articles ? 'status.doneOf' : 'status.done', { n: num(done.articles), ms: num(done.ms), total: num(total) });
+    }
   } catch (e) {
     if (e instanceof Crashed) recoverFromCrash(job, e);
     else if (!(e instanceof Cancelled)) setStatus(String(e.message));

@@ -148,6 +148,9 @@ test('corpus view: keywords across articles, who uses them, comparison', async (
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li:not(.pending)').length >= 3
     && !document.querySelector('[data-testid="article-list"] .pending'));
   const n = await listCount(page);
+  // The status counts this analysis, and the whole list when earlier articles are in it.
+  await page.waitForFunction(() => /已分析/.test(document.querySelector('[data-testid="status"]').textContent));
+  assert.match(await page.locator('[data-testid="status"]').textContent(), new RegExp(`^已分析 ${n - 1} 篇文章，用时 [\\d,]+ 毫秒；列表里共 ${n} 篇$`));
   await page.locator('#tab-corpus').click();
   assert.equal(await page.locator('.compare tbody tr').count(), n);
   // One Markdown file holds every article's summary and keywords, in list order, each under
