@@ -153,6 +153,12 @@ test('corpus view: keywords across articles, who uses them, comparison', async (
   assert.match(await page.locator('[data-testid="status"]').textContent(), new RegExp(`^已分析 ${n - 1} 篇文章，用时 [\\d,]+ 毫秒；列表里共 ${n} 篇$`));
   await page.locator('#tab-corpus').click();
   assert.equal(await page.locator('.compare tbody tr').count(), n);
+  // The table's titles are one Tab stop; ↓ moves to the next row's title.
+  const rowTitles = page.locator('.compare tbody button.link');
+  assert.equal(await rowTitles.evaluateAll((bs) => bs.filter((b) => b.tabIndex >= 0).length), 1);
+  await rowTitles.first().focus();
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), await rowTitles.nth(1).textContent());
   // One Markdown file holds every article's summary and keywords, in list order, each under
   // its title one level below the file's heading.
   const [mdDownload] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="summaries"]').click()]);

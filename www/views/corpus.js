@@ -137,7 +137,11 @@ export class CorpusView {
         h('td', { class: 'num' }, readingTime(r.chars)),
         h('td', { lang: ZH }, r.keywords),
         h('td', { lang: ZH }, r.distinct))));
+      // The titles are one Tab stop that ↑ ↓ move through, like the other lists: with many
+      // articles, Tab would otherwise walk every row to reach the exports.
+      rove([...tbody.querySelectorAll('button.link')], 0);
     };
+    arrowKeys(tbody, 'button.link');
     fill();
     return h('div', { class: 'table-wrap' }, h('table', { class: 'compare' }, h('thead', {}, h('tr', {}, heads)), tbody));
   }
