@@ -75,11 +75,25 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     }
 }
 
-/// True when `bytes` decode without errors to text that is nearly all Han characters, ASCII
-/// and CJK or full-width punctuation (binary data read as UTF-16 scatters over all of Unicode).
+/// Bytes [`reads_as_chinese`] looks at: enough to tell, and a large binary file is not decoded
+/// twice over just to be refused.
+const SAMPLE_BYTES: usize = 1 << 16;
+
+/// True when the start of `bytes` decodes without errors to text that is nearly all Han
+/// characters, ASCII and CJK or full-width punctuation (binary data read as UTF-16 scatters
+/// over all of Unicode).
 fn reads_as_chinese(encoding: &'static Encoding, bytes: &[u8]) -> bool {
-    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
-    if had_errors {
+    let sample = bytes
+        .get(..bytes.len().min(SAMPLE_BYTES) & !1)
+        .unwrap_or_default();
+    let (text, _) = encoding.decode_without_bom_handling(sample);
+    // A sample may end inside a surrogate pair.
+    let text = if sample.len() < bytes.len() {
+        text.strip_suffix('\u{fffd}').unwrap_or(&text)
+    } else {
+        &text
+    };
+    if text.contains('\u{fffd}') {
         return false;
     }
     let (mut chars, mut usual) = (0usize, 0usize);
@@ -155,6 +169,20 @@ mod tests {
             .collect();
         assert_eq!(decode(&le).unwrap(), chinese);
         assert_eq!(decode(&be).unwrap(), chinese);
+        // A long one is judged by its start, also when that sample ends inside a surrogate pair.
+        let long = format!(
+            "{}株洲日报讯，市𠀀{}",
+            "株洲日报讯，市政府召开会议。".repeat(2340),
+            chinese.repeat(50)
+        );
+        let units: Vec<u16> = long.encode_utf16().collect();
+        assert_eq!(
+            units[SAMPLE_BYTES / 2 - 1],
+            0xd840,
+            "the sample ends inside 𠀀"
+        );
+        let le: Vec<u8> = units.iter().flat_map(|u| u.to_le_bytes()).collect();
+        assert_eq!(decode(&le).unwrap(), long);
         // Binary data with NULs on one side only is still binary.
         let binary: Vec<u8> = (0u32..400)
             .flat_map(|i| {
