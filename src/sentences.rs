@@ -63,6 +63,10 @@ const MAX_HEADING_CHARS: usize = 40;
 
 /// Splits `text` into sentences and other line pieces, in order.
 ///
+/// A text with no prose at all (a one-line note, a poem, a list of slogans) has its short
+/// lines without sentence punctuation as its sentences rather than as headings: `今天天气不错`
+/// is one sentence.
+///
 /// ```
 /// use wenxi::sentences::{split, Kind};
 /// let text = "# 标题\n增长64.18%。他说：“好！”\n图为市民在观展。\n第二段";
@@ -76,6 +80,7 @@ pub fn split(text: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut paragraph = 0;
     let mut line_start = 0;
+    let mut unpunctuated = Vec::new();
     for line in text.split_inclusive('\n') {
         let offset = line_start;
         line_start += line.len();
@@ -83,13 +88,23 @@ pub fn split(text: &str) -> Vec<Sentence> {
         if body.trim().is_empty() {
             continue;
         }
-        split_line(body, offset, paragraph, &mut out);
+        if split_line(body, offset, paragraph, &mut out) {
+            unpunctuated.push(out.len() - 1);
+        }
         paragraph += 1;
+    }
+    if !out.iter().any(Sentence::is_sentence) {
+        for i in unpunctuated {
+            out[i].kind = Kind::Sentence;
+            out[i].is_heading = false;
+        }
     }
     out
 }
 
-fn split_line(line: &str, offset: usize, paragraph: usize, out: &mut Vec<Sentence>) {
+/// Splits one non-empty line into `out`; true when the line is short and has no sentence
+/// punctuation at all, so it was taken for a heading.
+fn split_line(line: &str, offset: usize, paragraph: usize, out: &mut Vec<Sentence>) -> bool {
     let lead = line.len() - line.trim_start().len();
     let trimmed = line.trim();
     let piece = |start: usize, end: usize, kind: Kind, out: &mut Vec<Sentence>| {
@@ -103,12 +118,12 @@ fn split_line(line: &str, offset: usize, paragraph: usize, out: &mut Vec<Sentenc
             Kind::Heading,
             out,
         );
-        return;
+        return false;
     }
     let line_kind = classify_line(trimmed);
     if line_kind != Kind::Sentence {
         piece(lead, lead + trimmed.len(), line_kind, out);
-        return;
+        return false;
     }
     let mut start = lead + list_marker_len(trimmed);
     let before = out.len();
@@ -122,13 +137,17 @@ fn split_line(line: &str, offset: usize, paragraph: usize, out: &mut Vec<Sentenc
         // whole line has no stop and is short.
         let rest = &line[start..];
         let no_stop = out.len() == before;
-        let kind = if no_stop && rest.trim().chars().count() <= MAX_HEADING_CHARS {
+        let heading = no_stop && rest.trim().chars().count() <= MAX_HEADING_CHARS;
+        let kind = if heading {
             Kind::Heading
         } else {
             piece_kind(rest)
         };
+        let count = out.len();
         piece(start + opening_len(rest), line.len(), kind, out);
+        return heading && out.len() > count;
     }
+    false
 }
 
 /// Byte offsets (into `line`) where sentences end, scanning from `from`.
@@ -556,6 +575,21 @@ mod tests {
         assert_eq!(s[2].paragraph, 1);
         let long = "这是一行很长的正文因为排版而在这里断开所以没有句末标点但它确实是正文的一部分而不是标题";
         assert!(split(long)[0].is_sentence());
+    }
+
+    #[test]
+    fn a_text_without_prose_has_its_short_lines_as_sentences() {
+        let s = split("今天天气不错");
+        assert_eq!(s.len(), 1);
+        assert!(s[0].is_sentence());
+        // Lines of a poem; the Markdown heading above them stays a heading.
+        let s = split("# 春晓\n春眠不觉晓\n处处闻啼鸟\n");
+        let kinds: Vec<Kind> = s.iter().map(|s| s.kind).collect();
+        assert_eq!(kinds, [Kind::Heading, Kind::Sentence, Kind::Sentence]);
+        // A byline is never prose, even alone.
+        assert!(!split("记者 王娜")[0].is_sentence());
+        // Next to prose, a short line is still a heading.
+        assert!(!split("标题在这里\n正文。")[0].is_sentence());
     }
 
     #[test]
