@@ -25,10 +25,12 @@ export function csv(rows) {
   return '\ufeff' + rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
-/** Frequencies as CSV: word, count, share of all words. */
+/** Frequencies as CSV: word, count, and its share of all the article's words (punctuation not
+ *  counted), named so in the header: the rows are content words only, so the shares do not add
+ *  up to 1. */
 export function frequenciesCsv(article) {
   const words = article.stats.words || 1;
-  return csv([['word', 'count', 'share'], ...article.frequencies.map((f) => [f.word, f.count, (f.count / words).toFixed(6)])]);
+  return csv([['word', 'count', 'share_of_all_words'], ...article.frequencies.map((f) => [f.word, f.count, (f.count / words).toFixed(6)])]);
 }
 
 /**

@@ -303,9 +303,12 @@ test('export JSON parses and matches the Report', async () => {
   const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="csv"]').click()]);
   const csvText = await readFile(await csvDownload.path(), 'utf8');
   const rows = csvText.replace(/^\ufeff/, '').trim().split('\r\n');
-  assert.equal(rows[0], 'word,count,share');
+  assert.equal(rows[0], 'word,count,share_of_all_words');
   assert.equal(rows.length - 1, match.frequencies.length);
-  assert.equal(rows[1].split(',')[0], match.frequencies[0].word);
+  const [word, count, share] = rows[1].split(',');
+  assert.equal(word, match.frequencies[0].word);
+  assert.equal(Number(count), match.frequencies[0].count);
+  assert.ok(Math.abs(Number(share) - match.frequencies[0].count / match.stats.words) < 1e-6, `share ${share}`);
   // Markdown: the title as a heading, each summary sentence a bullet, the keywords.
   const [mdDownload] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="md"]').click()]);
   const md = await readFile(await mdDownload.path(), 'utf8');
