@@ -127,6 +127,34 @@ fn posts_pasted_one_after_another_are_read_as_if_apart() {
 }
 
 #[test]
+fn a_newspaper_issue_after_a_web_post_in_one_file_keeps_every_article_whole() {
+    // Seed 000 (a Jekyll post of HTML paragraphs) with seed 002 (a plain-text newspaper issue)
+    // after it, as `cat` joins them: the whole file is read as HTML, so each run of lines
+    // becomes one paragraph. A photo story's last line and its credit ("…假期。" + "记者/周嵩
+    // 摄") then make one short paragraph ending in a credit — it is the story's end, not a
+    // caption to drop, and the credit still marks the story above it as an article.
+    let (post, issue) = (seed("000"), seed("002"));
+    let joined = articles(&format!("{post}{issue}"));
+    let alone = articles(&issue);
+    assert_eq!(
+        joined.len(),
+        articles(&post).len() + alone.len(),
+        "{:?}",
+        titles(&joined)
+    );
+    for a in &alone {
+        let found = joined.iter().find(|j| j.title == a.title);
+        let found =
+            found.unwrap_or_else(|| panic!("{:?} missing from {:?}", a.title, titles(&joined)));
+        assert_eq!(found.body, a.body, "{:?}", a.title);
+    }
+    let story = joined
+        .iter()
+        .find(|j| j.title.as_deref() == Some("萌娃变身“小农夫”"));
+    assert!(story.is_some_and(|s| s.body.ends_with("在劳动中度过了一个收获满满的假期。")));
+}
+
+#[test]
 fn seed_001_markdown_page_splits_at_each_h1() {
     let text = seed("001");
     let list = articles(&text);

@@ -270,8 +270,9 @@ pub(crate) fn is_byline(s: &str) -> bool {
 pub(crate) enum Credit {
     /// The whole line is a credit ("李华 摄", "记者/周嵩 通讯员/胡琼 摄", "罗浩/图").
     Line,
-    /// A short caption ending in a credit: the caption goes with it.
-    Caption,
+    /// A short caption ending in a credit that starts at this byte offset: the caption goes
+    /// with it.
+    Caption(usize),
     /// A long paragraph ending in a credit that starts at this byte offset.
     Trailing(usize),
 }
@@ -325,7 +326,7 @@ pub(crate) fn photo_credit(s: &str) -> Option<Credit> {
         return Some(Credit::Line);
     }
     Some(if visible_len(s, 121) <= 120 {
-        Credit::Caption
+        Credit::Caption(start)
     } else {
         Credit::Trailing(start)
     })
@@ -642,7 +643,7 @@ mod tests {
         );
         assert_eq!(
             photo_credit("攸县尹先生在茶陵办理跨境通办业务。李华 摄"),
-            Some(Credit::Caption)
+            Some(Credit::Caption(51))
         );
         assert_eq!(photo_credit("游客们纷纷拿出手机拍摄"), None);
         assert_eq!(photo_credit("这张照片由他拍摄"), None);

@@ -112,7 +112,11 @@ pub(crate) fn classify(lines: Vec<Line>) -> Vec<Item> {
     let mut items: Vec<Item> = Vec::with_capacity(lines.len());
     let mut in_copyright_block = false;
     for line in lines {
-        let item = classify_line(line, &mut in_copyright_block);
+        // A paragraph that stops mid-sentence (a print line break) continues in the next one.
+        let continued = matches!(items.last(), Some(Item::Text(t))
+            if t.role == Role::Para && !last_significant(&t.text).is_some_and(is_terminal));
+        let mut credit_after = None;
+        let item = classify_line(line, &mut in_copyright_block, continued, &mut credit_after);
         // A byline line followed by "… 摄" is one photo credit split over two lines.
         if let (Item::Credit(credit), Some(Item::Byline(previous))) = (&item, items.last()) {
             let joined = format!("{previous} {credit}");
@@ -125,6 +129,7 @@ pub(crate) fn classify(lines: Vec<Line>) -> Vec<Item> {
             drop_caption_list(&mut items, credit);
         }
         items.push(item);
+        items.extend(credit_after.map(Item::Credit));
     }
     items
 }
@@ -153,7 +158,14 @@ fn drop_caption_list(items: &mut [Item], credit: &str) {
     }
 }
 
-fn classify_line(line: Line, in_copyright_block: &mut bool) -> Item {
+/// Classifies one line; `continued` when it finishes the sentence of the paragraph before. A
+/// photo credit cut off the end of a paragraph goes to `credit_after`, to follow its item.
+fn classify_line(
+    line: Line,
+    in_copyright_block: &mut bool,
+    continued: bool,
+    credit_after: &mut Option<String>,
+) -> Item {
     if line.kind == Kind::Break || line.link_only {
         *in_copyright_block = false;
         return if line.kind == Kind::Break {
@@ -201,8 +213,13 @@ fn classify_line(line: Line, in_copyright_block: &mut bool) -> Item {
         }
         match byline::photo_credit(&text) {
             Some(Credit::Line) => return Item::Credit(text),
-            Some(Credit::Caption) => return Item::Break,
-            Some(Credit::Trailing(at)) => {
+            // A short paragraph ending in a credit is a photo caption, unless it finishes the
+            // sentence of the paragraph before: then it is the end of a story and its credit
+            // ("…孩子们化" + "身“快乐小农夫”…假期。 记者/周嵩 摄", two lines Markdown or HTML
+            // joined).
+            Some(Credit::Caption(_)) if !continued => return Item::Break,
+            Some(Credit::Caption(at) | Credit::Trailing(at)) => {
+                *credit_after = text.get(at..).map(|c| c.trim().to_string());
                 text = text.get(..at).unwrap_or_default().trim_end().to_string()
             }
             None => {}
