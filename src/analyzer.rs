@@ -28,7 +28,8 @@ pub struct Options {
     pub hmm: bool,
     /// Shortest content word in `frequencies`, in characters (default 2).
     pub min_word_length: usize,
-    /// Longest `frequencies` list (default 200).
+    /// Longest `frequencies` list (default 200; `stats.distinct_words` says how long the whole
+    /// list is).
     pub max_frequencies: usize,
     /// Extra stopwords for keywords and frequencies.
     pub stopwords: Vec<String>,
@@ -147,6 +148,7 @@ impl Analyzer {
         let summary = self.summarize(text, &sentences, &tokens, &content, &keywords, options);
         keywords.truncate(options.top_k);
 
+        let (frequencies, distinct_words) = frequencies(&content, options.max_frequencies);
         let stats = Stats {
             chars: text.chars().filter(|c| !c.is_whitespace()).count(),
             words: tokens
@@ -155,8 +157,8 @@ impl Analyzer {
                 .count(),
             sentences: sentences.iter().filter(|s| s.is_sentence()).count(),
             paragraphs: text.lines().filter(|l| !l.trim().is_empty()).count(),
+            distinct_words,
         };
-        let frequencies = frequencies(&content, options.max_frequencies);
         ArticleReport {
             title: article.title,
             kicker: article.kicker,
@@ -284,7 +286,8 @@ fn is_function_tag(tag: &str) -> bool {
     ) || tag.starts_with('u')
 }
 
-fn frequencies(content: &[&Token<'_>], limit: usize) -> Vec<Frequency> {
+/// The `limit` most frequent content words, and how many distinct ones there are.
+fn frequencies(content: &[&Token<'_>], limit: usize) -> (Vec<Frequency>, usize) {
     let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
     for (i, t) in content.iter().enumerate() {
         counts.entry(t.word).or_insert((0, i)).0 += 1;
@@ -292,11 +295,14 @@ fn frequencies(content: &[&Token<'_>], limit: usize) -> Vec<Frequency> {
     let mut list: Vec<(&str, (usize, usize))> = counts.into_iter().collect();
     // Most frequent first; ties in order of first appearance.
     list.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.1 .1.cmp(&b.1 .1)));
-    list.into_iter()
+    let distinct = list.len();
+    let top = list
+        .into_iter()
         .take(limit)
         .map(|(w, (count, _))| Frequency {
             word: w.to_string(),
             count,
         })
-        .collect()
+        .collect();
+    (top, distinct)
 }

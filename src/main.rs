@@ -24,17 +24,21 @@ enum Command {
         /// Input files (.txt, .md, .html; UTF-8, UTF-16 or GBK).
         files: Vec<PathBuf>,
         /// Number of keywords.
-        #[arg(long, default_value_t = 10)]
+        #[arg(long, default_value = "10", value_parser = count, allow_negative_numbers = true)]
         top_k: usize,
         /// Summary length in sentences.
-        #[arg(long, default_value_t = 3)]
+        #[arg(long, default_value = "3", value_parser = count, allow_negative_numbers = true)]
         summary_sentences: usize,
-        /// Summary length as a character budget (overrides --summary-sentences).
-        #[arg(long)]
+        /// Summary length as a character budget (overrides --summary-sentences): as many
+        /// sentences as fit; the best sentence is kept even when it alone is longer.
+        #[arg(long, value_parser = count, allow_negative_numbers = true)]
         summary_chars: Option<usize>,
         /// Keyword method: auto, tfidf or textrank.
         #[arg(long, default_value = "auto")]
         method: String,
+        /// Longest word-frequency list, or `all` (`stats.distinctWords` counts the whole list).
+        #[arg(long, default_value = "200", value_parser = count_or_all, allow_negative_numbers = true)]
+        max_frequencies: usize,
         /// Read each input as one article (never split at headlines or `---` lines).
         #[arg(long)]
         one_article: bool,
@@ -138,6 +142,21 @@ fn write_streamed(
 /// Said on stderr when an input holds nothing to analyze; its Report has no articles.
 const NO_TEXT: &str = "no text to analyze (empty, or only whitespace, symbols or emoji)";
 
+/// A whole number of 0 or more.
+fn count(s: &str) -> Result<usize, String> {
+    s.parse()
+        .map_err(|_| format!("expected a whole number of 0 or more, not `{s}`"))
+}
+
+/// A whole number, or `all` for no limit.
+fn count_or_all(s: &str) -> Result<usize, String> {
+    if s == "all" {
+        return Ok(usize::MAX);
+    }
+    s.parse()
+        .map_err(|_| format!("expected a whole number of 0 or more, or `all`, not `{s}`"))
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let mut failed = false;
@@ -150,6 +169,7 @@ fn main() -> ExitCode {
             summary_sentences,
             summary_chars,
             method,
+            max_frequencies,
             one_article,
             pretty,
         } => {
@@ -158,6 +178,7 @@ fn main() -> ExitCode {
                 summary_sentences,
                 summary_chars,
                 method,
+                max_frequencies,
                 one_article,
                 ..Options::default()
             };

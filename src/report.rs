@@ -53,6 +53,9 @@ pub struct Stats {
     pub sentences: usize,
     /// Paragraphs (non-empty lines).
     pub paragraphs: usize,
+    /// Distinct content words: the length of the whole frequency list, of which `frequencies`
+    /// holds the first `maxFrequencies`.
+    pub distinct_words: usize,
 }
 
 /// A keyword with its score and where it occurs.

@@ -428,4 +428,51 @@ fn missing_files_and_bad_options_fail_with_a_message() {
         "{}",
         stderr(&out)
     );
+    // A negative count is named as such (not clap's tip to pass it after `--`).
+    for option in [
+        "--top-k",
+        "--summary-sentences",
+        "--summary-chars",
+        "--max-frequencies",
+    ] {
+        let out = run(&["analyze", option, "-1"], &[&good]);
+        assert_eq!(out.status.code(), Some(2), "{option}");
+        assert!(
+            stderr(&out).contains("expected a whole number of 0 or more"),
+            "{option}: {}",
+            stderr(&out)
+        );
+    }
+}
+
+#[test]
+fn the_frequency_list_is_capped_and_says_how_long_it_is_whole() {
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let feature = std::fs::read_dir(&seed)
+        .unwrap()
+        .flatten()
+        .find(|e| e.file_name().to_string_lossy().starts_with("003"))
+        .unwrap()
+        .path();
+    let capped = reports(&run(&["analyze"], &[&feature]));
+    let whole = reports(&run(&["analyze", "--max-frequencies", "all"], &[&feature]));
+    let (capped, whole) = (&articles(&capped[0])[0], &articles(&whole[0])[0]);
+    let distinct = whole["stats"]["distinctWords"].as_u64().unwrap() as usize;
+    assert_eq!(
+        capped["stats"]["distinctWords"],
+        whole["stats"]["distinctWords"]
+    );
+    assert!(distinct > 200, "the feature has {distinct} distinct words");
+    assert_eq!(capped["frequencies"].as_array().unwrap().len(), 200);
+    let list = whole["frequencies"].as_array().unwrap();
+    assert_eq!(list.len(), distinct);
+    assert_eq!(&list[..200], &capped["frequencies"].as_array().unwrap()[..]);
+    let ten = reports(&run(&["analyze", "--max-frequencies", "10"], &[&feature]));
+    assert_eq!(
+        articles(&ten[0])[0]["frequencies"]
+            .as_array()
+            .unwrap()
+            .len(),
+        10
+    );
 }

@@ -17,8 +17,11 @@ import { reportJson, reportsJsonl, frequenciesCsv, summaryMarkdown, summariesMar
 import { registerServiceWorker } from './pwa.js';
 
 const DEFAULTS = Object.freeze({ topK: 10, lengthMode: 'sentences', summarySentences: 3, summaryChars: 150, method: 'auto', mode: 'default', hmm: true, split: true });
-// Longer frequency lists than the core's default, for corpus TF-IDF across articles.
-const MAX_FREQUENCIES = 500;
+// Every content word (the core's default keeps 200): the table says how many there are, the CSV
+// export is the whole list and corpus TF-IDF counts them all. The worker analyzes at most a
+// million characters at once, so no article has more distinct words than this; a finite
+// number keeps the options in an exported Report valid JSON.
+const MAX_FREQUENCIES = 1_000_000;
 const TEXT_FILE = /\.(txt|text|md|markdown|html?)$/i;
 // Limits (docs/robustness.md). One input — a file, a paste, dropped text — up to 64 MB: a
 // 50 MB input takes about a minute and 1.3 GB in this tab; far more would exhaust it.

@@ -8,7 +8,8 @@ export interface AnalyzeOptions {
   topK?: number;
   /** Summary length in sentences (default 3). */
   summarySentences?: number;
-  /** Summary length as a character budget; overrides summarySentences. */
+  /** Summary length as a character budget; overrides summarySentences. As many sentences as
+   *  fit; the best sentence is kept even when it alone is longer. */
   summaryChars?: number;
   /** Keyword method (default 'auto'). */
   method?: Method;
@@ -16,7 +17,8 @@ export interface AnalyzeOptions {
   hmm?: boolean;
   /** Shortest word in `frequencies`, in characters (default 2). */
   minWordLength?: number;
-  /** Longest `frequencies` list (default 200). */
+  /** Longest `frequencies` list (default 200; `Infinity` for all of them — `stats.distinctWords`
+   *  says how long the whole list is). */
   maxFrequencies?: number;
   /** Extra stopwords. */
   stopwords?: string[];
@@ -58,10 +60,16 @@ export interface SummarySentence {
 }
 
 export interface Stats {
+  /** Characters, not counting whitespace. */
   chars: number;
+  /** Words (tokens that are not punctuation or whitespace). */
   words: number;
+  /** Sentences (headings, captions and bylines not counted). */
   sentences: number;
+  /** Paragraphs (non-empty lines). */
   paragraphs: number;
+  /** Distinct content words: the whole frequency list's length. */
+  distinctWords: number;
 }
 
 export interface Article {

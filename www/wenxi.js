@@ -39,9 +39,14 @@ const hmmOf = (options) => options?.hmm ?? true;
 const COUNT_OPTIONS = ['topK', 'summarySentences', 'summaryChars', 'minWordLength', 'maxFrequencies'];
 const FLAG_OPTIONS = ['hmm', 'oneArticle'];
 
+/** The core's largest count (a 32-bit `usize`): `maxFrequencies: Infinity`, the whole list,
+ *  becomes this. */
+const ALL = 0xffff_ffff;
+
 function checkedOptions(options) {
   if (options == null) return {};
   if (typeof options !== 'object') throw new TypeError(`options must be an object, not ${typeof options}`);
+  if (options.maxFrequencies > ALL) options = { ...options, maxFrequencies: ALL };
   for (const name of COUNT_OPTIONS) {
     const v = options[name];
     if (v != null && !(Number.isSafeInteger(v) && v >= 0)) throw new RangeError(`${name} must be a whole number of 0 or more, not ${JSON.stringify(v)}`);

@@ -305,6 +305,9 @@ test('export JSON parses and matches the Report', async () => {
   const rows = csvText.replace(/^\ufeff/, '').trim().split('\r\n');
   assert.equal(rows[0], 'word,count,share_of_all_words');
   assert.equal(rows.length - 1, match.frequencies.length);
+  // Every content word: seed 004 has more than the 500 the page once stopped at.
+  assert.ok(match.stats.distinctWords > 500, `${match.stats.distinctWords} distinct words`);
+  assert.equal(match.frequencies.length, match.stats.distinctWords);
   const [word, count, share] = rows[1].split(',');
   assert.equal(word, match.frequencies[0].word);
   assert.equal(Number(count), match.frequencies[0].count);

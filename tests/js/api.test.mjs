@@ -90,7 +90,9 @@ test('analyze returns the Report contract on every seed', async () => {
     for (const a of report.articles) {
       assert.ok(a.title === null || typeof a.title === 'string');
       assert.equal(typeof a.text, 'string');
-      for (const k of ['chars', 'words', 'sentences', 'paragraphs']) assert.equal(typeof a.stats[k], 'number');
+      for (const k of ['chars', 'words', 'sentences', 'paragraphs', 'distinctWords']) assert.equal(typeof a.stats[k], 'number');
+      // The default list holds the 200 most frequent of them.
+      assert.equal(a.frequencies.length, Math.min(200, a.stats.distinctWords), name);
       assert.ok(a.keywords.length <= 8);
       for (let i = 1; i < a.keywords.length; i++) assert.ok(a.keywords[i - 1].score >= a.keywords[i].score, `${name}: keywords best first`);
       for (const k of a.keywords) {
@@ -108,6 +110,17 @@ test('analyze returns the Report contract on every seed', async () => {
       }
     }
   }
+});
+
+test('maxFrequencies: Infinity lists every distinct content word', async () => {
+  const w = await load();
+  const text = seed(seedFiles.find((n) => n.startsWith('003')));
+  const [whole] = w.analyze(text, { maxFrequencies: Infinity }).articles;
+  const [capped] = w.analyze(text).articles;
+  assert.ok(whole.stats.distinctWords > 200, `${whole.stats.distinctWords} distinct words`);
+  assert.equal(whole.frequencies.length, whole.stats.distinctWords);
+  assert.deepEqual(whole.frequencies.slice(0, 200), capped.frequencies);
+  assert.equal(new Set(whole.frequencies.map((f) => f.word)).size, whole.frequencies.length);
 });
 
 test('bad input gives an empty report or a clear error, never a crash', async () => {
