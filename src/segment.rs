@@ -214,14 +214,14 @@ impl Segmenter {
                     // `word tag` is a common hand-written form; accept a tag without frequency.
                     Err(_) if f.chars().all(|c| c.is_ascii_alphabetic()) => (*w, None, Some(*f)),
                     Err(_) => {
-                        errors.push(bad("frequency is not a whole number"));
+                        errors.push(bad("frequency is not a whole number of 0 or more"));
                         continue;
                     }
                 },
                 [w, f, t] => match f.parse::<usize>() {
                     Ok(f) => (*w, Some(f), Some(*t)),
                     Err(_) => {
-                        errors.push(bad("frequency is not a whole number"));
+                        errors.push(bad("frequency is not a whole number of 0 or more"));
                         continue;
                     }
                 },

@@ -381,7 +381,7 @@ fn a_user_dictionary_with_malformed_lines_loads_the_good_ones_and_names_the_rest
     assert_eq!(named.len(), 3, "{err}");
     assert!(named[0].contains("mine.dict: dictionary line 2"), "{err}");
     assert!(
-        named[1].contains("dictionary line 6: frequency is not a whole number"),
+        named[1].contains("dictionary line 6: frequency is not a whole number of 0 or more"),
         "{err}"
     );
     assert!(

@@ -12,7 +12,7 @@ import { ArticleView, readingTime, shortDate, titleOf } from './views/article.js
 import { CorpusView } from './views/corpus.js';
 import { renderArticleList } from './views/articles.js';
 import { isHeadingLine } from './views/text.js';
-import { dictionaryEntries, dictionaryLine, validWord, renderDictionary, renderDictionaryErrors } from './views/dictionary.js';
+import { dictionaryEntries, dictionaryLine, withLines, validWord, renderDictionary, renderDictionaryErrors } from './views/dictionary.js';
 import { reportJson, reportsJsonl, frequenciesCsv, summaryMarkdown, summariesMarkdown, csv, fileName } from './export.js';
 import { registerServiceWorker } from './pwa.js';
 
@@ -1045,7 +1045,7 @@ async function addDictionaryWord() {
   const tag = els.dict.tag.value.trim() || undefined;
   try {
     const used = await client.call('addWord', { word, freq, tag });
-    state.dictionary += `${dictionaryLine(word, freq, tag, used)}\n`;
+    state.dictionary = withLines(state.dictionary, [dictionaryLine(word, freq, tag, used)]);
     // jieba weighs a user word like any other: with a low frequency it still cuts it apart.
     const ends = freq ? await client.call('spans', { text: word, mode: 'default', hmm: true }) : [0, word.length];
     const whole = ends.length === 2 && ends[1] === word.length;
@@ -1071,7 +1071,7 @@ async function importDictionary(file) {
     const bad = new Set(result.errors.map((e) => e.line));
     // The lines the core loaded: not blank, not a `#` comment, not rejected.
     const good = text.split(/\r?\n/).filter((line, i) => !bad.has(i + 1) && line.trim() && !line.trim().startsWith('#'));
-    if (good.length) state.dictionary += `${good.map((l) => l.trim()).join('\n')}\n`;
+    if (good.length) state.dictionary = withLines(state.dictionary, good);
     renderDictionaryErrors(els.dict.errors, result.errors);
     say('dict.imported', { name: file.name, added: result.added });
     await saveDictionary();

@@ -445,15 +445,24 @@ test('the 词性 view labels each word with its part of speech, not by colour al
   await context.close();
 });
 
-test('a jieba dictionary file with a bad line: the good lines load, the bad one is named', async () => {
+test('a jieba dictionary file with bad lines: the good lines load, the bad ones are named, a word already there is listed once', async () => {
   const { context, page, errors } = await openApp();
   await page.locator('#dict-panel summary').click();
-  const dict = '自助借还机 20 n\n这一行 不是 词典 格式\n亲子绘本课 10\n';
+  await page.locator('#dict-word').fill('亲子绘本课');
+  await page.locator('#dict-add').click();
+  await page.locator('#dict-list .dict-word').first().waitFor();
+  // Saved on Windows with a byte-order mark; a negative frequency is refused.
+  const dict = '\ufeff自助借还机 20 n\r\n这一行 不是 词典 格式\r\n亲子绘本课 10\r\n数字政府 -5 n\r\n';
   await page.locator('#dict-file').setInputFiles({ name: 'mine.txt', mimeType: 'text/plain', buffer: Buffer.from(dict) });
   await page.locator('#dict-errors li').first().waitFor();
-  assert.match(await page.locator('#dict-errors').textContent(), /第 2 行/);
-  const words = await page.locator('#dict-list .dict-word').allTextContents();
-  assert.deepEqual(words, ['自助借还机', '亲子绘本课']);
+  const said = await page.locator('#dict-errors').textContent();
+  assert.match(said, /第 2 行/);
+  assert.match(said, /第 4 行“数字政府 -5 n”：词频应为 0 或更大的整数/);
+  await page.waitForFunction(() => document.querySelectorAll('#dict-list .dict-word').length === 2);
+  // The imported line replaces the one added by hand, as it does in the analyzer.
+  const words = await page.locator('#dict-list li').allTextContents();
+  assert.deepEqual(words.map((w) => w.replace(/×$/, '').trim()), ['自助借还机20 n', '亲子绘本课10']);
+  assert.equal(await page.locator('#dict-count').textContent(), '2 个词');
   assert.deepEqual(errors, []);
   await context.close();
 });

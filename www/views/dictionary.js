@@ -6,7 +6,7 @@ import { t } from '../i18n.js';
 /** The core's reasons for rejecting a dictionary line, in the page's language. */
 const REASONS = {
   'expected `word [freq] [tag]`': 'dict.reason.format',
-  'frequency is not a whole number': 'dict.reason.freq',
+  'frequency is not a whole number of 0 or more': 'dict.reason.freq',
   'the word is empty': 'dict.reason.empty',
   'longer than 64 characters': 'dict.reason.long',
   'contains spaces or control characters': 'dict.reason.spaces',
@@ -19,6 +19,18 @@ export function dictionaryEntries(text) {
     const [word, freq, tag] = line.split(/\s+/);
     return { word, freq: freq ?? null, tag: tag ?? null, line };
   });
+}
+
+/**
+ * The dictionary text with `lines` added: an earlier line for the same word goes, as its
+ * frequency and tag are replaced in the analyzer too (a word added again, or imported again
+ * with a frequency, is listed once).
+ */
+export function withLines(text, lines) {
+  const added = dictionaryEntries(lines.join('\n'));
+  const last = new Map(added.map((e, i) => [e.word, i]));
+  const kept = dictionaryEntries(text).filter((e) => !last.has(e.word));
+  return [...kept, ...added.filter((e, i) => last.get(e.word) === i)].map((e) => `${e.line}\n`).join('');
 }
 
 /**
