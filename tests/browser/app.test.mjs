@@ -875,6 +875,37 @@ test('English UI: the article text keeps its language for screen readers; the la
   await context.close();
 });
 
+test('in forced colours (Windows High Contrast) bars, the selected items and both highlights stay visible', async () => {
+  const { context, page, errors } = await openApp({ forcedColors: 'active' });
+  await page.locator('#demo').click();
+  await page.locator('[data-testid="keywords"] > li').first().waitFor();
+  await page.locator('[data-testid="keywords"] > li .word').nth(1).click();
+  await page.locator('.fulltext mark.hit').first().waitFor();
+  const seen = await page.evaluate(() => {
+    const style = (sel) => getComputedStyle(document.querySelector(sel));
+    const back = style('body').backgroundColor;
+    const fill = style('[data-testid="keywords"] .bar > span').backgroundColor;
+    return {
+      barDrawn: fill !== back && fill !== 'rgba(0, 0, 0, 0)',
+      pickedKeyword: style('.keywords li.picked').outlineStyle,
+      chosenArticle: style('.art-item.selected').outlineStyle,
+      pressed: style('.seg-btn[aria-pressed="true"]').backgroundColor,
+      unpressed: style('.seg-btn[aria-pressed="false"]').backgroundColor,
+      summaryMark: style('.fulltext mark.sum').backgroundColor,
+      hitMark: style('.fulltext mark.hit').backgroundColor,
+      back,
+    };
+  });
+  assert.ok(seen.barDrawn, 'a keyword score bar is filled with a colour of its own');
+  assert.equal(seen.pickedKeyword, 'solid');
+  assert.equal(seen.chosenArticle, 'solid');
+  assert.notEqual(seen.pressed, seen.unpressed, 'the pressed text view button stands out');
+  assert.notEqual(seen.summaryMark, seen.hitMark, 'summary sentences and keyword hits differ');
+  assert.ok(![seen.summaryMark, seen.hitMark].includes(seen.back), 'both highlights show');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('keywords and the frequency table are one Tab stop each; the arrows move through the words', async () => {
   const { context, page, errors } = await openApp();
   await page.locator('#demo').click();
@@ -900,6 +931,20 @@ test('keywords and the frequency table are one Tab stop each; the arrows move th
   await page.locator('.freq tbody .word').first().focus();
   await page.keyboard.press('End');
   assert.equal(await focused(), rows.at(-1));
+  // Walking down and back up, each word comes into sight below the table's sticky header, not
+  // under it.
+  // (The table's box in full view: only the box scrolls.)
+  await page.keyboard.press('Home');
+  await page.locator('.freq').evaluate((table) => table.parentElement.scrollIntoView({ block: 'center' }));
+  for (let i = 0; i < 25; i++) await page.keyboard.press('ArrowDown');
+  for (let i = 0; i < 25; i++) {
+    await page.keyboard.press('ArrowUp');
+    const { word, header } = await page.evaluate(() => ({
+      word: document.activeElement.getBoundingClientRect().top,
+      header: document.querySelector('.freq thead').getBoundingClientRect().bottom,
+    }));
+    assert.ok(word >= header - 1, `${await focused()}: top ${word} under the header ending at ${header}`);
+  }
   await page.keyboard.press('Home');
   await page.keyboard.press('ArrowDown');
   assert.equal(await focused(), rows[1]);
