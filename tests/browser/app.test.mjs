@@ -1096,11 +1096,26 @@ test('phone: a long batch keeps its progress and Cancel on screen; a corpus keyw
   await page.locator('#file-input').setInputFiles({ name: '很长的文件名-合订本-全年.txt', mimeType: 'text/plain', buffer: Buffer.from(big) });
   await page.locator('[data-testid="progress"]').waitFor({ state: 'visible' });
   await page.waitForFunction(() => /[\d,]+ \/ [\d,]+ 篇/.test(document.querySelector('[data-testid="progress"]').textContent));
+  const onScreen = (sel) => page.evaluate((sel) => {
+    const r = document.querySelector(sel).getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth;
+  }, sel);
+  await page.locator('[data-testid="article-list"]').scrollIntoViewIfNeeded();
   const layout = await page.evaluate(() => ({ overflow: document.documentElement.scrollWidth - innerWidth, cancel: document.querySelector('#cancel').getBoundingClientRect().right }));
   assert.ok(layout.overflow <= 0, `page ${layout.overflow}px wider than the screen`);
   assert.ok(layout.cancel <= 360, `Cancel ends at ${layout.cancel}px`);
+  // The status line is under the side panels here; seen from the list, progress and Cancel
+  // float at the foot of the screen.
+  assert.ok(await onScreen('#cancel'), 'Cancel on screen while the list is in view');
   await page.locator('#cancel').tap();
   await page.locator('[data-testid="progress"]').waitFor({ state: 'hidden' });
+  // So does the 撤销 a removal offers: there is no Ctrl+Z on a phone.
+  const count = await listCount(page);
+  await page.locator('[data-testid="article-list"] > li button.remove').first().tap();
+  await page.locator('#undo').waitFor({ state: 'visible' });
+  assert.ok(await onScreen('#undo'), 'the undo button on screen next to the list');
+  await page.locator('#undo').tap();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="article-list"] > li').length === n, count);
   assert.deepEqual(errors, []);
   await context.close();
 });
