@@ -329,12 +329,19 @@ function noChinese(ids) {
 }
 
 function analyze(ids) {
+  let resumed = false;
   for (const id of ids) {
     state.queue.add(id);
-    state.cancelled.delete(id);
+    resumed = state.cancelled.delete(id) || resumed;
   }
+  if (resumed) saveCancelled();
   invalidate();
   runNext();
+}
+
+/** Remembers which inputs a cancel left unanalyzed, so a reload does not start them again. */
+function saveCancelled() {
+  store.set('cancelled', [...state.cancelled]).catch((e) => storageFailed(e, 'settings'));
 }
 
 /** A re-analysis longer than this marks the results it has not replaced yet; a quicker one
@@ -355,7 +362,10 @@ function showStale(shown) {
 function reanalyzeAll() {
   state.queue = new Set(state.sources.map((s) => s.id));
   state.stale = new Set(state.sources.filter((s) => state.results.has(s.id)).map((s) => s.id));
-  state.cancelled.clear();
+  if (state.cancelled.size) {
+    state.cancelled.clear();
+    saveCancelled();
+  }
   unfinishedNotice.hide();
   showStale(false);
   staleTimer = setTimeout(() => showStale(true), STALE_MARK_DELAY_MS);
@@ -417,6 +427,7 @@ async function runNext() {
     state.job = null;
     if (job.cancelled) {
       for (const k of job.keys) if (!job.received.has(k)) state.cancelled.add(k);
+      saveCancelled();
       showStale(true);
       invalidate();
       scheduleRender();
@@ -780,6 +791,10 @@ async function clearAll() {
   state.sources = [];
   state.results.clear();
   state.selected = null;
+  if (state.cancelled.size) {
+    state.cancelled.clear();
+    saveCancelled();
+  }
   invalidate();
   render();
   focusInput(); // the dialog hands the focus back to 全部清除, now disabled
@@ -1373,8 +1388,8 @@ storeReady.then((opened) => {
 });
 
 async function restore(unavailable) {
-  const [settings, dictionary, ui, draft, sources] = await Promise.all([
-    store.get('settings'), store.get('dictionary'), store.get('ui'), store.get('draft'), store.sources(),
+  const [settings, dictionary, ui, draft, sources, cancelled] = await Promise.all([
+    store.get('settings'), store.get('dictionary'), store.get('ui'), store.get('draft'), store.sources(), store.get('cancelled'),
   ].map((p) => p.catch((e) => {
     if (!unavailable) storageFailed(e, 'text');
     return undefined;
@@ -1408,6 +1423,14 @@ async function restore(unavailable) {
     invalidate();
     render();
     say('status.restored', { n: sources.length });
-    analyze(sources.map((s) => s.id));
+    // What a cancel stopped stays stopped: listed as not analyzed, with 继续分析 offered.
+    const stopped = new Set(Array.isArray(cancelled) ? cancelled : []);
+    for (const s of sources) if (stopped.has(s.id)) state.cancelled.add(s.id);
+    analyze(sources.filter((s) => !stopped.has(s.id)).map((s) => s.id));
+    if (state.cancelled.size) {
+      invalidate();
+      render();
+      unfinishedNotice.show();
+    }
   }
 }

@@ -1015,6 +1015,16 @@ test('after a cancel, a notice counts the inputs without current results and fin
   const notAnalyzed = await page.locator('[data-testid="article-list"] > li.pending', { hasText: '未分析（已取消）' }).count();
   assert.ok(notAnalyzed >= 1, 'inputs left by the cancel are marked');
   assert.equal(await noticeCount(), notAnalyzed);
+  // A reload leaves what the cancel stopped stopped: still listed as not analyzed, the
+  // notice offered again (it used to start them all over).
+  await page.reload();
+  await page.waitForSelector('body[data-analyzer="ready"]');
+  await notice.waitFor();
+  await page.waitForFunction((n) => {
+    const pending = [...document.querySelectorAll('[data-testid="article-list"] > li.pending')];
+    return pending.length === n && pending.every((li) => li.textContent.includes('未分析（已取消）'));
+  }, notAnalyzed, { timeout: 60_000 });
+  assert.equal(await noticeCount(), notAnalyzed);
   await notice.getByRole('button', { name: '继续分析' }).focus();
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => /已分析/.test(document.querySelector('[data-testid="status"]').textContent), null, { timeout: 60_000 });
