@@ -516,6 +516,18 @@ pub(crate) fn outlet_of_byline(s: &str) -> Option<String> {
     .then(|| prefix.to_string())
 }
 
+/// A byline without the outlet named before its role, which is the article's source rather
+/// than its author: "株洲日报·掌上株洲记者/肖捷" → "记者/肖捷", "株洲日报全媒体记者/王娜" →
+/// "全媒体记者/王娜"; "本报记者/李华" stays.
+pub(crate) fn without_outlet(s: &str) -> &str {
+    match outlet_of_byline(s) {
+        Some(outlet) => s
+            .strip_prefix(outlet.as_str())
+            .map_or(s, |rest| rest.trim_start_matches(['·', ' ', '/'])),
+        None => s,
+    }
+}
+
 /// A credit in brackets closing a paragraph: "…实现高质量发展。(文/白天天)". Returns the byte
 /// offset where the bracket opens and the credit.
 pub(crate) fn tail(s: &str) -> Option<(usize, String)> {
@@ -709,5 +721,13 @@ mod tests {
             Some("株洲日报·掌上株洲")
         );
         assert_eq!(outlet_of_byline("通讯员/刘海燕"), None);
+        assert_eq!(without_outlet("株洲日报·掌上株洲记者/肖捷"), "记者/肖捷");
+        assert_eq!(without_outlet("株洲日报全媒体记者/王娜"), "全媒体记者/王娜");
+        assert_eq!(
+            without_outlet("株洲日报·掌上株洲 记者/邹怡敏 通讯员/肖霜 供图"),
+            "记者/邹怡敏 通讯员/肖霜 供图"
+        );
+        assert_eq!(without_outlet("本报记者/李华"), "本报记者/李华");
+        assert_eq!(without_outlet("通讯员/刘海燕"), "通讯员/刘海燕");
     }
 }

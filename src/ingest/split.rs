@@ -402,12 +402,14 @@ fn build(group: &[&Text], body: &[Item]) -> Article {
         let is_byline = matches!(item, Item::Byline(_));
         match item {
             Item::Byline(b) => {
+                // The outlet before the role is the source (set below), not an author.
+                let people = byline::without_outlet(b);
                 match &mut a.byline {
-                    None => a.byline = Some(b.clone()),
+                    None => a.byline = Some(people.to_string()),
                     // A byline spread over consecutive lines ("记者/…", "通讯员/…").
                     Some(existing) if previous_was_byline => {
                         existing.push(' ');
-                        existing.push_str(b);
+                        existing.push_str(people);
                     }
                     Some(_) => {}
                 }
@@ -451,7 +453,17 @@ fn build(group: &[&Text], body: &[Item]) -> Article {
             byline::outlet_of_byline(&credit),
             SourceRank::Byline,
         );
-        a.byline = Some(credit);
+        a.byline = Some(byline::without_outlet(&credit).to_string());
+    }
+    // A lead's credit may open with the outlet too ("(中国吉林网 吉刻APP记者 贾子尧/文)"): the
+    // source, named once.
+    if let (Some(b), Some(source)) = (&a.byline, &a.source) {
+        if let Some(rest) = b.strip_prefix(source.as_str()) {
+            let people = rest.trim_start_matches(['·', ' ', '/']);
+            if people.len() < rest.len() && !people.is_empty() {
+                a.byline = Some(people.to_string());
+            }
+        }
     }
     a.body = lines.join("\n");
     a
