@@ -298,7 +298,7 @@ export class ArticleView {
     fill();
     return h('div', {},
       h('div', { class: 'row' }, filter, shown),
-      h('div', { class: 'table-wrap' }, h('table', { class: 'freq' }, h('thead', {}, h('tr', {}, heads)), tbody)),
+      h('div', { class: 'table-wrap' }, h('table', { class: 'freq', attrs: { 'aria-label': t('freq.title') } }, h('thead', {}, h('tr', {}, heads)), tbody)),
       more,
       h('p', { class: 'hint' }, t('freq.note', { words: num(a.stats.words) })));
   }

@@ -95,10 +95,15 @@ export class CorpusView {
       .map((e) => ({ e, n: usesOf(e.article, this.#spellings) }))
       .filter((x) => x.n > 0)
       .sort((x, y) => y.n - x.n);
+    // Articles of the same title (one story in two files) are told apart by their file.
+    const titles = using.map(({ e }) => titleOf(e.article));
+    const repeated = new Set(titles.filter((x, i) => titles.indexOf(x) !== i));
     replace(this.#using,
       h('h3', { id: 'using-h' }, t('corpus.using', { word })),
-      h('ol', { class: 'using' }, using.map(({ e, n }) => h('li', {},
-        h('button', { type: 'button', class: 'link', lang: ZH, on: { click: () => this.#hooks.open(e.key, word) } }, titleOf(e.article)),
+      h('ol', { class: 'using' }, using.map(({ e, n }, i) => h('li', {},
+        h('span', {},
+          h('button', { type: 'button', class: 'link', lang: ZH, on: { click: () => this.#hooks.open(e.key, word) } }, titles[i]),
+          repeated.has(titles[i]) && e.sourceName && h('span', { class: 'using-file' }, ` · ${e.sourceName}`)),
         h('span', { class: 'count' }, t('corpus.times', { n }))))));
   }
 
@@ -143,6 +148,6 @@ export class CorpusView {
     };
     arrowKeys(tbody, 'button.link');
     fill();
-    return h('div', { class: 'table-wrap' }, h('table', { class: 'compare' }, h('thead', {}, h('tr', {}, heads)), tbody));
+    return h('div', { class: 'table-wrap' }, h('table', { class: 'compare', attrs: { 'aria-label': t('corpus.compare') } }, h('thead', {}, h('tr', {}, heads)), tbody));
   }
 }
