@@ -107,6 +107,8 @@ test('paste → keywords, summary marked in the text, stats', async () => {
     return m.top >= b.top - 1 && m.bottom <= b.bottom + 1 && m.top >= 0 && m.bottom <= innerHeight;
   }, last);
   assert.ok(await target.isVisible());
+  // The focus follows to the sentence (the summary item has scrolled away).
+  assert.equal(await page.evaluate((i) => document.activeElement.dataset.sum, last), String(last));
   // The article's section headings (### in the seed) are shown as headings in the text; the
   // first ###, between the headline and the byline, is the deck under the title.
   const subheads = await page.locator('.fulltext p.subhead').allTextContents();

@@ -416,6 +416,10 @@ export class ArticleView {
     const target = this.#els.text.querySelector(selector);
     if (!target) return;
     target.scrollIntoView({ block: 'center', behavior: scrollBehavior() });
+    // The focus follows, as for an in-page link: a keyboard or screen-reader user is at the
+    // sentence (not left on the summary item, now scrolled away) and reads on from there.
+    target.tabIndex = -1;
+    target.focus({ preventScroll: true });
     target.classList.remove('flash');
     void target.offsetWidth; // restart the animation
     target.classList.add('flash');
