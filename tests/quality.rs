@@ -98,6 +98,12 @@ fn seed_keywords_are_content_not_noise() {
                 let what = format!("{name} {:?}: keyword {w:?} in {words:?}", a.title);
                 assert!(!is_stopword(w), "stopword: {what}");
                 assert!(!is_generic(w), "generic word: {what}");
+                // The legal form of a company's name (株洲齿轮有限责任公司) says nothing of
+                // the story.
+                assert!(
+                    !["有限责任", "有限公司", "集团公司"].contains(w),
+                    "company legal form: {what}"
+                );
                 assert!(!is_number_like(w), "number: {what}");
                 assert!(!is_date_like(w), "date: {what}");
                 assert!(
