@@ -465,6 +465,11 @@ fn build(group: &[&Text], body: &[Item]) -> Article {
             }
         }
     }
+    // A line that is only the outlet's name, after the story, is the masthead of whatever
+    // follows (a newspaper issue joined after a web post: "…改革红利。" + "株洲日报").
+    if lines.len() > 1 && a.source.as_deref() == lines.last().map(|l| l.trim()) {
+        lines.pop();
+    }
     a.body = lines.join("\n");
     a
 }
