@@ -109,6 +109,7 @@ const els = {
     import: byId('dict-import'),
     file: byId('dict-file'),
     errors: byId('dict-errors'),
+    note: byId('dict-note'),
     list: byId('dict-list'),
     count: byId('dict-count'),
   },
@@ -1042,6 +1043,12 @@ async function saveDictionary() {
   showDictionary(); // after saving: a word shown in the list survives a reload
 }
 
+/** Says what the editor did beside it: the status line is taken over at once by the
+ *  re-analysis the change starts. */
+function dictionaryNote(key, params) {
+  els.dict.note.textContent = t(key, params);
+}
+
 async function addDictionaryWord() {
   const word = els.dict.word.value.trim();
   if (!validWord(word)) {
@@ -1066,7 +1073,7 @@ async function addDictionaryWord() {
     const whole = ends.length === 2 && ends[1] === word.length;
     renderDictionaryErrors(els.dict.errors, whole ? [] : [{ message: t('dict.weak', { word, freq: num(freq) }) }]);
     els.dict.word.value = els.dict.freq.value = els.dict.tag.value = '';
-    say('dict.added', { word });
+    dictionaryNote('dict.added', { word });
     await saveDictionary();
     reanalyzeAll();
   } catch (e) {
@@ -1088,7 +1095,7 @@ async function importDictionary(file) {
     const good = text.split(/\r?\n/).filter((line, i) => !bad.has(i + 1) && line.trim() && !line.trim().startsWith('#'));
     if (good.length) state.dictionary = withLines(state.dictionary, good);
     renderDictionaryErrors(els.dict.errors, result.errors);
-    say('dict.imported', { name: file.name, added: result.added });
+    dictionaryNote('dict.imported', { name: file.name, added: result.added });
     await saveDictionary();
     if (result.added) reanalyzeAll();
   } catch (e) {

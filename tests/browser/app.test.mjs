@@ -461,6 +461,8 @@ test('a jieba dictionary file with bad lines: the good lines load, the bad ones 
   assert.match(said, /第 2 行/);
   assert.match(said, /第 4 行“数字政府 -5 n”：词频应为 0 或更大的整数/);
   await page.waitForFunction(() => document.querySelectorAll('#dict-list .dict-word').length === 2);
+  // Said beside the editor, where the re-analysis that follows does not overwrite it.
+  assert.equal(await page.locator('#dict-note').textContent(), '从 mine.txt 导入 2 个词');
   // The imported line replaces the one added by hand, as it does in the analyzer.
   const words = await page.locator('#dict-list li').allTextContents();
   assert.deepEqual(words.map((w) => w.replace(/×$/, '').trim()), ['自助借还机20 n', '亲子绘本课10']);
@@ -1061,6 +1063,30 @@ test('after a cancel, a notice counts the inputs without current results and fin
   await waitListed(page, 9, 60_000);
   assert.equal(await notice.count(), 0, 'the notice went once the results are current');
   assert.equal(await page.locator('[data-testid="article-list"] .art-source', { hasText: '按更改前的设置' }).count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a list longer than it shows still shows the inputs waiting or cancelled', async () => {
+  const { context, page, errors } = await openApp();
+  const many = Array.from({ length: 510 }, (_, i) => `第${i + 1}号通知\n\n社区图书馆第${i + 1}次延长开放时间，方便下班后的居民借书。`).join('\n\n---\n\n');
+  await paste(page, many);
+  await page.locator('#articles-more').waitFor({ state: 'visible' });
+  assert.equal(await listCount(page), 500);
+  const texts = await Promise.all(['000_', '001_', '002_', '003_', '004_'].map(async (p) => (await seed(p)).text));
+  let big = '';
+  while (Buffer.byteLength(big) < 3_000_000) big += texts.join('\n\n');
+  await page.locator('#file-input').setInputFiles({ name: '合订本.txt', mimeType: 'text/plain', buffer: Buffer.from(big) });
+  // The input after the 500th article is listed while it waits, and after a cancel.
+  await page.locator('[data-testid="article-list"] > li.pending', { hasText: '合订本.txt' }).waitFor();
+  await page.waitForFunction(() => {
+    if (document.querySelector('[data-testid="progress"]').hidden) return false;
+    document.querySelector('#cancel').click();
+    return true;
+  }, null, { polling: 'raf' });
+  await page.locator('[data-testid="article-list"] > li.pending', { hasText: '未分析（已取消）' }).waitFor();
+  // 499 articles and the input are listed; the other 11 articles are counted.
+  assert.match(await page.locator('#articles-more').textContent(), /还有 11 篇未列出/);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -7,6 +7,18 @@ import { titleOf } from './article.js';
 export const LIST_LIMIT = 500;
 
 /**
+ * The items a long list shows, in order: inputs not analyzed (waiting, cancelled or failed) and
+ * the chosen article always — they need the user — then the first articles up to the limit.
+ */
+function listed(items, selected) {
+  if (items.length <= LIST_LIMIT) return items;
+  const kept = new Set(items.filter((x) => x.kind !== 'article' || x.key === selected).map((x) => x.key));
+  if (kept.size >= LIST_LIMIT) return items.slice(0, LIST_LIMIT);
+  let room = LIST_LIMIT - kept.size;
+  return items.filter((x) => kept.has(x.key) || room-- > 0);
+}
+
+/**
  * @param {HTMLOListElement} list
  * @param {HTMLElement} more  note shown when the list is cut
  * @param {object[]} items    {kind: 'article'|'pending'|'error', key, article?, sourceName, error?,
@@ -16,7 +28,7 @@ export const LIST_LIMIT = 500;
  *   its last item while it had the focus
  */
 export function renderArticleList(list, more, items, selected, hooks) {
-  const shown = items.slice(0, LIST_LIMIT);
+  const shown = listed(items, selected);
   // The list is redrawn while a batch runs: focus inside it stays on the same article.
   const focused = list.contains(document.activeElement) ? document.activeElement.closest('li') : null;
   const focusedIndex = focused ? [...list.children].indexOf(focused) : -1;
@@ -36,8 +48,8 @@ export function renderArticleList(list, more, items, selected, hooks) {
         h('span', { class: 'chips', lang: ZH }, item.article.keywords.slice(0, 3).map((k) => h('span', { class: 'chip' }, k.word)))),
       removeButton(item, title, hooks));
   }));
-  more.hidden = items.length <= LIST_LIMIT;
-  more.textContent = items.length > LIST_LIMIT ? t('articles.more', { n: items.length - LIST_LIMIT }) : '';
+  more.hidden = items.length === shown.length;
+  more.textContent = items.length > shown.length ? t('articles.more', { n: items.length - shown.length }) : '';
   const keys = shown.map((item) => item.key);
   const at = (key) => (key == null ? -1 : keys.indexOf(key));
   if (focused && shown.length === 0) {

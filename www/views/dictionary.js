@@ -1,6 +1,6 @@
 // The user dictionary editor: the word list (jieba format lines) with remove buttons and the
 // per-line errors of the last import.
-import { h, replace } from '../dom.js';
+import { ZH, h, replace } from '../dom.js';
 import { t } from '../i18n.js';
 
 /** The core's reasons for rejecting a dictionary line, in the page's language. */
@@ -52,7 +52,7 @@ export function renderDictionary(list, count, text, hooks) {
   const focused = list.contains(document.activeElement) ? [...list.children].indexOf(document.activeElement.closest('li')) : -1;
   count.textContent = entries.length ? t('dict.count', { n: entries.length }) : '';
   replace(list, entries.length === 0 && h('li', { class: 'empty hint' }, t('dict.empty')), entries.map((e, i) => h('li', {},
-    h('span', { class: 'dict-word' }, e.word),
+    h('span', { class: 'dict-word', lang: ZH }, e.word),
     (e.freq || e.tag) && h('span', { class: 'hint' }, [e.freq, e.tag].filter(Boolean).join(' ')),
     h('button', { type: 'button', class: 'icon remove', attrs: { 'aria-label': t('dict.remove', { word: e.word }) }, on: { click: () => hooks.remove(i) } }, '×'))));
   if (focused < 0) return;
