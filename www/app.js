@@ -345,6 +345,13 @@ function saveCancelled() {
   store.set('cancelled', [...state.cancelled]).catch((e) => storageFailed(e, 'settings'));
 }
 
+/** Forgets every cancel (all inputs are analyzed again, or gone). */
+function clearCancelled() {
+  if (state.cancelled.size === 0) return;
+  state.cancelled.clear();
+  saveCancelled();
+}
+
 /** A re-analysis longer than this marks the results it has not replaced yet; a quicker one
  *  would only make the marks flash. */
 const STALE_MARK_DELAY_MS = 150;
@@ -363,10 +370,7 @@ function showStale(shown) {
 function reanalyzeAll() {
   state.queue = new Set(state.sources.map((s) => s.id));
   state.stale = new Set(state.sources.filter((s) => state.results.has(s.id)).map((s) => s.id));
-  if (state.cancelled.size) {
-    state.cancelled.clear();
-    saveCancelled();
-  }
+  clearCancelled();
   unfinishedNotice.hide();
   showStale(false);
   staleTimer = setTimeout(() => showStale(true), STALE_MARK_DELAY_MS);
@@ -792,10 +796,7 @@ async function clearAll() {
   state.sources = [];
   state.results.clear();
   state.selected = null;
-  if (state.cancelled.size) {
-    state.cancelled.clear();
-    saveCancelled();
-  }
+  clearCancelled();
   invalidate();
   render();
   focusInput(); // the dialog hands the focus back to 全部清除, now disabled

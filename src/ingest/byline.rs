@@ -520,12 +520,16 @@ pub(crate) fn outlet_of_byline(s: &str) -> Option<String> {
 /// than its author: "株洲日报·掌上株洲记者/肖捷" → "记者/肖捷", "株洲日报全媒体记者/王娜" →
 /// "全媒体记者/王娜"; "本报记者/李华" stays.
 pub(crate) fn without_outlet(s: &str) -> &str {
-    match outlet_of_byline(s) {
-        Some(outlet) => s
-            .strip_prefix(outlet.as_str())
-            .map_or(s, |rest| rest.trim_start_matches(['·', ' ', '/'])),
-        None => s,
-    }
+    outlet_of_byline(s)
+        .and_then(|outlet| after_outlet(s, &outlet))
+        .unwrap_or(s)
+}
+
+/// What follows `outlet` at the start of a byline, without the separators after it; `None`
+/// when the byline does not start with it or names no one after it.
+pub(crate) fn after_outlet<'a>(s: &'a str, outlet: &str) -> Option<&'a str> {
+    let people = s.strip_prefix(outlet)?.trim_start_matches(['·', ' ', '/']);
+    (!people.is_empty()).then_some(people)
 }
 
 /// A credit in brackets closing a paragraph: "…实现高质量发展。(文/白天天)". Returns the byte

@@ -457,13 +457,18 @@ fn build(group: &[&Text], body: &[Item]) -> Article {
     }
     // A lead's credit may open with the outlet too ("(中国吉林网 吉刻APP记者 贾子尧/文)"): the
     // source, named once.
-    if let (Some(b), Some(source)) = (&a.byline, &a.source) {
-        if let Some(rest) = b.strip_prefix(source.as_str()) {
-            let people = rest.trim_start_matches(['·', ' ', '/']);
-            if people.len() < rest.len() && !people.is_empty() {
-                a.byline = Some(people.to_string());
-            }
+    // Only where a separator follows: 株洲 is not the outlet of 株洲日报记者.
+    let people = match (&a.byline, &a.source) {
+        (Some(b), Some(source))
+            if b.get(source.len()..)
+                .is_some_and(|r| r.starts_with(['·', ' ', '/'])) =>
+        {
+            byline::after_outlet(b, source).map(str::to_string)
         }
+        _ => None,
+    };
+    if people.is_some() {
+        a.byline = people;
     }
     // A line that is only the outlet's name, after the story, is the masthead of whatever
     // follows (a newspaper issue joined after a web post: "…改革红利。" + "株洲日报").
