@@ -538,6 +538,8 @@ test('the article list by keyboard: arrows move, Delete removes, undo brings it 
   // Ctrl+Z undoes a removal without leaving the list…
   await page.keyboard.press('Delete');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li').length === 7);
+  // Offered once the removal is saved (a keypress before that has nothing to undo yet).
+  await page.locator('[data-testid="undo"]').waitFor();
   await page.keyboard.press('Control+z');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li').length === 8);
   await page.waitForFunction((title) => document.activeElement.closest('li')?.querySelector('.art-title')?.textContent === title, titles[1]);
