@@ -157,16 +157,27 @@ pub fn ensure_firefox() -> Result<(), String> {
     )
 }
 
-/// Debian's Chromium for the browser tests (Playwright's own download does not work here).
+/// Debian's Chromium for the browser tests (Playwright's own download does not work here),
+/// and a Chinese font for it: without one the pages render boxes, so the layout tests (where a
+/// headline wraps, how wide the cloud's words are) and the screenshots would be wrong.
 pub fn ensure_chromium() -> Result<(), String> {
-    if Path::new("/usr/bin/chromium").exists() {
-        return Ok(());
+    if !Path::new("/usr/bin/chromium").exists() {
+        apt_install(
+            &["chromium"],
+            "the browser tests drive Debian's /usr/bin/chromium",
+        )?;
     }
-    apt_install(
-        &["chromium"],
-        "the browser tests drive Debian's /usr/bin/chromium",
-    )
+    if !Path::new(CJK_FONT).exists() {
+        apt_install(
+            &["fonts-noto-cjk"],
+            "the browser tests and screenshots render Chinese in Noto CJK, the font the page names for Linux",
+        )?;
+    }
+    Ok(())
 }
+
+/// One file of Debian's `fonts-noto-cjk`.
+const CJK_FONT: &str = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
 
 /// The shared test data beside the repository: the seed articles and the SIGHAN and CSL sets
 /// the tests, `bench` and `eval` read. Checked up front so a missing checkout is one clear
