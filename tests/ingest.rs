@@ -126,10 +126,9 @@ fn posts_pasted_one_after_another_are_read_as_if_apart() {
 #[test]
 fn a_newspaper_issue_after_a_web_post_in_one_file_keeps_every_article_whole() {
     // Seed 000 (a Jekyll post of HTML paragraphs) with seed 002 (a plain-text newspaper issue)
-    // after it, as `cat` joins them: the whole file is read as HTML, so each run of lines
-    // becomes one paragraph. A photo story's last line and its credit ("…假期。" + "记者/周嵩
-    // 摄") then make one short paragraph ending in a credit — it is the story's end, not a
-    // caption to drop, and the credit still marks the story above it as an article.
+    // after it, as `cat` joins them: the whole file is read as HTML. The issue is bare text
+    // (outside every element), so its lines stay lines: a byline over a credit line is not
+    // one run ("旷昆红通讯员"), and the issue's masthead date is not lost.
     let (post, issue) = (seed("000"), seed("002"));
     let joined = articles(&format!("{post}{issue}"));
     let alone = articles(&issue);
@@ -145,11 +144,35 @@ fn a_newspaper_issue_after_a_web_post_in_one_file_keeps_every_article_whole() {
         let found =
             found.unwrap_or_else(|| panic!("{:?} missing from {:?}", a.title, titles(&joined)));
         assert_eq!(found.body, a.body, "{:?}", a.title);
+        assert_eq!(found.byline, a.byline, "{:?}", a.title);
     }
+    // The issue's articles carry the issue's date (2022年10月9日), not the post's front matter.
+    for a in &alone {
+        let found = joined.iter().find(|j| j.title == a.title).unwrap();
+        assert_eq!(
+            (&found.date, &found.source),
+            (&a.date, &a.source),
+            "{:?}",
+            a.title
+        );
+    }
+    assert_eq!(alone[0].date.as_deref(), Some("2022年10月9日"));
     let story = joined
         .iter()
         .find(|j| j.title.as_deref() == Some("萌娃变身“小农夫”"));
     assert!(story.is_some_and(|s| s.body.ends_with("在劳动中度过了一个收获满满的假期。")));
+}
+
+#[test]
+fn a_post_joined_to_a_file_without_a_final_newline_is_still_a_post() {
+    // `cat 004 000`: seed 004 does not end in a newline, so the post's `---` ends its last line.
+    let (page, post) = (seed("004"), seed("000"));
+    assert!(!page.ends_with('\n'));
+    let mut expected = articles(&page);
+    expected.extend(articles(&post));
+    let joined = articles(&format!("{page}{post}"));
+    assert_eq!(titles(&joined), titles(&expected));
+    assert_eq!(joined, expected);
 }
 
 #[test]

@@ -100,9 +100,16 @@ pub fn posts(text: &str) -> Vec<&str> {
     let mut cuts = vec![0];
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
-        if offset > 0 && matches!(line.trim_end(), "---" | "+++") && is_post_header(&text[offset..])
-        {
+        let t = line.trim_end();
+        if offset > 0 && matches!(t, "---" | "+++") && is_post_header(&text[offset..]) {
             cuts.push(offset);
+        } else if let Some(before) = t.strip_suffix("---").filter(|b| !b.ends_with('-')) {
+            // Files joined with `cat` where the first lacks a final newline: the fence ends
+            // the previous file's last line.
+            let at = offset + before.len();
+            if !before.trim().is_empty() && is_post_header(&text[at..]) {
+                cuts.push(at);
+            }
         }
         offset += line.len();
     }
@@ -267,6 +274,18 @@ mod tests {
         let (fm, body) = split("---\ntitle: 标题\ndate: 2022\n正文第一段。\n第二段。");
         assert_eq!(fm.unwrap().date.as_deref(), Some("2022"));
         assert_eq!(body, "正文第一段。\n第二段。");
+    }
+
+    #[test]
+    fn a_fence_glued_to_the_previous_files_last_line_starts_a_post() {
+        let text = "第一篇的最后一句。---\ntitle: 乙\n---\n正文乙。";
+        assert_eq!(
+            posts(text),
+            ["第一篇的最后一句。", "---\ntitle: 乙\n---\n正文乙。"]
+        );
+        // Not a fence: a longer rule, or dashes with no header after them.
+        assert_eq!(posts("正文----\ntitle: 乙\n---\n").len(), 1);
+        assert_eq!(posts("正文---\n下一段。\n").len(), 1);
     }
 
     #[test]

@@ -325,6 +325,9 @@ pub(crate) fn extract(text: &str) -> Extracted {
     let mut furniture_closes: Vec<(Name, bool)> = Vec::new();
     let mut in_title = false;
     let mut title = String::new();
+    // Open block elements (paragraphs, cells, list items…). Text outside all of them is bare
+    // text, as in a plain-text file appended to a page: there a line break ends a line.
+    let mut blocks = 0u32;
     let set_block_aside = |out: &mut [Builder; 2], set_aside: &mut Vec<(usize, Vec<Line>)>| {
         let mut block = std::mem::take(&mut out[1]);
         block.flush();
@@ -358,6 +361,7 @@ pub(crate) fn extract(text: &str) -> Extracted {
                     && (document || closes(&mut furniture_closes, text, name)) =>
             {
                 b.flush();
+                blocks = blocks.saturating_add(1);
                 furniture = Some(Furniture { name, depth: 1 });
             }
             Event::Open(Tag::Skip(i), self_closing, ..) => {
@@ -382,6 +386,7 @@ pub(crate) fn extract(text: &str) -> Extracted {
             Event::Close(Tag::Title, _) => in_title = false,
             Event::Open(Tag::Root, ..) | Event::Close(Tag::Root, _) => {
                 skip = [0; SKIPPED.len()];
+                blocks = 0;
                 if furniture.take().is_some() {
                     set_block_aside(&mut out, &mut set_aside);
                 }
@@ -389,37 +394,45 @@ pub(crate) fn extract(text: &str) -> Extracted {
             }
             Event::Text(s) if in_title => title.push_str(&s),
             _ if skipping => {}
-            Event::Open(t, self_closing, ..) => match t {
-                Tag::Block | Tag::Br => b.flush(),
-                Tag::Hr => {
-                    b.flush();
-                    b.lines.push(Line {
-                        text: String::new(),
-                        kind: Kind::Break,
-                        link_only: false,
-                    });
+            Event::Open(t, self_closing, ..) => {
+                if !self_closing && matches!(t, Tag::Block | Tag::Heading(_) | Tag::Li | Tag::Cell)
+                {
+                    blocks = blocks.saturating_add(1);
                 }
-                Tag::Heading(level) => {
-                    b.flush();
-                    b.kind = Kind::Heading(level);
+                match t {
+                    Tag::Block | Tag::Br => b.flush(),
+                    Tag::Hr => {
+                        b.flush();
+                        b.lines.push(Line {
+                            text: String::new(),
+                            kind: Kind::Break,
+                            link_only: false,
+                        });
+                    }
+                    Tag::Heading(level) => {
+                        b.flush();
+                        b.kind = Kind::Heading(level);
+                    }
+                    Tag::Li => {
+                        b.flush();
+                        b.kind = Kind::Item;
+                    }
+                    Tag::Cell => b.separate(),
+                    Tag::A if !self_closing => b.in_link += 1,
+                    Tag::Pre if !self_closing => {
+                        b.flush();
+                        b.in_pre += 1;
+                    }
+                    _ => {}
                 }
-                Tag::Li => {
-                    b.flush();
-                    b.kind = Kind::Item;
-                }
-                Tag::Cell => b.separate(),
-                Tag::A if !self_closing => b.in_link += 1,
-                Tag::Pre if !self_closing => {
-                    b.flush();
-                    b.in_pre += 1;
-                }
-                _ => {}
-            },
+            }
             Event::Close(t, _) => match t {
                 Tag::Block | Tag::Heading(_) | Tag::Li => {
+                    blocks = blocks.saturating_sub(1);
                     b.flush();
                     b.kind = Kind::Para;
                 }
+                Tag::Cell => blocks = blocks.saturating_sub(1),
                 Tag::A => b.in_link = b.in_link.saturating_sub(1),
                 Tag::Pre => {
                     b.flush();
@@ -427,7 +440,7 @@ pub(crate) fn extract(text: &str) -> Extracted {
                 }
                 _ => {}
             },
-            Event::Text(s) => b.text(&s),
+            Event::Text(s) => b.text(&s, blocks == 0),
         }
         if furniture_ends && furniture.take().is_some() {
             set_block_aside(&mut out, &mut set_aside);
@@ -513,14 +526,16 @@ impl Default for Builder {
 }
 
 impl Builder {
-    fn text(&mut self, s: &str) {
+    /// Appends text; `bare` text (outside every block element) ends a line at each line break.
+    fn text(&mut self, s: &str, bare: bool) {
         for c in s.chars() {
             if self.in_pre > 0 && c == '\n' {
                 self.flush();
                 continue;
             }
             if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u{c}' {
-                let newlines = u32::from(c == '\n');
+                // Bare text's line breaks count as blank lines: each ends a paragraph.
+                let newlines = u32::from(c == '\n') * if bare { 2 } else { 1 };
                 self.pending_ws = Some(self.pending_ws.unwrap_or(0).saturating_add(newlines));
                 continue;
             }
@@ -713,6 +728,11 @@ mod tests {
         assert_eq!(texts("<p>惠及企\n业群众</p>"), ["惠及企业群众"]);
         assert_eq!(texts("<p>word\nwrap</p>"), ["word wrap"]);
         assert_eq!(texts("<div>一段\n\n二段</div>"), ["一段", "二段"]);
+        // Text outside every block (a plain-text file appended to a page) keeps its lines.
+        assert_eq!(
+            texts("<p>一段</p>\n全媒体记者/旷昆红\n通讯员/张敬尧 摄\n<p>二段</p>"),
+            ["一段", "全媒体记者/旷昆红", "通讯员/张敬尧 摄", "二段"]
+        );
         assert_eq!(texts("<table><tr><td>区县</td><td>计划数</td></tr><tr><th>东区</th><td>80</td></tr></table>"), ["区县 计划数", "东区 80"]);
     }
 

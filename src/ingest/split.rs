@@ -66,8 +66,15 @@ pub(crate) fn split(items: Vec<Item>, mut defaults: Defaults) -> Vec<Article> {
     let mut articles: Vec<Article> = Vec::with_capacity(drafts.len());
     // Masthead name and date: applied only if an article follows them.
     let (mut masthead, mut masthead_date) = (None, None);
-    for (k, draft) in drafts.into_iter().enumerate() {
+    // A dated masthead between articles starts another issue (two papers in one file, or a
+    // paper after a post): it dates and sources the articles after it, not the input's.
+    let mut issue: Option<(Option<String>, String)> = None;
+    for (k, mut draft) in drafts.into_iter().enumerate() {
         if !draft.body.is_empty() {
+            if let Some((name, date)) = &issue {
+                draft.date = draft.date.take().or_else(|| Some(date.clone()));
+                draft.source = draft.source.take().or_else(|| name.clone());
+            }
             articles.push(draft);
             continue;
         }
@@ -82,7 +89,11 @@ pub(crate) fn split(items: Vec<Item>, mut defaults: Defaults) -> Vec<Article> {
                 previous.date = previous.date.take().or(draft.date);
                 previous.byline = previous.byline.take().or(draft.byline);
             }
-            Some(_) => {}
+            Some(_) => {
+                if let Some(date) = draft.date {
+                    issue = Some((name, date));
+                }
+            }
         }
     }
     if articles.is_empty() {
