@@ -24,8 +24,83 @@ fn main() {
     let dict = fs::read_to_string(data.join("dict.txt")).expect("read jieba dict.txt");
     let idf = fs::read_to_string(data.join("idf.txt")).expect("read jieba idf.txt");
     let blob = pack(&dict, &idf);
-    let out = PathBuf::from(env::var("OUT_DIR").unwrap()).join("dictionary.bin");
-    fs::write(out, blob).unwrap();
+    let out = PathBuf::from(env::var("OUT_DIR").unwrap());
+    fs::write(out.join("dictionary.bin"), blob).unwrap();
+    println!("cargo:rerun-if-changed=src/ts_characters.txt");
+    let pairs = fs::read_to_string("src/ts_characters.txt").expect("read src/ts_characters.txt");
+    fs::write(out.join("script_tables.rs"), script_tables(&pairs, &dict)).unwrap();
+}
+
+/// First and last code point of the CJK Unified Ideographs block, which the bit sets cover.
+const CJK_FIRST: u32 = 0x4E00;
+const CJK_LAST: u32 = 0x9FFF;
+/// Characters that make up most running Chinese text: the most frequent ones in jieba's
+/// dictionary, weighted by word frequency (about 99 % of the characters of news text).
+const COMMON_CHARS: usize = 3000;
+
+/// Rust source for `src/script.rs`: the traditional → simplified pairs sorted by traditional
+/// character, a bit set of those traditional characters in the CJK block (the per-character
+/// test), and a bit set of the common simplified characters.
+fn script_tables(pairs: &str, dict: &str) -> String {
+    let mut map: Vec<(u32, u32)> = pairs
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(|l| {
+            let mut chars = l.chars();
+            let (t, s) = (chars.next().unwrap(), chars.next().unwrap());
+            assert!(chars.next().is_none(), "one pair a line: {l}");
+            // Same UTF-8 length, so byte offsets stay valid across the conversion.
+            assert_eq!(t.len_utf8(), s.len_utf8(), "{l}");
+            assert!(u16::try_from(u32::from(t)).is_ok() && u16::try_from(u32::from(s)).is_ok());
+            (u32::from(t), u32::from(s))
+        })
+        .collect();
+    map.sort_unstable();
+    map.dedup_by_key(|p| p.0);
+    let words = (CJK_LAST - CJK_FIRST + 1).div_ceil(64) as usize;
+    let mut traditional = vec![0u64; words];
+    for &(t, _) in &map {
+        if (CJK_FIRST..=CJK_LAST).contains(&t) {
+            let i = (t - CJK_FIRST) as usize;
+            traditional[i / 64] |= 1 << (i % 64);
+        }
+    }
+    let mut weights: BTreeMap<char, u64> = BTreeMap::new();
+    for line in dict.lines() {
+        let mut parts = line.split_whitespace();
+        let (Some(word), Some(freq)) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        let freq: u64 = freq.parse().unwrap_or(0);
+        for c in word.chars() {
+            *weights.entry(c).or_default() += freq;
+        }
+    }
+    let mut ranked: Vec<(char, u64)> = weights
+        .into_iter()
+        .filter(|(c, _)| (CJK_FIRST..=CJK_LAST).contains(&u32::from(*c)))
+        .collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut common = vec![0u64; words];
+    for (c, _) in ranked.into_iter().take(COMMON_CHARS) {
+        let i = (u32::from(c) - CJK_FIRST) as usize;
+        common[i / 64] |= 1 << (i % 64);
+    }
+    let bits = |v: &[u64]| {
+        v.iter()
+            .map(|w| format!("{w:#x},"))
+            .collect::<Vec<_>>()
+            .join("")
+    };
+    format!(
+        "static T2S: [(u16, u16); {}] = [{}];\nstatic TRADITIONAL: [u64; {words}] = [{}];\nstatic COMMON: [u64; {words}] = [{}];\n",
+        map.len(),
+        map.iter()
+            .map(|(t, s)| format!("({t:#x},{s:#x}),"))
+            .collect::<String>(),
+        bits(&traditional),
+        bits(&common),
+    )
 }
 
 /// Directory holding jieba-rs's `dict.txt` and `idf.txt`.

@@ -4,12 +4,14 @@ use crate::error::Error;
 use crate::ingest::{self, Article};
 use crate::keywords::{self, KeywordInput, Method};
 use crate::report::{ArticleReport, Frequency, Keyword, Report, Stats, SummarySentence};
+use crate::script::simplified;
 use crate::segment::{Mode, Segmenter, Token};
 use crate::sentences::{self, Sentence};
 use crate::stopwords::is_stopword;
 use crate::summary::{self, Candidate, Length};
 use crate::text::{is_number_like, is_punctuation_or_space, is_quantity_tail, Utf16Map};
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// What `analyze` should compute. Deserializes from camelCase JSON with every field optional.
@@ -115,12 +117,22 @@ impl Analyzer {
         method: Method,
         options: &Options,
     ) -> ArticleReport {
-        let text = article.body.as_str();
+        // Traditional text is analyzed in simplified characters (see `script`); what the report
+        // shows is cut from the article's own text at the same offsets.
+        let shown = article.body.as_str();
+        let simple = simplified(shown);
+        let text = simple.as_ref();
         let tokens = self
             .segmenter
             .segment(text, Mode::Default, options.hmm, true);
         let sentences = sentences::split(text);
-        let extra_stop = |w: &str| options.stopwords.iter().any(|s| s == w);
+        let stopwords: Vec<String> = options
+            .stopwords
+            .iter()
+            .map(|w| simplified(w).into_owned())
+            .collect();
+        let extra_stop = |w: &str| stopwords.iter().any(|s| s == w);
+        let title = article.title.as_deref().map(simplified);
         let content: Vec<&Token<'_>> = tokens
             .iter()
             .filter(|t| {
@@ -138,17 +150,33 @@ impl Analyzer {
             &KeywordInput {
                 text,
                 tokens: &tokens,
-                title: article.title.as_deref(),
-                stopwords: &options.stopwords,
+                title: title.as_deref(),
+                stopwords: &stopwords,
                 hmm: options.hmm,
             },
             method,
             options.top_k.max(SUMMARY_KEYWORDS),
         );
-        let summary = self.summarize(text, &sentences, &tokens, &content, &keywords, options);
+        let summary = self.summarize(
+            (text, shown),
+            &sentences,
+            &tokens,
+            &content,
+            &keywords,
+            options,
+        );
         keywords.truncate(options.top_k);
 
-        let (frequencies, distinct_words) = frequencies(&content, options.max_frequencies);
+        let (mut frequencies, distinct_words) = frequencies(&content, options.max_frequencies);
+        if let Cow::Owned(_) = simple {
+            let restore = Restore::new(text, shown, &tokens);
+            for k in &mut keywords {
+                k.word = restore.word(&k.word);
+            }
+            for f in &mut frequencies {
+                f.word = restore.word(&f.word);
+            }
+        }
         let stats = Stats {
             chars: text.chars().filter(|c| !c.is_whitespace()).count(),
             words: tokens
@@ -182,7 +210,7 @@ impl Analyzer {
     /// Summary sentences: prose sentences scored with their content words and the keywords.
     fn summarize(
         &self,
-        text: &str,
+        (text, shown): (&str, &str),
         sentences: &[Sentence],
         tokens: &[Token<'_>],
         content: &[&Token<'_>],
@@ -255,7 +283,7 @@ impl Analyzer {
                 let sentence_start = map.to_utf16(s.start);
                 let (start_16, end_16) = (map.to_utf16(start), map.to_utf16(end));
                 Some(SummarySentence {
-                    text: text.get(start..end)?.to_string(),
+                    text: shown.get(start..end)?.to_string(),
                     start: start_16,
                     end: end_16,
                     score: (score * 1e6).round() / 1e6,
@@ -264,6 +292,40 @@ impl Analyzer {
                 })
             })
             .collect()
+    }
+}
+
+/// Words of the simplified copy of a text, as the original writes them.
+struct Restore<'a> {
+    simple: &'a str,
+    original: &'a str,
+    /// Where each word is first found.
+    first: HashMap<&'a str, usize>,
+}
+
+impl<'a> Restore<'a> {
+    fn new(simple: &'a str, original: &'a str, tokens: &[Token<'a>]) -> Self {
+        let mut first = HashMap::new();
+        for t in tokens {
+            first.entry(t.word).or_insert(t.byte_start);
+        }
+        Restore {
+            simple,
+            original,
+            first,
+        }
+    }
+
+    /// The original of `word`, a word or phrase of the simplified text (phrases are found by
+    /// search; only the few keywords are phrases).
+    fn word(&self, word: &str) -> String {
+        self.first
+            .get(word)
+            .copied()
+            .or_else(|| self.simple.find(word))
+            .and_then(|at| self.original.get(at..at + word.len()))
+            .unwrap_or(word)
+            .to_string()
     }
 }
 

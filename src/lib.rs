@@ -16,6 +16,7 @@ pub mod error;
 pub mod ingest;
 pub mod keywords;
 pub mod report;
+pub mod script;
 pub mod segment;
 pub mod sentences;
 pub mod stopwords;

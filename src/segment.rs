@@ -3,6 +3,7 @@
 
 use crate::dictionary::{self, IdfTable};
 use crate::error::Error;
+use crate::script::simplified;
 use crate::text::Utf16Map;
 use jieba_rs::Jieba;
 use std::collections::HashSet;
@@ -106,7 +107,17 @@ pub struct Segmenter {
     jieba: Jieba,
     idf: IdfTable,
     user_words: HashSet<String>,
+    /// Tags of user words that jieba does not have.
+    user_tags: HashSet<String>,
 }
+
+/// jieba's part-of-speech tags (its dictionary's and its HMM's, and `eng`), sorted.
+const JIEBA_TAGS: &[&str] = &[
+    "a", "ad", "ag", "an", "b", "bg", "c", "d", "df", "dg", "e", "en", "eng", "f", "g", "h", "i",
+    "in", "j", "jn", "k", "l", "ln", "m", "mg", "mq", "n", "ng", "nr", "nrfg", "nrt", "ns", "nt",
+    "nz", "o", "p", "q", "qe", "qg", "r", "rg", "rr", "rz", "s", "t", "tg", "u", "ud", "ug", "uj",
+    "ul", "uv", "uz", "v", "vd", "vg", "vi", "vn", "vq", "w", "x", "y", "yg", "z", "zg",
+];
 
 impl Default for Segmenter {
     fn default() -> Self {
@@ -122,6 +133,7 @@ impl Segmenter {
             jieba,
             idf,
             user_words: HashSet::new(),
+            user_tags: HashSet::new(),
         }
     }
 
@@ -132,7 +144,19 @@ impl Segmenter {
             jieba: Jieba::empty(),
             idf: IdfTable::default(),
             user_words: HashSet::new(),
+            user_tags: HashSet::new(),
         }
+    }
+
+    /// `tag` as a string of the segmenter's own: jieba's tags borrow the text it tagged, which
+    /// for traditional text is a simplified copy that does not outlive the call.
+    fn own_tag<'s>(&'s self, tag: &str) -> &'s str {
+        JIEBA_TAGS
+            .binary_search(&tag)
+            .ok()
+            .and_then(|i| JIEBA_TAGS.get(i).copied())
+            .or_else(|| self.user_tags.get(tag).map(String::as_str))
+            .unwrap_or("x")
     }
 
     /// IDF table of the built-in corpus.
@@ -140,9 +164,10 @@ impl Segmenter {
         &self.idf
     }
 
-    /// True when the user added `word` through [`Segmenter::add_word`] or a dictionary.
+    /// True when the user added `word` through [`Segmenter::add_word`] or a dictionary (in
+    /// either script).
     pub fn is_user_word(&self, word: &str) -> bool {
-        self.user_words.contains(word)
+        self.user_words.contains(simplified(word).as_ref())
     }
 
     /// Adds one word. Without `freq`, jieba picks a frequency just high enough to keep the word
@@ -186,8 +211,13 @@ impl Segmenter {
         let tag = tag
             .filter(|t| !t.is_empty() && t.chars().all(|c| c.is_ascii_alphanumeric()))
             .or(Some(USER_WORD_TAG));
+        // Text is segmented in simplified characters (see `script`): so are its words.
+        let word = simplified(word);
         self.user_words.insert(word.to_string());
-        Ok(self.jieba.add_word(word, freq, tag))
+        if let Some(tag) = tag.filter(|t| JIEBA_TAGS.binary_search(t).is_err()) {
+            self.user_tags.insert(tag.to_string());
+        }
+        Ok(self.jieba.add_word(&word, freq, tag))
     }
 
     /// Loads a jieba-format dictionary: one `word [freq] [tag]` a line; blank lines and lines
@@ -240,6 +270,15 @@ impl Segmenter {
     }
 
     /// Segments `text`. Offsets are exact for any input, including characters outside the BMP.
+    /// Traditional characters are segmented in their simplified form; the words are cut from
+    /// `text` itself.
+    ///
+    /// ```
+    /// let seg = wenxi::Segmenter::new();
+    /// let words: Vec<_> = seg.segment("立法會議員", Default::default(), true, false)
+    ///     .into_iter().map(|t| t.word).collect();
+    /// assert_eq!(words, ["立法會", "議員"]);
+    /// ```
     pub fn segment<'a>(
         &'a self,
         text: &'a str,
@@ -247,31 +286,33 @@ impl Segmenter {
         hmm: bool,
         with_tags: bool,
     ) -> Vec<Token<'a>> {
+        let simple = simplified(text);
+        let original = |start: usize, end: usize| text.get(start..end).unwrap_or_default();
         let mut map = Utf16Map::new(text);
         let mut out: Vec<Token<'a>> = match (mode, with_tags) {
             (Mode::Default, true) => self
                 .jieba
-                .tag(text, hmm)
+                .tag(&simple, hmm)
                 .into_iter()
                 .map(|t| Token {
-                    word: t.word,
+                    word: original(t.byte_start, t.byte_end),
                     byte_start: t.byte_start,
                     byte_end: t.byte_end,
                     start: 0,
                     end: 0,
-                    tag: Some(t.tag),
+                    tag: Some(self.own_tag(t.tag)),
                 })
                 .collect(),
             _ => {
                 let tokens = match mode {
-                    Mode::Default => self.jieba.cut(text, hmm),
-                    Mode::Search => self.jieba.cut_for_search(text, hmm),
-                    Mode::All => self.jieba.cut_all(text),
+                    Mode::Default => self.jieba.cut(&simple, hmm),
+                    Mode::Search => self.jieba.cut_for_search(&simple, hmm),
+                    Mode::All => self.jieba.cut_all(&simple),
                 };
                 tokens
                     .into_iter()
                     .map(|t| Token {
-                        word: t.word,
+                        word: original(t.byte_start, t.byte_end),
                         byte_start: t.byte_start,
                         byte_end: t.byte_end,
                         start: 0,
@@ -301,10 +342,11 @@ impl Segmenter {
     /// UTF-16 end offsets of the default segmentation: the boundary's hot path, without the
     /// intermediate [`Token`] list (for `default` mode the tokens tile the text in order).
     pub fn utf16_ends(&self, text: &str, hmm: bool) -> Vec<u32> {
-        let tokens = self.jieba.cut(text, hmm);
+        let text = simplified(text);
+        let tokens = self.jieba.cut(&text, hmm);
         // jieba counts chars; they are UTF-16 units unless the text has characters outside the
         // Basic Multilingual Plane (4-byte UTF-8 sequences, lead byte 0xF0 and up).
-        if !has_astral(text) {
+        if !has_astral(&text) {
             return tokens.iter().map(|t| t.end as u32).collect();
         }
         let mut ends = Vec::with_capacity(tokens.len());
@@ -319,10 +361,9 @@ impl Segmenter {
     /// Dictionary tag of `word`, or jieba's guess (`x` for punctuation, `m` for numbers…).
     pub fn tag_of<'a>(&'a self, word: &'a str) -> &'a str {
         self.jieba
-            .tag(word, false)
+            .tag(&simplified(word), false)
             .first()
-            .map(|t| t.tag)
-            .unwrap_or("x")
+            .map_or("x", |t| self.own_tag(t.tag))
     }
 }
 
@@ -344,6 +385,24 @@ fn has_astral(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_user_word_in_either_script_matches_text_in_either() {
+        let mut seg = Segmenter::empty();
+        seg.add_word("蔣萬安", Some(1000), None).unwrap();
+        for text in ["蔣萬安表示", "蒋万安表示"] {
+            let tokens = seg.segment(text, Mode::Default, false, true);
+            assert_eq!(tokens[0].word, text.get(..9).unwrap());
+            assert_eq!(tokens[0].tag, Some(USER_WORD_TAG));
+            assert!(seg.is_user_word(tokens[0].word));
+        }
+        // A tag jieba does not have is kept for the word.
+        seg.add_word("捷運局", Some(1000), Some("org")).unwrap();
+        assert_eq!(
+            seg.segment("捷運局", Mode::Default, false, true)[0].tag,
+            Some("org")
+        );
+    }
 
     #[test]
     fn astral_characters_are_found_at_any_offset() {

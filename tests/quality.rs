@@ -799,3 +799,70 @@ fn summaries_of_research_abstracts_drop_meta_discourse() {
         ts.len()
     );
 }
+
+#[test]
+fn traditional_text_is_analyzed_as_its_simplified_form_and_keeps_its_characters() {
+    let analyzer = Analyzer::new();
+    let traditional = "港府公佈新一份施政報告\n\n行政長官昨日在立法會發表施政報告，提出多項措施增加房屋及土地供應，並縮短公屋輪候時間。\n\
+        報告提出，政府會在未來五年興建約十七萬個公營房屋單位，並透過簡約公屋計劃，讓輪候公屋的家庭早日上樓。\n\
+        多名立法會議員表示，施政報告回應了市民對房屋問題的關注，但土地供應的時間表仍需更清晰。";
+    let simple = wenxi::script::simplified(traditional).into_owned();
+    assert_ne!(simple, traditional);
+    let options = Options::default();
+    let (t, s) = (
+        analyzer
+            .analyze(traditional, &options)
+            .unwrap()
+            .articles
+            .remove(0),
+        analyzer
+            .analyze(&simple, &options)
+            .unwrap()
+            .articles
+            .remove(0),
+    );
+    let simplified = |w: &str| wenxi::script::simplified(w).into_owned();
+    // The same analysis…
+    assert_eq!(
+        t.keywords
+            .iter()
+            .map(|k| simplified(&k.word))
+            .collect::<Vec<_>>(),
+        s.keywords
+            .iter()
+            .map(|k| k.word.clone())
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(
+        t.frequencies
+            .iter()
+            .map(|f| (simplified(&f.word), f.count))
+            .collect::<Vec<_>>(),
+        s.frequencies
+            .iter()
+            .map(|f| (f.word.clone(), f.count))
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(t.stats, s.stats);
+    // …shown in the article's own characters.
+    let words: Vec<&str> = t.keywords.iter().map(|k| k.word.as_str()).collect();
+    for expected in ["施政報告", "立法會", "輪候"] {
+        assert!(words.contains(&expected), "{expected} in {words:?}");
+    }
+    assert!(t.text.contains("立法會發表施政報告"));
+    for sentence in &t.summary {
+        assert_eq!(
+            utf16_slice(&t.text, sentence.start, sentence.end),
+            sentence.text
+        );
+        assert!(traditional.contains(&sentence.text), "{}", sentence.text);
+    }
+    // Segmentation itself: jieba's simplified dictionary keeps 立法會 and 施政報告 whole.
+    let words: Vec<&str> = analyzer
+        .segmenter()
+        .segment("行政長官在立法會發表施政報告", Mode::Default, true, false)
+        .into_iter()
+        .map(|t| t.word)
+        .collect();
+    assert_eq!(words, ["行政長官", "在", "立法會", "發表", "施政報告"]);
+}

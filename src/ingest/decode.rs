@@ -2,13 +2,14 @@
 //! GB18030/GBK.
 
 use crate::error::Error;
-use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE, UTF_8};
+use encoding_rs::{Encoding, BIG5, GB18030, UTF_16BE, UTF_16LE, UTF_8};
 
 /// Decodes a file's bytes.
 ///
 /// A byte-order mark decides the encoding. Without one, valid UTF-8 is UTF-8; otherwise the
-/// bytes are read as GB18030 (a superset of GBK and GB2312) unless that yields more
-/// undecodable sequences than UTF-8 would. Stray undecodable bytes become U+FFFD; binary data
+/// bytes are read in the legacy encoding a web page declares (`<meta charset=big5>`), or else
+/// as GB18030 (a superset of GBK and GB2312) or Big5, whichever reads as more common Chinese
+/// characters — unless that yields more undecodable sequences than UTF-8 would. Stray undecodable bytes become U+FFFD; binary data
 /// (NUL or other control bytes, or mostly undecodable) is refused with [`Error::NotText`].
 ///
 /// ```
@@ -38,7 +39,8 @@ pub fn decode(bytes: &[u8]) -> Result<String, Error> {
         }
         Err(_) => {}
     }
-    let (gb, _, gb_errors) = GB18030.decode(bytes);
+    let legacy = declared(bytes).unwrap_or_else(|| gb_or_big5(bytes));
+    let (gb, _, gb_errors) = legacy.decode(bytes);
     let text = if gb_errors {
         let (utf8, _, _) = UTF_8.decode(bytes);
         if replacements(&gb) >= replacements(&utf8) {
@@ -50,6 +52,63 @@ pub fn decode(bytes: &[u8]) -> Result<String, Error> {
         gb
     };
     checked(text.into_owned())
+}
+
+/// Bytes of a page's head searched for its declared encoding.
+const HEAD_BYTES: usize = 4096;
+
+/// The legacy encoding a page declares in its head (`<meta charset="big5">`, `<meta
+/// http-equiv=… content="text/html; charset=gb2312">`, `<?xml … encoding="big5"?>`). UTF-8 and
+/// UTF-16 declarations are not trusted: valid UTF-8 was already taken, and a page saved by a
+/// browser often keeps its old declaration.
+fn declared(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = bytes.get(..bytes.len().min(HEAD_BYTES)).unwrap_or_default();
+    let lower = head.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(at) =
+        find(lower.get(from..)?, b"charset=").or_else(|| find(lower.get(from..)?, b"encoding="))
+    {
+        let start = from + at + lower.get(from + at..)?.iter().position(|&b| b == b'=')? + 1;
+        let value = lower.get(start..)?;
+        let value = value
+            .strip_prefix(b"\"")
+            .or_else(|| value.strip_prefix(b"'"))
+            .unwrap_or(value);
+        let end = value
+            .iter()
+            .position(|b| matches!(b, b'"' | b'\'' | b';' | b'>' | b' ' | b'/' | b'?'))
+            .unwrap_or(value.len());
+        let encoding = Encoding::for_label(value.get(..end)?);
+        if let Some(e) = encoding.filter(|e| *e != UTF_8 && *e != UTF_16LE && *e != UTF_16BE) {
+            return Some(e);
+        }
+        from = start;
+    }
+    None
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// GB18030 or Big5, for bytes that declare neither: the one whose reading of the start holds
+/// more of the characters running Chinese text is made of. Big5 read as GBK (and the other way
+/// round) decodes without errors, but into rare characters ("倍笲吏絬").
+fn gb_or_big5(bytes: &[u8]) -> &'static Encoding {
+    let sample = bytes
+        .get(..bytes.len().min(SAMPLE_BYTES))
+        .unwrap_or_default();
+    let score = |encoding: &'static Encoding| {
+        let (text, _) = encoding.decode_without_bom_handling(sample);
+        text.chars()
+            .filter(|&c| crate::text::is_han(c) && crate::script::is_common(c))
+            .count()
+    };
+    if score(BIG5) > score(GB18030) {
+        BIG5
+    } else {
+        GB18030
+    }
 }
 
 /// UTF-16 without a BOM shows as NUL high bytes on one side of every pair of ASCII text. A
@@ -197,6 +256,33 @@ mod tests {
             })
             .collect();
         assert!(decode(&binary).is_err());
+    }
+
+    #[test]
+    fn big5_and_gbk_are_told_apart() {
+        let traditional = "臺北市政府捷運工程局今日舉行環狀線北環段動土典禮，市長表示，通車後士林到內湖的通勤時間將大幅縮短。\n";
+        let simplified = "株洲市政府召开常务会议，研究部署秋粮生产工作，要求各地抓好田间管理。\n";
+        let (big5, _, unmappable) = BIG5.encode(traditional);
+        assert!(!unmappable);
+        assert_eq!(decode(&big5).unwrap(), traditional);
+        // Traditional text saved as GBK (which holds traditional characters too) stays GBK.
+        let (gbk, _, _) = encoding_rs::GBK.encode(traditional);
+        assert_eq!(decode(&gbk).unwrap(), traditional);
+        let (gbk, _, _) = encoding_rs::GBK.encode(simplified);
+        assert_eq!(decode(&gbk).unwrap(), simplified);
+        // A page's declaration decides, in either form.
+        for head in [
+            "<meta charset=\"big5\">",
+            "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=BIG5\">",
+        ] {
+            let page = format!("<html><head>{head}</head><body><p>{traditional}</p></body></html>");
+            let (bytes, _, _) = BIG5.encode(&page);
+            assert_eq!(decode(&bytes).unwrap(), page);
+        }
+        // A UTF-8 declaration on bytes that are not UTF-8 is not trusted.
+        let page = format!("<meta charset=\"utf-8\"><p>{simplified}</p>");
+        let (bytes, _, _) = encoding_rs::GBK.encode(&page);
+        assert_eq!(decode(&bytes).unwrap(), page);
     }
 
     #[test]
