@@ -77,6 +77,44 @@ pub fn simplified(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// `derived`, a string made from `simple` (the simplified copy of `original`), in the
+/// characters of `original`: a piece of the line is cut from the original at its place;
+/// otherwise every character the original writes differently is put back. Meant for short
+/// pieces of one line (a byline, a source): where the original has two traditional forms of
+/// one simplified character, the first wins.
+///
+/// ```
+/// use wenxi::script::{restore, simplified};
+/// let line = "【記者林怡君／台北報導】";
+/// let simple = simplified(line);
+/// assert_eq!(restore("记者林怡君／台北报导", &simple, line), "記者林怡君／台北報導");
+/// ```
+pub fn restore(derived: &str, simple: &str, original: &str) -> String {
+    // A piece cut from the line as it is: cut it from the original at the same place.
+    if let Some(piece) = simple
+        .find(derived)
+        .and_then(|at| original.get(at..at + derived.len()))
+    {
+        return piece.to_string();
+    }
+    let mut back: Vec<(char, char)> = simple
+        .chars()
+        .zip(original.chars())
+        .filter(|(s, o)| s != o)
+        .collect();
+    back.sort_by_key(|&(s, _)| s);
+    back.dedup_by_key(|&mut (s, _)| s);
+    derived
+        .chars()
+        .map(|c| {
+            back.binary_search_by_key(&c, |&(s, _)| s)
+                .ok()
+                .and_then(|i| back.get(i))
+                .map_or(c, |&(_, o)| o)
+        })
+        .collect()
+}
+
 /// Whether `c` is one of the characters most Chinese text is made of, in either script. A
 /// decoding that yields mostly rare characters is the wrong one (Big5 read as GBK).
 pub fn is_common(c: char) -> bool {

@@ -346,23 +346,69 @@ pub(crate) struct Lead {
 /// Finds a lead credit at the start of a paragraph: "株洲日报讯(记者/胡文洁) …", "新华社北京
 /// 1月5日电 …", or a credit in brackets alone ("（记者 陈思琪）9月12日晚，…").
 pub(crate) fn lead(s: &str) -> Option<Lead> {
-    bracketed_lead(s).or_else(|| outlet_lead(s))
+    bracketed_lead(s)
+        .or_else(|| outlet_lead(s))
+        .or_else(|| reported_lead(s))
 }
 
-/// "（记者 陈思琪）…", "(记者 杨帆 通讯员 许静) …": a credit in brackets that opens the
-/// paragraph, without an outlet.
+/// "本报记者 李文 报道：…": a credit that ends in 报道 (报导) and a colon.
+fn reported_lead(s: &str) -> Option<Lead> {
+    let (k, colon) = s
+        .char_indices()
+        .take(30)
+        .find(|&(_, c)| c == '：' || c == ':')?;
+    let credit = s.get(..k)?.trim_end();
+    let who = credit
+        .strip_suffix("报道")
+        .or_else(|| credit.strip_suffix("报导"))?
+        .trim_end();
+    if !ROLES.iter().any(|r| who.contains(r))
+        || who
+            .chars()
+            .any(|c| is_terminal(c) || matches!(c, '，' | ','))
+    {
+        return None;
+    }
+    let rest_at = k + colon.len_utf8();
+    let rest = s.get(rest_at..)?;
+    Some(Lead {
+        byline: Some(who.to_string()),
+        source: None,
+        rest: rest_at + (rest.len() - rest.trim_start().len()),
+    })
+}
+
+/// "（记者 陈思琪）…", "(记者 杨帆 通讯员 许静) …", "〔记者陈大文／台中报导〕…",
+/// "（中央社记者王小明台东5日电）…", "【本报讯】…": a credit in brackets that opens the paragraph.
 fn bracketed_lead(s: &str) -> Option<Lead> {
     let open = s
         .chars()
         .next()
-        .filter(|c| matches!(c, '(' | '（' | '【' | '['))?;
+        .filter(|c| matches!(c, '(' | '（' | '【' | '[' | '〔' | '［'))?;
     let (end, close) = s
         .char_indices()
         .take(40)
-        .find(|&(_, c)| matches!(c, ')' | '）' | '】' | ']'))?;
+        .find(|&(_, c)| matches!(c, ')' | '）' | '】' | ']' | '〕' | '］'))?;
     let inner = s.get(open.len_utf8()..end)?.trim();
-    if !ROLES.iter().any(|r| inner.starts_with(r)) || inner.contains(['，', ',', '。', '：', ':'])
-    {
+    if inner.contains(['，', ',', '。', '：', ':']) {
+        return None;
+    }
+    // "本报讯", "新华社讯": an outlet's mark alone.
+    if let Some(outlet) = inner.strip_suffix('讯') {
+        if outlet.chars().count() >= 2 && outlet.ends_with(OUTLET_ENDINGS) {
+            let rest_at = end + close.len_utf8();
+            let rest = s.get(rest_at..)?;
+            return Some(Lead {
+                byline: None,
+                source: outlet_name(outlet),
+                rest: rest_at + (rest.len() - rest.trim_start().len()),
+            });
+        }
+    }
+    let dispatch = inner.ends_with('电') || inner.ends_with("报导") || inner.ends_with("报道");
+    let credit = ROLES.iter().any(|r| inner.starts_with(r))
+        || (dispatch && ROLES.iter().any(|r| inner.contains(r)));
+    if !credit {
         return None;
     }
     let rest_at = end + close.len_utf8();

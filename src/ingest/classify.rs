@@ -4,6 +4,8 @@
 use super::byline::{self, Credit, Lead, Meta};
 use super::lines::{is_comma, is_terminal, last_significant, normalize, visible_len, Kind, Line};
 use super::noise::{self, Marker};
+use crate::script::{restore, simplified};
+use std::borrow::Cow;
 
 /// Role of a kept line in the article body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -160,7 +162,59 @@ fn drop_caption_list(items: &mut [Item], credit: &str) {
 
 /// Classifies one line; `continued` when it finishes the sentence of the paragraph before. A
 /// photo credit cut off the end of a paragraph goes to `credit_after`, to follow its item.
+///
+/// A line in traditional characters is classified in its simplified form, so the newsroom
+/// vocabulary (記者, 報導, 本報訊…) needs no second spelling; what it yields is given back in
+/// the line's own characters.
 fn classify_line(
+    line: Line,
+    in_copyright_block: &mut bool,
+    continued: bool,
+    credit_after: &mut Option<String>,
+) -> Item {
+    let Cow::Owned(simple) = simplified(&line.text) else {
+        return classify_simplified(line, in_copyright_block, continued, credit_after);
+    };
+    let original = line.text;
+    let line = Line {
+        text: simple.clone(),
+        ..line
+    };
+    let back = |s: &str| restore(s, &simple, &original);
+    let item = classify_simplified(line, in_copyright_block, continued, credit_after);
+    if let Some(credit) = credit_after.as_mut() {
+        *credit = back(credit);
+    }
+    match item {
+        Item::Text(mut t) => {
+            // The paragraph is a piece of the line: cut it from the original where possible.
+            let at = if simple.ends_with(t.text.as_str()) {
+                Some(simple.len() - t.text.len())
+            } else {
+                simple.find(t.text.as_str())
+            };
+            t.text = at
+                .and_then(|at| original.get(at..at + t.text.len()))
+                .map_or_else(|| back(&t.text), str::to_string);
+            if let Some(lead) = t.lead.as_mut() {
+                lead.byline = lead.byline.as_deref().map(back);
+                lead.source = lead.source.as_deref().map(back);
+            }
+            t.tail = t.tail.as_deref().map(back);
+            Item::Text(t)
+        }
+        Item::Byline(b) => Item::Byline(back(&b)),
+        Item::Credit(c) => Item::Credit(back(&c)),
+        Item::Meta(m) => Item::Meta(Meta {
+            date: m.date.as_deref().map(back),
+            source: m.source.as_deref().map(back),
+            author: m.author.as_deref().map(back),
+        }),
+        other => other,
+    }
+}
+
+fn classify_simplified(
     line: Line,
     in_copyright_block: &mut bool,
     continued: bool,
