@@ -84,6 +84,9 @@ pub(crate) fn meta_line(s: &str) -> Option<Meta> {
     if s.len() > 300 {
         return None;
     }
+    if let Some(meta) = post_meta_line(s) {
+        return Some(meta);
+    }
     let s = strip_brackets(s);
     let mut meta = Meta::default();
     let mut date_parts: Vec<&str> = Vec::new();
@@ -164,6 +167,102 @@ pub(crate) fn meta_line(s: &str) -> Option<Meta> {
         meta.date = (!date.is_empty()).then(|| date.join(" "));
     }
     (labelled || meta.date.is_some()).then_some(meta)
+}
+
+/// Separators of the fields of a blog post's meta line.
+const POST_META_SEPARATORS: [char; 6] = ['·', '•', '・', '|', '｜', '丨'];
+
+/// A blog post's meta line under its title: "发表于 2026-10-03 · 标签：Rust, 博客 · 阅读约 5
+/// 分钟", "2026-10-20 · 旅行 · 杭州", "分类：技术 · 3 条评论", "作者：小张 · 2026-10-03",
+/// "阅读约 5 分钟". Every field is a date, a reading time, a count, a labelled list or
+/// author, or — beside one of those — a short word (a category, a place).
+fn post_meta_line(s: &str) -> Option<Meta> {
+    let fields: Vec<&str> = s
+        .split(POST_META_SEPARATORS)
+        .map(str::trim)
+        .filter(|f| !f.is_empty())
+        .collect();
+    let mut meta = Meta::default();
+    let (mut known, mut words) = (0usize, 0usize);
+    for field in &fields {
+        if let Some(date) = dated(field) {
+            meta.date = meta.date.take().or(Some(date.to_string()));
+            known += 1;
+        } else if let Some(name) = ["作者：", "作者:", "文："]
+            .iter()
+            .find_map(|l| field.strip_prefix(l))
+            .map(str::trim)
+            .filter(|n| !n.is_empty() && n.chars().count() <= 20)
+        {
+            meta.author = meta.author.take().or(Some(name.to_string()));
+            known += 1;
+        } else if is_post_field(field) {
+            known += 1;
+        } else if field.chars().count() <= 10 && field.chars().all(char::is_alphanumeric) {
+            words += 1;
+        } else {
+            return None;
+        }
+    }
+    // Words alone are a headline ("旅行 · 杭州"); one field alone must be a reading time or a
+    // count, not a date line (meta_line reads those).
+    let alone_ok = fields.len() > 1 || (known == 1 && meta.date.is_none() && meta.author.is_none());
+    (known > 0 && words <= 3 && alone_ok).then_some(meta)
+}
+
+/// "发表于 2026-10-03", "2026-10-20", "2026年10月3日 08:00": the date of a post-meta field.
+fn dated(field: &str) -> Option<&str> {
+    let rest = ["发表于", "发布于", "更新于", "写于", "Posted on", "Posted"]
+        .iter()
+        .find_map(|l| field.strip_prefix(l))
+        .unwrap_or(field)
+        .trim();
+    (!rest.is_empty() && rest.split(' ').all(date_token)).then_some(rest)
+}
+
+/// Reading times, counts and labelled lists of a post's meta line.
+fn is_post_field(field: &str) -> bool {
+    let digits = field.chars().any(|c| c.is_ascii_digit());
+    let compact: String = field.chars().filter(|c| !c.is_whitespace()).collect();
+    let reading_time = digits
+        && (compact.ends_with("分钟")
+            || compact.ends_with("分钟读完")
+            || compact.ends_with("分钟阅读")
+            || compact.ends_with("min"))
+        && compact.chars().count() <= 12;
+    let count = digits
+        && [
+            "条评论",
+            "次阅读",
+            "次浏览",
+            "人阅读",
+            "个赞",
+            "评论",
+            "阅读",
+            "浏览",
+            "点赞",
+            "字",
+        ]
+        .iter()
+        .any(|w| compact.ends_with(w) || compact.starts_with(w))
+        && compact.chars().count() <= 12;
+    let listed = [
+        "标签",
+        "分类",
+        "Tags",
+        "Tag",
+        "Category",
+        "Categories",
+        "关键词",
+        "字数",
+    ]
+    .iter()
+    .any(|l| {
+        field
+            .strip_prefix(l)
+            .is_some_and(|r| r.trim_start().starts_with(['：', ':']))
+    });
+    reading_time || count || listed
 }
 
 fn labelled_field(token: &str) -> Option<(Field, &str)> {
@@ -618,6 +717,37 @@ pub(crate) fn tail(s: &str) -> Option<(usize, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_blog_posts_meta_line_is_meta() {
+        let date = |s: &str| meta_line(s).map(|m| (m.date, m.author));
+        let some =
+            |d: Option<&str>, a: Option<&str>| Some((d.map(str::to_string), a.map(str::to_string)));
+        assert_eq!(
+            date("发表于 2026-10-03 · 标签：Rust, WebAssembly, 博客 · 阅读约 5 分钟"),
+            some(Some("2026-10-03"), None)
+        );
+        assert_eq!(
+            date("2026-10-20 · 旅行 · 杭州"),
+            some(Some("2026-10-20"), None)
+        );
+        assert_eq!(
+            date("作者：小张 · 2026-10-03"),
+            some(Some("2026-10-03"), Some("小张"))
+        );
+        assert_eq!(date("分类：技术 · 3 条评论"), some(None, None));
+        assert_eq!(date("阅读约 5 分钟"), some(None, None));
+        assert_eq!(date("Tags: Rust, WebAssembly"), some(None, None));
+        // Headlines and sentences are not.
+        for s in [
+            "旅行 · 杭州",
+            "这是一行没有标点的普通文字",
+            "学生 · 老师 · 家长 · 校长 · 记者",
+            "2026年是关键的一年 · 展望",
+        ] {
+            assert_eq!(meta_line(s), None, "{s}");
+        }
+    }
 
     #[test]
     fn meta_lines() {
