@@ -8,7 +8,7 @@
 //! [`is_furniture`]); entities are decoded by the tokenizer; `<title>` is kept aside as a
 //! fallback headline.
 
-use super::lines::{normalize, Kind, Line};
+use super::lines::{is_code, normalize, Kind, Line};
 use crate::text::is_han;
 use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
 use html5gum::{Span, Tokenizer};
@@ -421,6 +421,9 @@ pub(crate) fn extract(text: &str) -> Extracted {
                     Tag::A if !self_closing => b.in_link += 1,
                     Tag::Pre if !self_closing => {
                         b.flush();
+                        if b.in_pre == 0 {
+                            b.pre_start = b.lines.len();
+                        }
                         b.in_pre += 1;
                     }
                     _ => {}
@@ -437,6 +440,10 @@ pub(crate) fn extract(text: &str) -> Extracted {
                 Tag::Pre => {
                     b.flush();
                     b.in_pre = b.in_pre.saturating_sub(1);
+                    // Program code is not analyzed; preformatted prose is.
+                    if b.in_pre == 0 && b.lines.get(b.pre_start..).is_some_and(is_code) {
+                        b.lines.truncate(b.pre_start);
+                    }
                 }
                 _ => {}
             },
@@ -504,6 +511,8 @@ struct Builder {
     kind: Kind,
     in_link: u32,
     in_pre: u32,
+    /// Where the lines of the outermost open `<pre>` start.
+    pre_start: usize,
     link_chars: usize,
     plain_chars: usize,
     /// Newlines in the whitespace run not yet written (`None`: no pending whitespace).
@@ -518,6 +527,7 @@ impl Default for Builder {
             kind: Kind::Para,
             in_link: 0,
             in_pre: 0,
+            pre_start: 0,
             link_chars: 0,
             plain_chars: 0,
             pending_ws: None,
@@ -721,6 +731,18 @@ mod tests {
             extract("<p><a href=x>返回</a> | <a href=y>首页</a></p><p>见<a href=z>此处</a>。</p>");
         assert!(e.lines[0].link_only);
         assert!(!e.lines[1].link_only);
+    }
+
+    #[test]
+    fn program_code_in_pre_is_left_out_and_preformatted_prose_kept() {
+        assert_eq!(
+            texts("<p>部署步骤如下。</p><pre><code>kubectl apply -f deploy.yaml\n}\n</code></pre><p>完成。</p>"),
+            ["部署步骤如下。", "完成。"]
+        );
+        assert_eq!(
+            texts("<pre>床前明月光，\n疑是地上霜。</pre>"),
+            ["床前明月光，", "疑是地上霜。"]
+        );
     }
 
     #[test]

@@ -58,6 +58,20 @@ pub(crate) fn plain(text: &str) -> Vec<Line> {
         .collect()
 }
 
+/// Lines of a code block (a Markdown fence, `<pre>`) that read as program code, not prose:
+/// more other letters and digits than Han characters. Code is not analyzed; a fenced poem is.
+pub(crate) fn is_code(lines: &[Line]) -> bool {
+    let (mut han, mut other) = (0usize, 0usize);
+    for c in lines.iter().flat_map(|l| l.text.chars()) {
+        if crate::text::is_han(c) {
+            han += 1;
+        } else if c.is_alphanumeric() {
+            other += 1;
+        }
+    }
+    han < other
+}
+
 /// A thematic break: three or more of one rule character and nothing else but spaces —
 /// Markdown's `---` `***` `___`, and what people type between pasted articles (`===`,
 /// `＊＊＊`, `———`, `－－－`).

@@ -6,7 +6,7 @@
 //! rule would turn paragraphs indented with spaces — common in Chinese text — into code. These
 //! rules are one pass per line and linear even on a multi-megabyte line.
 
-use super::lines::{is_rule, normalize, Kind, Line};
+use super::lines::{is_code, is_rule, normalize, Kind, Line};
 
 /// True when the text uses Markdown syntax: an ATX heading, a link or image, or a code fence.
 pub(crate) fn looks_like_markdown(text: &str) -> bool {
@@ -23,6 +23,7 @@ pub(crate) fn lines(text: &str) -> Vec<Line> {
     for raw in super::lines::raw_lines(text) {
         push_line(raw, Kind::Para, &mut state, &mut out);
     }
+    end_fence(&state, &mut out);
     out
 }
 
@@ -39,12 +40,22 @@ pub(crate) fn refine(lines: Vec<Line>) -> Vec<Line> {
         push_line(&line.text, line.kind, &mut state, &mut out);
         state.previous_was_text = false;
     }
+    end_fence(&state, &mut out);
     out
+}
+
+/// Drops the fenced block being read if it is code.
+fn end_fence(state: &State, out: &mut Vec<Line>) {
+    if state.in_fence && out.get(state.fence_start..).is_some_and(is_code) {
+        out.truncate(state.fence_start);
+    }
 }
 
 #[derive(Default)]
 struct State {
     in_fence: bool,
+    /// Where the lines of the open fence start in the output.
+    fence_start: usize,
     in_comment: bool,
     /// The previous raw line was paragraph text (a setext underline may follow).
     previous_was_text: bool,
@@ -62,7 +73,9 @@ fn push_line(raw: &str, kind: Kind, state: &mut State, out: &mut Vec<Line>) {
         }
     }
     if l.starts_with("```") || l.starts_with("~~~") {
+        end_fence(state, out);
         state.in_fence = !state.in_fence;
+        state.fence_start = out.len();
         return;
     }
     if state.in_fence {
@@ -383,6 +396,21 @@ mod tests {
         let l = lines(s);
         assert_eq!(l.len(), 1, "{l:?}");
         (l[0].text.clone(), l[0].kind)
+    }
+
+    #[test]
+    fn fenced_code_is_left_out_and_a_fenced_poem_kept() {
+        let texts = |s: &str| lines(s).into_iter().map(|l| l.text).collect::<Vec<_>>();
+        assert_eq!(
+            texts("步骤如下。\n\n```yaml\napiVersion: apps/v1\nkind: Deployment\n}\n```\n\n完成。"),
+            ["步骤如下。", "完成。"]
+        );
+        assert_eq!(
+            texts("```\n床前明月光，\n疑是地上霜。\n```"),
+            ["床前明月光，", "疑是地上霜。"]
+        );
+        // An unclosed fence of code ends with the text.
+        assert_eq!(texts("说明。\n```\nfn main() {}\n"), ["说明。"]);
     }
 
     #[test]
