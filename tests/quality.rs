@@ -611,6 +611,24 @@ fn frequencies_respect_min_length_and_extra_stopwords() {
         a.keywords.iter().all(|k| k.word != "茶陵县"),
         "extra stopword became a keyword"
     );
+    // Also a key phrase made of several tokens (政务|服务), and the list stays full.
+    let text = read("seeds/000_0466d37a2b31cd75.txt");
+    let words = |stopwords: Vec<String>| {
+        let options = Options {
+            stopwords,
+            ..Options::default()
+        };
+        let report = analyzer.analyze(&text, &options).expect("analyze");
+        report.articles[1]
+            .keywords
+            .iter()
+            .map(|k| k.word.clone())
+            .collect::<Vec<_>>()
+    };
+    assert!(words(vec![]).contains(&"政务服务".to_string()));
+    let without = words(vec!["政务服务".into()]);
+    assert!(!without.contains(&"政务服务".to_string()), "{without:?}");
+    assert_eq!(without.len(), 10);
 }
 
 #[test]

@@ -147,7 +147,17 @@ pub fn rank(
         Method::Auto => auto(seg, input.tokens, &found),
     };
     let scores = promote(input.text, input.tokens, &found, scores);
-    select(input.text, &found, &scores, top_k)
+    // A stopword the caller named is never a keyword, also when it is a phrase or a name
+    // made of several tokens ("赫拉|利").
+    let mut keywords = select(
+        input.text,
+        &found,
+        &scores,
+        top_k.saturating_add(input.stopwords.len()),
+    );
+    keywords.retain(|k| !extra(&k.word));
+    keywords.truncate(top_k);
+    keywords
 }
 
 /// The most common one-character surnames.
