@@ -105,7 +105,8 @@ fn inputs(files: &[PathBuf]) -> Vec<Input<'_>> {
         .iter()
         .map(|path| Input {
             name: path.display().to_string(),
-            path: Some(path),
+            // `-` names stdin, as in most command-line tools.
+            path: (path.as_os_str() != "-").then_some(path.as_path()),
         })
         .collect()
 }

@@ -90,6 +90,12 @@ fn empty_and_blank_inputs_give_empty_reports_and_a_note() {
         "{}",
         stderr(&out)
     );
+    // `-` names stdin among files.
+    let out = run_stdin(&["analyze", "-"], "株洲市开展政务服务改革。".as_bytes());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let line: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(line["source"], "-");
+    assert_eq!(articles(&line).len(), 1);
 }
 
 #[test]

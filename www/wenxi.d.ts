@@ -122,7 +122,7 @@ export interface Analyzer {
   /** `analyze` in two steps, for per-article progress. */
   splitArticles(text: string | BufferSource, options?: { oneArticle?: boolean }): ArticlePart[];
   analyzeArticle(part: ArticlePart, options?: AnalyzeOptions): Article;
-  /** File bytes (UTF-8, UTF-16 with a BOM, GBK/GB18030) → string; throws on binary data. */
+  /** File bytes (UTF-8, UTF-16 with a BOM, GBK/GB18030, Big5) → string; throws on binary data. */
   decode(bytes: BufferSource): string;
   segment(text: string, options?: SegmentOptions): Uint32Array;
   spans(text: string, options?: SegmentOptions): Uint32Array;

@@ -29,11 +29,28 @@ async function wasmSource(source) {
 
 function modeOf(options) {
   const mode = options?.mode ?? 'default';
-  if (!MODES.has(mode)) throw new Error(`unknown segmentation mode "${mode}" (expected default, search or all)`);
+  if (!MODES.has(mode)) throw new RangeError(`unknown segmentation mode ${shown(mode)} (expected default, search or all)`);
   return mode;
 }
 
-const hmmOf = (options) => options?.hmm ?? true;
+function hmmOf(options) {
+  const hmm = options?.hmm ?? true;
+  if (typeof hmm !== 'boolean') throw new TypeError(`hmm must be true or false, not ${shown(hmm)}`);
+  return hmm;
+}
+
+/** A value as a message shows it: NaN as NaN, not JSON's null. */
+const shown = (v) => (typeof v === 'number' || typeof v === 'bigint' ? String(v) : v === undefined ? 'undefined' : JSON.stringify(v) ?? typeof v);
+
+/** Text arguments: a string (null and undefined are empty text). */
+function textOf(text, what) {
+  if (text == null) return '';
+  if (typeof text !== 'string') throw new TypeError(`${what}: the text must be a string, not ${typeof text}`);
+  return text;
+}
+
+const METHODS = ['auto', 'tfidf', 'textrank'];
+const KNOWN_OPTIONS = new Set(['topK', 'summarySentences', 'summaryChars', 'method', 'hmm', 'minWordLength', 'maxFrequencies', 'stopwords', 'oneArticle']);
 
 /** Whole-number options, and the booleans: checked here so a wrong value is named plainly. */
 const COUNT_OPTIONS = ['topK', 'summarySentences', 'summaryChars', 'minWordLength', 'maxFrequencies'];
@@ -46,14 +63,21 @@ const ALL = 0xffff_ffff;
 function checkedOptions(options) {
   if (options == null) return {};
   if (typeof options !== 'object') throw new TypeError(`options must be an object, not ${typeof options}`);
+  // A misspelt option (topk) would otherwise be ignored without a word.
+  for (const name of Object.keys(options)) {
+    if (!KNOWN_OPTIONS.has(name)) throw new TypeError(`unknown option ${shown(name)} (known: ${[...KNOWN_OPTIONS].join(', ')})`);
+  }
   if (options.maxFrequencies > ALL) options = { ...options, maxFrequencies: ALL };
   for (const name of COUNT_OPTIONS) {
     const v = options[name];
-    if (v != null && !(Number.isSafeInteger(v) && v >= 0)) throw new RangeError(`${name} must be a whole number of 0 or more, not ${JSON.stringify(v)}`);
+    if (v != null && !(Number.isSafeInteger(v) && v >= 0)) throw new RangeError(`${name} must be a whole number of 0 or more, not ${shown(v)}`);
   }
   for (const name of FLAG_OPTIONS) {
     const v = options[name];
-    if (v != null && typeof v !== 'boolean') throw new TypeError(`${name} must be true or false, not ${JSON.stringify(v)}`);
+    if (v != null && typeof v !== 'boolean') throw new TypeError(`${name} must be true or false, not ${shown(v)}`);
+  }
+  if (options.method != null && !METHODS.includes(options.method)) {
+    throw new RangeError(`unknown keyword method ${shown(options.method)} (expected ${METHODS.join(', ')})`);
   }
   const { stopwords } = options;
   if (stopwords != null && !(Array.isArray(stopwords) && stopwords.every((w) => typeof w === 'string'))) {
@@ -80,7 +104,7 @@ class Analyzer {
   // Bytes are decoded rather than turned into a string by String(), which reads a GBK
   // file's bytes as UTF-8 and garbles it.
   #text(input) {
-    return isBytes(input) ? this.decode(input) : String(input ?? '');
+    return isBytes(input) ? this.decode(input) : textOf(input, 'analyze');
   }
 
   /**
@@ -98,24 +122,25 @@ class Analyzer {
     return this.#core.analyzeArticle(part, checkedOptions(options));
   }
 
-  /** Decode file bytes (UTF-8, UTF-16 with BOM, GBK/GB18030) → string. Throws on binary data. */
+  /** Decode file bytes (UTF-8, UTF-16 with BOM, GBK/GB18030, Big5) → string. Throws on binary data. */
   decode(bytes) {
+    if (!isBytes(bytes)) throw new TypeError(`decode: expected a file's bytes (Uint8Array or ArrayBuffer), not ${bytes === null ? 'null' : typeof bytes}`);
     return this.#core.decode(bytesOf(bytes));
   }
 
   /** UTF-16 end offsets of the tokens, as a Uint32Array. */
   segment(text, options = {}) {
-    return this.#core.segment(String(text ?? ''), modeOf(options), hmmOf(options));
+    return this.#core.segment(textOf(text, 'segment'), modeOf(options), hmmOf(options));
   }
 
   /** [start, end] pairs (flattened) — the search and all modes produce overlapping tokens. */
   spans(text, options = {}) {
-    return this.#core.spans(String(text ?? ''), modeOf(options), hmmOf(options));
+    return this.#core.spans(textOf(text, 'spans'), modeOf(options), hmmOf(options));
   }
 
   /** Words as strings, sliced in JS from the offsets. */
   cut(text, options = {}) {
-    text = String(text ?? '');
+    text = textOf(text, 'cut');
     const words = [];
     if (modeOf(options) === 'default') {
       const ends = this.segment(text, options);
@@ -133,7 +158,7 @@ class Analyzer {
 
   /** [{word, tag}] for the default segmentation; `user: true` marks user-dictionary words. */
   tag(text, options = {}) {
-    text = String(text ?? '');
+    text = textOf(text, 'tag');
     const hmm = hmmOf(options);
     const ends = this.#core.segment(text, 'default', hmm);
     const tags = this.#core.tagString(text, hmm).split(' ');

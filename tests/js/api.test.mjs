@@ -64,6 +64,14 @@ test('wrong argument types and option values are refused with messages that name
   assert.throws(() => w.analyze(text, { stopwords: '图书馆' }), /stopwords must be an array of strings/);
   assert.throws(() => w.analyze(text, 5), /options must be an object/);
   assert.equal(w.analyze(text, { topK: 0 }).articles[0].keywords.length, 0);
+  assert.throws(() => w.analyze(text, { topK: NaN }), { name: 'RangeError', message: 'topK must be a whole number of 0 or more, not NaN' });
+  assert.throws(() => w.analyze(text, { topk: 3 }), { name: 'TypeError', message: /^unknown option "topk" \(known: topK, / });
+  assert.throws(() => w.analyze(text, { method: 'TFIDF' }), { name: 'RangeError', message: 'unknown keyword method "TFIDF" (expected auto, tfidf, textrank)' });
+  assert.throws(() => w.analyze({ text }), { name: 'TypeError', message: 'analyze: the text must be a string, not object' });
+  assert.throws(() => w.cut(text, { hmm: 'no' }), /hmm must be true or false, not "no"/);
+  assert.throws(() => w.tag(text, { hmm: 0 }), /hmm must be true or false, not 0/);
+  assert.throws(() => w.segment(42), /segment: the text must be a string, not number/);
+  assert.throws(() => w.decode('abc'), { name: 'TypeError', message: /^decode: expected a file's bytes/ });
   assert.throws(() => w.addWord(null), { name: 'TypeError', message: 'addWord: the word must be a string, not null' });
   assert.throws(() => w.addWord('贯流风机', -5), /frequency must be a whole number of 1 or more, not -5/);
   assert.throws(() => w.addWord('贯流风机', 10, 3), /the tag must be a string/);

@@ -59,6 +59,9 @@ pub fn build() -> Result<std::path::PathBuf, String> {
     copy_dir(&root.join("www"), &dist)?;
     crate::widget::build(&root, &dist)?;
     vendor(&root, &dist)?;
+    // `dist/` copied into a project: Node then reads wenxi.js as the ES module it is.
+    fs::write(dist.join("package.json"), "{ \"type\": \"module\" }\n")
+        .map_err(|e| format!("dist/package.json: {e}"))?;
     crate::offline::bundle_site(&root, &dist)?;
     let single = crate::offline::single_file(&root, &dist)?;
     crate::offline::inline_head(&dist)?;

@@ -22,6 +22,7 @@ fn precached(rel: &str) -> bool {
     !(rel == "sw.js"
         || rel == "wenxi.html"
         || rel.ends_with(".d.ts")
+        || rel == "package.json"
         || rel.starts_with("widget")
         || rel.starts_with("embed")
         || rel.starts_with("vendor/") && rel.ends_with(".txt"))
