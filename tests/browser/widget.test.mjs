@@ -624,6 +624,16 @@ test('the iframe embed analyzes text sent by postMessage and reports its height'
     return h > 150 && document.getElementById('embed').getBoundingClientRect().height === h;
   }, null, WAIT);
   assert.ok(await embed.evaluate(() => document.documentElement.scrollHeight <= innerHeight + 1), 'the iframe is as tall as its content');
+
+  // Two requests back to back: each gets an answer, the first that it was replaced.
+  await page.evaluate(([text, target]) => {
+    const frame = document.getElementById('embed').contentWindow;
+    frame.postMessage({ type: 'wenxi-analyze', id: 'A', text }, target);
+    frame.postMessage({ type: 'wenxi-analyze', id: 'B', text: `${text}\n食堂还将延长营业时间。` }, target);
+  }, [POST, new URL(W).origin]);
+  await page.waitForFunction(() => messages.some((m) => m.data?.type === 'wenxi-result' && m.data.id === 'B'), null, WAIT);
+  const answers = await page.evaluate(() => messages.filter((m) => ['A', 'B'].includes(m.data?.id)).map((m) => [m.data.id, m.data.type, m.data.code ?? null]));
+  assert.deepEqual(answers, [['A', 'wenxi-error', 'superseded'], ['B', 'wenxi-result', null]]);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -47,14 +47,25 @@ if (!origin) {
   document.body.append(p);
 } else {
   const send = (message) => parent.postMessage(message, origin);
+  // The embed shows one analysis: a request that comes before the last one was answered
+  // replaces it, and the last one is told so rather than left waiting.
   let requestId = null;
-  widget.addEventListener('wenxi-result', (e) => send({ type: 'wenxi-result', id: requestId, report: e.detail }));
-  widget.addEventListener('wenxi-error', (e) => send({ type: 'wenxi-error', id: requestId, ...e.detail }));
+  let pending = false;
+  const answer = (message) => {
+    pending = false;
+    send({ ...message, id: requestId });
+  };
+  widget.addEventListener('wenxi-result', (e) => answer({ type: 'wenxi-result', report: e.detail }));
+  widget.addEventListener('wenxi-error', (e) => answer({ type: 'wenxi-error', ...e.detail }));
 
   addEventListener('message', (event) => {
     if (event.origin !== origin || event.source !== parent) return;
     const data = event.data;
     if (data?.type !== 'wenxi-analyze') return;
+    if (pending) {
+      send({ type: 'wenxi-error', id: requestId, code: 'superseded', message: 'a later wenxi-analyze message replaced this one before it was answered' });
+    }
+    pending = true;
     requestId = data.id ?? null;
     applyOptions(data.options);
     widget.text = String(data.text ?? '');
