@@ -203,6 +203,9 @@ impl Analyzer {
     }
 }
 
+/// Sentences shorter than this (in characters) are summarized only when nothing is longer.
+const MIN_SUMMARY_CHARS: usize = 6;
+
 /// Keywords the summary weighs sentences by.
 const SUMMARY_KEYWORDS: usize = 10;
 
@@ -249,6 +252,18 @@ impl Analyzer {
                     chars: sentence.chars().count(),
                 });
                 chosen_from.push(*s);
+            }
+        }
+        // A sentence of a few characters ("值得。") says nothing alone: it is chosen only when
+        // there is nothing longer.
+        if candidates.iter().any(|c| c.chars >= MIN_SUMMARY_CHARS) {
+            (candidates, chosen_from) = candidates
+                .into_iter()
+                .zip(chosen_from)
+                .filter(|(c, _)| c.chars >= MIN_SUMMARY_CHARS)
+                .unzip();
+            for (i, c) in candidates.iter_mut().enumerate() {
+                c.position = i;
             }
         }
         let max_score = keywords

@@ -51,6 +51,9 @@ impl Sentence {
     }
 }
 
+/// Longest question line read as a section heading.
+const MAX_QUESTION_HEADING_CHARS: usize = 16;
+
 const STOPS: &[char] = &['。', '！', '？', '!', '?', '；', ';'];
 const CLOSERS: &[char] = &[
     '”', '’', '」', '』', '）', ')', '】', '》', '"', '\'', '〕', '］', ']',
@@ -123,6 +126,17 @@ fn split_line(line: &str, offset: usize, paragraph: usize, out: &mut Vec<Sentenc
     let line_kind = classify_line(trimmed);
     if line_kind != Kind::Sentence {
         piece(lead, lead + trimmed.len(), line_kind, out);
+        return false;
+    }
+    // A short question alone on its line heads a section ("农业革命是个骗局？"); it asks
+    // what the text then answers, so it is no summary sentence.
+    if trimmed.chars().count() <= MAX_QUESTION_HEADING_CHARS
+        && trimmed.ends_with(['？', '?'])
+        && !trimmed
+            .trim_end_matches(['？', '?'])
+            .contains(['。', '！', '？', '!', '?', '，', ',', '…', '.', '；', ';'])
+    {
+        piece(lead, lead + trimmed.len(), Kind::Heading, out);
         return false;
     }
     let mut start = lead + list_marker_len(trimmed);
@@ -516,6 +530,27 @@ mod tests {
         assert_eq!(parts("先试点；再推广。"), ["先试点；", "再推广。"]);
         assert_eq!(parts("（见附件。）下一句。"), ["（见附件。）", "下一句。"]);
         assert_eq!(parts("“好！”，他笑着说。"), ["“好！”，他笑着说。"]);
+    }
+
+    #[test]
+    fn a_short_question_alone_on_its_line_is_a_heading() {
+        let text = "农业革命是个骗局？\n作者认为，农业让人类的生活更辛苦了。值得一读吗？值得。";
+        let kinds: Vec<Kind> = split(text).iter().map(|s| s.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                Kind::Heading,
+                Kind::Sentence,
+                Kind::Sentence,
+                Kind::Sentence
+            ]
+        );
+        // A longer question, or one after other sentences, is prose.
+        let kinds: Vec<Kind> = split("为什么越来越多的年轻人选择回到家乡创业？\n然后呢？")
+            .iter()
+            .map(|s| s.kind)
+            .collect();
+        assert_eq!(kinds, [Kind::Sentence, Kind::Heading]);
     }
 
     #[test]

@@ -884,3 +884,29 @@ fn traditional_text_is_analyzed_as_its_simplified_form_and_keeps_its_characters(
         .collect();
     assert_eq!(words, ["行政長官", "在", "立法會", "發表", "施政報告"]);
 }
+
+#[test]
+fn headings_and_sentences_of_a_few_characters_are_not_summarized() {
+    let analyzer = Analyzer::new();
+    let text = "读《人类简史》\n\n## 农业革命是个骗局？\n\n作者认为，农业革命让人类的生活更辛苦，却让人口大大增加。\n\n\
+        这个观点很有争议，但读来令人耳目一新。\n\n## 值得读吗？\n\n值得。";
+    for options in [
+        Options::default(),
+        Options {
+            summary_chars: Some(30),
+            ..Options::default()
+        },
+    ] {
+        let report = analyzer.analyze(text, &options).unwrap();
+        let summary: Vec<&str> = report.articles[0]
+            .summary
+            .iter()
+            .map(|s| s.text.as_str())
+            .collect();
+        assert!(!summary.is_empty());
+        assert!(
+            summary.iter().all(|s| !s.ends_with('？') && *s != "值得。"),
+            "{summary:?}"
+        );
+    }
+}
