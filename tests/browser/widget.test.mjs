@@ -460,6 +460,17 @@ test('the target is one article: a body in a block named like furniture, section
   await context.close();
 });
 
+test('an article rendered by script within 3 s is analyzed without an error first', async () => {
+  const body = `<div id="app"></div><wenxi-analyzer id="w" for="#app article"></wenxi-analyzer>
+    <script>setTimeout(() => { document.getElementById('app').innerHTML = '<article>' + ${JSON.stringify(POST)} + '</article>'; }, 1200);</script>`;
+  const { context, page, errors } = await open('/rendered-late.html', hostPage(body));
+  await waitFor(page, 'wenxi-result', 'w');
+  assert.equal(await count(page, 'wenxi-error', 'w'), 0);
+  assert.equal(await page.evaluate(() => document.getElementById('w').shadowRoot.querySelector('[role="alert"]')), null);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('follows its target: replaced by a new one, inserted late, or revealed', async () => {
   const body = `<main id="app"><article id="post">${POST}</article></main>
     <wenxi-analyzer id="spa" for="#post"></wenxi-analyzer>

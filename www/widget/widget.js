@@ -26,6 +26,9 @@ const DEFAULT_PARTS = ['keywords', 'summary', 'stats'];
 const MUTATION_DELAY_MS = 400;
 /** Longest an analysis waits for a page that keeps changing. */
 const MAX_WAIT_MS = 1500;
+/** How long a missing `for` target may take to appear (a page that renders its article with
+ *  script) before the widget says it is missing. */
+const NO_TARGET_GRACE_MS = 3000;
 /** Start loading a little before the widget is on screen. */
 const PRELOAD_MARGIN = '200px 0px';
 const CLOUD_WORDS = 30;
@@ -451,6 +454,9 @@ export class WenxiAnalyzer extends HTMLElement {
   #watched = null;
   #target = null;
   #deadline = 0;
+  /** When the `for` target was first found missing (0: it is there). */
+  #missingSince = 0;
+  #graceTimer = 0;
   #mutations = new MutationObserver((records) => this.#changed(records));
 
   constructor() {
@@ -661,11 +667,14 @@ export class WenxiAnalyzer extends HTMLElement {
     } catch (error) {
       if (error.code === 'no-target' && document.readyState === 'loading') {
         document.addEventListener('DOMContentLoaded', () => this.#schedule(0), { once: true });
+      } else if (error.code === 'no-target' && this.#waitForTarget()) {
+        // Still within the grace: the page may yet render its article (the target is watched).
       } else {
         this.#fail(error);
       }
       return;
     }
+    this.#missingSince = 0;
     const options = this.#options();
     const key = JSON.stringify(options);
     if ((this.#report || this.#empty) && text === this.#last.text && key === this.#last.options) return;
@@ -701,6 +710,17 @@ export class WenxiAnalyzer extends HTMLElement {
         this.#schedule(0);
       }
     }
+  }
+
+  /** True while a missing target may still appear; looks again when the grace ends. */
+  #waitForTarget() {
+    const now = performance.now();
+    this.#missingSince ||= now;
+    const left = NO_TARGET_GRACE_MS - (now - this.#missingSince);
+    if (left <= 0) return false;
+    clearTimeout(this.#graceTimer);
+    this.#graceTimer = setTimeout(() => this.#schedule(0), left);
+    return true;
   }
 
   #fail(error) {
