@@ -862,3 +862,73 @@ fn traditional_credits_are_bylines_in_their_own_characters() {
         ]
     );
 }
+
+#[test]
+fn comments_related_links_and_closing_calls_after_the_article_are_left_out() {
+    // A news page copied from the browser: the article, then related links and comments.
+    let page = "首页 | 新闻 | 本地 | 体育 | 科技 | 登录\n本市新建三十所中小学\n\
+        2023-02-14 09:12　来源：晚报　作者：王佳　【字号 大 中 小】　打印　关闭\n\
+        记者昨天从市教委获悉，今年本市将新建中小学三十所，新增学位约四万个。\n\
+        市教委有关负责人介绍，新城地区适龄入学人口持续增长，学位供需矛盾较为突出。\n\
+        相关新闻\n新区今年计划新开办学校十二所\n义务教育阶段招生政策发布\n\
+        网友评论（共128条）\n网友 小雨 2023-02-14 10:15\n学位真的太紧张了，家长都很焦虑。\n回复 顶(21) 踩(0)\n\
+        查看更多评论>>\n我也说两句\n违法和不良信息举报电话：021-12345678 举报邮箱：jubao@example.com";
+    let list = articles(page);
+    assert_eq!(titles(&list), ["本市新建三十所中小学"]);
+    let a = &list[0];
+    assert_eq!(a.byline.as_deref(), Some("王佳"));
+    assert_eq!(a.source.as_deref(), Some("晚报"));
+    assert!(a.body.ends_with("学位供需矛盾较为突出。"), "{}", a.body);
+
+    // A WeChat post: its account line, the call to follow, and everything after "- END -".
+    let post = "重磅！个税汇算开始了\n\n原创 财税小助手 财税小助手 2024-03-01 08:00 发表于北京\n\n\
+        点击上方蓝字“财税小助手”关注我们，获取更多财税干货！\n\n\
+        3月1日起，年度个税汇算正式开始，将持续至6月30日。\n\n\
+        纳税人可以通过个税APP办理，也可以委托单位代为办理。\n\n- END -\n\n往期推荐\n\n\
+        ▶ 这些税收优惠政策延续实施！\n\n长按二维码关注我们\n\n精选留言\n\n张三：终于等到了！";
+    let list = articles(post);
+    assert_eq!(titles(&list), ["重磅！个税汇算开始了"]);
+    assert_eq!(list[0].date.as_deref(), Some("2024-03-01 08:00"));
+    assert_eq!(
+        list[0].body,
+        "3月1日起，年度个税汇算正式开始，将持续至6月30日。\n纳税人可以通过个税APP办理，也可以委托单位代为办理。"
+    );
+
+    // After the related links of one article, the next article with a byline is kept.
+    let two = "第一篇新闻标题\n\n记者/王娜\n\n第一篇的正文内容，写得很完整。\n\n相关阅读\n\n另一条链接标题\n\n\
+        第二篇新闻标题\n\n记者/李华\n\n第二篇的正文内容，同样完整。";
+    assert_eq!(titles(&articles(two)), ["第一篇新闻标题", "第二篇新闻标题"]);
+}
+
+#[test]
+fn running_heads_and_page_numbers_of_a_pdf_copy_are_left_out() {
+    let head = "城市发展报告（2023）                    第三章 城市更新";
+    let pages = [
+        "第三章 城市更新与存量空间再利用\n一、背景\n改革开放以来，我国经历了规模最大、速度最快的城镇化进\n程。城市发展由大规模增量建设转为存量提质改造。\n城市更新是推动高质量发展的重要抓手，一方面老旧小区普遍存在基础设施老化、公共服务不\n",
+        "足等问题。各地在改造中坚持先民生后提升，优先实施水电气\n",
+        "热等基础类改造，同步推进加装电梯、增设停车位等完\n善类改造。\n",
+    ];
+    let text: String = pages
+        .iter()
+        .enumerate()
+        .map(|(i, page)| format!("{head}\n{}\n{page}", [" 12", "- 13 -", "第14页"][i]))
+        .collect();
+    let list = articles(&text);
+    assert_eq!(titles(&list), ["第三章 城市更新与存量空间再利用"]);
+    let body = &list[0].body;
+    assert!(
+        !body.contains("城市发展报告") && !body.contains("13"),
+        "{body}"
+    );
+    assert!(body.contains("公共服务不足等问题。各地"), "{body}");
+    assert!(body.contains("优先实施水电气热等基础类改造"), "{body}");
+}
+
+#[test]
+fn a_press_releases_media_contacts_are_left_out() {
+    let text = "华南科技发布年度业绩\n\n新闻稿\n\n2024年3月28日，华南科技集团发布2023年度业绩，营业收入同比增长18.6%。\n\n\
+        关于华南科技\n\n华南科技集团成立于1998年，总部位于深圳。\n\n媒体联系人：\n\n陈小姐\n\n电话：0755-12345678\n\n网址：";
+    let list = articles(text);
+    assert_eq!(titles(&list), ["华南科技发布年度业绩"]);
+    assert!(list[0].body.ends_with("总部位于深圳。"), "{}", list[0].body);
+}

@@ -121,7 +121,17 @@ pub(crate) fn meta_line(s: &str) -> Option<Meta> {
         }
     };
     for token in s.split(['|', '｜', '丨', ' ']).filter(|t| !t.is_empty()) {
+        if is_page_tool(token) {
+            continue;
+        }
         let token = strip_brackets(token);
+        // "来源：某报 记者 周晓": a role word alone starts the author's field.
+        if matches!(token, "记者" | "作者" | "通讯员" | "文") && current.is_some() {
+            finish(&mut current, &mut meta);
+            labelled = true;
+            current = Some((Field::Author, String::new()));
+            continue;
+        }
         if let Some((field, value)) = labelled_field(token) {
             finish(&mut current, &mut meta);
             labelled = true;
@@ -265,6 +275,24 @@ fn is_post_field(field: &str) -> bool {
     reading_time || count || listed
 }
 
+/// Buttons and marks a web page puts in its meta line: "【字号 大 中 小】", "打印", "关闭",
+/// and a WeChat post's "原创" and "发表于北京".
+fn is_page_tool(token: &str) -> bool {
+    let t = token.trim_matches(['【', '】', '[', ']', '(', ')', '（', '）']);
+    matches!(
+        t,
+        "字号" | "大" | "中" | "小" | "打印" | "关闭" | "收藏" | "分享" | "纠错" | "原创" | "转载"
+    ) || t
+        .strip_prefix("字号")
+        .is_some_and(|r| r.starts_with(['：', ':']))
+        || ["发表于", "发布于"].iter().any(|p| {
+            t.strip_prefix(p).is_some_and(|place| {
+                let n = place.chars().count();
+                (1..=6).contains(&n) && place.chars().all(is_han)
+            })
+        })
+}
+
 fn labelled_field(token: &str) -> Option<(Field, &str)> {
     LABELS.iter().find_map(|(label, field)| {
         let rest = token.strip_prefix(label)?;
@@ -285,7 +313,10 @@ fn strip_brackets(s: &str) -> &str {
 
 fn is_weekday(t: &str) -> bool {
     let t = t.trim_matches(['(', ')', '（', '）']);
-    (t.starts_with("星期") || t.starts_with('周')) && t.chars().count() <= 3
+    // "周" alone is also a surname ("记者 周晓"): only 周一…周日 are days.
+    t.strip_prefix("星期")
+        .or_else(|| t.strip_prefix('周'))
+        .is_some_and(|d| matches!(d, "一" | "二" | "三" | "四" | "五" | "六" | "日" | "天"))
 }
 
 /// A date, a time, a weekday or a UTC offset: "2019-12-20", "2022年10月9日", "15:56:19",
@@ -717,6 +748,19 @@ pub(crate) fn tail(s: &str) -> Option<(usize, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_role_word_after_a_source_names_the_author_and_zhou_is_a_surname() {
+        let m = meta_line("2023-10-28 09:30 来源：深圳特区报 记者 周晓").unwrap();
+        assert_eq!(
+            (m.date.as_deref(), m.source.as_deref(), m.author.as_deref()),
+            (Some("2023-10-28 09:30"), Some("深圳特区报"), Some("周晓"))
+        );
+        let m = meta_line("2023-02-14 09:12 来源：晚报 作者：王佳 【字号 大 中 小】 打印 关闭")
+            .unwrap();
+        assert_eq!(m.author.as_deref(), Some("王佳"));
+        assert!(is_weekday("周日") && is_weekday("星期三") && !is_weekday("周晓"));
+    }
 
     #[test]
     fn a_blog_posts_meta_line_is_meta() {

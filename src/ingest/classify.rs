@@ -6,6 +6,7 @@ use super::lines::{is_comma, is_terminal, last_significant, normalize, visible_l
 use super::noise::{self, Marker};
 use crate::script::{restore, simplified};
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 /// Role of a kept line in the article body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,7 +114,13 @@ pub(crate) enum Item {
 pub(crate) fn classify(lines: Vec<Line>) -> Vec<Item> {
     let mut items: Vec<Item> = Vec::with_capacity(lines.len());
     let mut in_copyright_block = false;
+    let mut ends = Vec::new();
     for line in lines {
+        if line.kind != Kind::Break && noise::is_page_end(&line.text) {
+            ends.push(items.len());
+            items.push(Item::Break);
+            continue;
+        }
         // A paragraph that stops mid-sentence (a print line break) continues in the next one.
         let continued = matches!(items.last(), Some(Item::Text(t))
             if t.role == Role::Para && !last_significant(&t.text).is_some_and(is_terminal));
@@ -133,7 +140,105 @@ pub(crate) fn classify(lines: Vec<Line>) -> Vec<Item> {
         items.push(item);
         items.extend(credit_after.map(Item::Credit));
     }
+    drop_page_ends(&mut items, &ends);
+    drop_running_heads(&mut items);
     items
+}
+
+/// Times a short line must recur to be a running head or foot of printed pages.
+const RUNNING_HEAD_REPEATS: usize = 3;
+
+/// Drops running heads and feet and page numbers: the same short line, with no sentence in it,
+/// on every page of a text copied from a PDF ("中国城市发展研究报告（2023） 第三章 城市更新"),
+/// recognised by recurring and by cutting into a sentence at least once (a page ends
+/// mid-sentence). A headline that recurs (a page's title repeated, the same article twice)
+/// stands between finished paragraphs and stays. Bylines and headings are never counted.
+fn drop_running_heads(items: &mut Vec<Item>) {
+    fn head(i: &Item) -> Option<&str> {
+        match i {
+            Item::Text(t)
+                if t.role == Role::Para && t.chars <= 40 && !t.has_stop && t.lead.is_none() =>
+            {
+                Some(t.text.as_str())
+            }
+            _ => None,
+        }
+    }
+    let page_number = |i: &Item| matches!(i, Item::Text(t) if noise::is_page_number(&t.text));
+    let mut counts: HashMap<&str, (usize, bool)> = HashMap::new();
+    let mut open = false;
+    for item in items.iter() {
+        if page_number(item) {
+            continue;
+        }
+        if let Some(text) = head(item) {
+            let entry = counts.entry(text).or_default();
+            entry.0 += 1;
+            entry.1 |= open;
+        }
+        if let Item::Text(t) = item {
+            // Whether the last paragraph stops mid-sentence (heads leave it open).
+            if head(item).is_none() {
+                open = t.role == Role::Para && !last_significant(&t.text).is_some_and(is_terminal);
+            }
+        }
+    }
+    let running: Vec<String> = counts
+        .into_iter()
+        .filter(|(_, (n, cuts))| *n >= RUNNING_HEAD_REPEATS && *cuts)
+        .map(|(text, _)| text.to_string())
+        .collect();
+    let prose = items.iter().any(|i| {
+        matches!(i, Item::Text(_))
+            && !page_number(i)
+            && head(i).is_none_or(|t| !running.iter().any(|r| r == t))
+    });
+    // Removed rather than broken: the sentence a page break cut is joined again (layout).
+    items.retain(|item| {
+        !((prose && page_number(item))
+            || head(item).is_some_and(|t| running.iter().any(|r| r == t)))
+    });
+}
+
+/// Headline lines looked back over from a byline for the start of the next article: one, so
+/// that the last related link above it is not taken for a kicker.
+const MAX_HEADLINE_LINES: usize = 1;
+
+/// Drops what follows each page-end line (comments, related links, a post's closing calls),
+/// up to the next article that a byline or a lead credit marks, or to the end.
+fn drop_page_ends(items: &mut [Item], ends: &[usize]) {
+    let mut done = 0;
+    for &end in ends {
+        if end < done {
+            continue;
+        }
+        let next = items
+            .iter()
+            .enumerate()
+            .skip(end + 1)
+            .find(|(_, i)| {
+                matches!(i, Item::Byline(_)) || matches!(i, Item::Text(t) if t.lead.is_some())
+            })
+            .map(|(k, _)| k);
+        let stop = match next {
+            Some(k) => {
+                let headline = items
+                    .get(end + 1..k)
+                    .unwrap_or_default()
+                    .iter()
+                    .rev()
+                    .take(MAX_HEADLINE_LINES)
+                    .take_while(|i| matches!(i, Item::Text(t) if t.headline_like()))
+                    .count();
+                k - headline
+            }
+            None => items.len(),
+        };
+        for item in items.get_mut(end + 1..stop).unwrap_or_default() {
+            *item = Item::Break;
+        }
+        done = stop;
+    }
 }
 
 /// Longest list item read as a picture caption, in visible characters.

@@ -95,9 +95,96 @@ const NAV_WORDS: [&str; 27] = [
     "推荐阅读",
 ];
 
+/// Headings of what web pages put after the article: comments, related and recommended
+/// links, a WeChat post's closing calls ("- END -", "往期推荐", "精选留言"), a press release's
+/// media contacts.
+const PAGE_END: [&str; 32] = [
+    "end",
+    "媒体联系人",
+    "媒体联络",
+    "媒体垂询",
+    "新闻联络",
+    "网友评论",
+    "全部评论",
+    "热门评论",
+    "最新评论",
+    "精彩评论",
+    "读者评论",
+    "精选留言",
+    "写下你的留言",
+    "我也说两句",
+    "发表评论",
+    "我要评论",
+    "查看更多评论",
+    "查看全部评论",
+    "相关新闻",
+    "相关阅读",
+    "相关文章",
+    "相关推荐",
+    "延伸阅读",
+    "推荐阅读",
+    "往期推荐",
+    "往期回顾",
+    "往期精选",
+    "热门推荐",
+    "猜你喜欢",
+    "更多精彩",
+    "更多阅读",
+    "阅读原文",
+];
+
+/// A line that opens the part of a page after the article ("网友评论（共128条）", "- END -",
+/// "往期推荐"). Only letters count: marks, digits and counts around the words do not.
+pub(crate) fn is_page_end(s: &str) -> bool {
+    if visible_len(s, 31) > 30 {
+        return false;
+    }
+    let words: String = s
+        .chars()
+        .filter(|&c| is_han(c) || c.is_ascii_alphabetic())
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    let words = words
+        .strip_suffix("共条")
+        .or_else(|| words.strip_suffix('条'))
+        .unwrap_or(&words);
+    PAGE_END.contains(&words)
+}
+
+/// A page number on its own line, as text copied from a PDF or a print layout keeps it: "12",
+/// "- 12 -", "第12页", "12 / 30".
+pub(crate) fn is_page_number(s: &str) -> bool {
+    let t: String = s
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '—' | '–'))
+        .collect();
+    let t = t
+        .strip_prefix('第')
+        .and_then(|r| r.strip_suffix('页'))
+        .unwrap_or(&t);
+    let number = |x: &str| (1..=4).contains(&x.len()) && x.bytes().all(|b| b.is_ascii_digit());
+    number(t)
+        || t.split_once('/')
+            .is_some_and(|(a, b)| number(a) && number(b))
+}
+
+/// A WeChat account's calls to follow it ("点击上方蓝字关注我们", "长按二维码关注").
+fn is_follow_call(s: &str, n: usize) -> bool {
+    n <= 60
+        && (s.contains("关注我们")
+            || s.contains("点击上方")
+            || s.contains("二维码")
+            || s.contains("扫码关注")
+            || s.contains("点个“在看”")
+            || s.contains("点个\"在看\""))
+}
+
 /// Navigation: menus, breadcrumbs, "返回首页" links.
 pub(crate) fn is_navigation(s: &str) -> bool {
     let n = visible_len(s, 201);
+    if is_follow_call(s, n) {
+        return true;
+    }
     if (n <= 100 && NAV_WORDS.iter().any(|w| s.contains(w))) || is_advert(s, n) {
         return true;
     }
@@ -170,9 +257,14 @@ pub(crate) fn is_contact(s: &str) -> bool {
         "QQ",
         "微信号",
     ];
+    // The label may follow a few words ("违法和不良信息举报电话：…").
     let labelled = LABELS.iter().any(|l| {
-        s.strip_prefix(l)
-            .is_some_and(|r| r.trim_start().starts_with([':', '：']))
+        s.match_indices(l).any(|(at, _)| {
+            s.get(..at)
+                .is_some_and(|before| before.chars().count() <= 8)
+                && s.get(at + l.len()..)
+                    .is_some_and(|r| r.trim_start().starts_with([':', '：']))
+        })
     });
     // A number to call or an address to write to; a street address in a notice stays.
     let reachable = s.contains('@') || s.chars().filter(char::is_ascii_digit).count() >= 5;
