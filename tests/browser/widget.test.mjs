@@ -580,6 +580,13 @@ test('under a host Content-Security-Policy: works with the documented sources, e
   assert.equal((await shown(page, 'w')).error, '分析器加载失败：本页的内容安全策略（CSP）不允许它运行。');
   await context.close();
 
+  // The worker allowed, but not its downloads (no connect-src): still the CSP, not the network.
+  const noConnect = `<meta http-equiv="Content-Security-Policy" content="script-src 'unsafe-inline' ${widgetOrigin} 'wasm-unsafe-eval'; worker-src blob:; connect-src 'none'">`;
+  const nc = await open('/csp-no-connect.html', hostPage(`<article id="post">${POST}</article><wenxi-analyzer id="w" for="#post"></wenxi-analyzer>`, { head: noConnect }));
+  await waitFor(nc.page, 'wenxi-error', 'w');
+  assert.equal((await shown(nc.page, 'w')).error, '分析器加载失败：本页的内容安全策略（CSP）不允许它运行。');
+  await nc.context.close();
+
   // A page that enforces Trusted Types and allows the widget's policy.
   const trusted = `<meta http-equiv="Content-Security-Policy" content="require-trusted-types-for 'script'; trusted-types wenxi-analyzer">`;
   const tt = await open('/csp-trusted-types.html', hostPage(`<article id="post">${POST}</article><wenxi-analyzer id="w" for="#post"></wenxi-analyzer>`, { head: trusted }));

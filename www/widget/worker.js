@@ -6,6 +6,13 @@
 // Messages out: {type: 'ready'} once the core is loaded, or {type: 'boot-error', message};
 //               {type: 'result', id, report} or {type: 'error', id, message, fatal}.
 
+// A download the host page's CSP refuses (no connect-src for the widget's origin) fails like a
+// network error; the violation, reported in this worker's own scope, says why.
+let violation = '';
+self.addEventListener('securitypolicyviolation', (e) => {
+  violation ||= `Content Security Policy: ${e.effectiveDirective} refused ${e.blockedURI}; `;
+});
+
 // Start downloading the core before the JS modules it needs have arrived: on a real network
 // the .wasm is by far the longest fetch.
 const wasm = fetch(new URL('./wenxi_core_bg.wasm', import.meta.url));
@@ -26,5 +33,6 @@ self.onmessage = async ({ data }) => {
 
 analyzer.then(
   () => postMessage({ type: 'ready' }),
-  (e) => postMessage({ type: 'boot-error', message: `cannot load the analyzer: ${e?.message ?? e}` }),
+  // The violation event is a task of its own: let it run before reporting.
+  (e) => setTimeout(() => postMessage({ type: 'boot-error', message: `cannot load the analyzer: ${violation}${e?.message ?? e}` })),
 );
