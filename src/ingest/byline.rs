@@ -187,6 +187,10 @@ const POST_META_SEPARATORS: [char; 6] = ['·', '•', '・', '|', '｜', '丨'];
 /// "阅读约 5 分钟". Every field is a date, a reading time, a count, a labelled list or
 /// author, or — beside one of those — a short word (a category, a place).
 fn post_meta_line(s: &str) -> Option<Meta> {
+    // Prose (most lines) has a full stop somewhere; a meta line has none.
+    if s.contains(['。', '！', '？', '；']) {
+        return None;
+    }
     let fields: Vec<&str> = s
         .split(POST_META_SEPARATORS)
         .map(str::trim)

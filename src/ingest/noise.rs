@@ -154,6 +154,9 @@ pub(crate) fn is_page_end(s: &str) -> bool {
 /// A page number on its own line, as text copied from a PDF or a print layout keeps it: "12",
 /// "- 12 -", "第12页", "12 / 30".
 pub(crate) fn is_page_number(s: &str) -> bool {
+    if s.len() > 24 {
+        return false;
+    }
     let t: String = s
         .chars()
         .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '—' | '–'))
@@ -257,13 +260,13 @@ pub(crate) fn is_contact(s: &str) -> bool {
         "QQ",
         "微信号",
     ];
-    // The label may follow a few words ("违法和不良信息举报电话：…").
-    let labelled = LABELS.iter().any(|l| {
-        s.match_indices(l).any(|(at, _)| {
-            s.get(..at)
-                .is_some_and(|before| before.chars().count() <= 8)
-                && s.get(at + l.len()..)
-                    .is_some_and(|r| r.trim_start().starts_with([':', '：']))
+    // The label before the first colon, after at most a few words ("违法和不良信息举报电话：…").
+    let labelled = s.find([':', '：']).is_some_and(|colon| {
+        let before = s.get(..colon).unwrap_or_default().trim_end();
+        LABELS.iter().any(|l| {
+            before
+                .strip_suffix(l)
+                .is_some_and(|words| words.chars().count() <= 8)
         })
     });
     // A number to call or an address to write to; a street address in a notice stays.
