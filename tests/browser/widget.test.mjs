@@ -413,6 +413,24 @@ test('a bad for selector shows a readable error in the widget and fires wenxi-er
   await context.close();
 });
 
+test('the cloud shows a name or key phrase as one word, like the keywords', async () => {
+  // jieba cuts 赫拉利 into 赫拉|利 and 认知革命 into 认知|革命; the keywords join them again.
+  const body = `<article id="post"><h1>读《人类简史》</h1>
+    <p>赫拉利在书中提出，认知革命让智人能够相信虚构的故事。赫拉利认为，正是认知革命让大规模合作成为可能。</p>
+    <p>书中说，农业革命让人口大大增加。赫拉利把农业革命称为史上最大的骗局。</p></article>
+    <wenxi-analyzer id="w" for="#post" show="keywords cloud"></wenxi-analyzer>`;
+  const { context, page, errors } = await open('/cloud.html', hostPage(body));
+  await waitFor(page, 'wenxi-result', 'w');
+  const view = await shown(page, 'w');
+  for (const word of ['赫拉利', '认知革命']) {
+    assert.ok(view.keywords.includes(word), `${word} in the keywords ${view.keywords}`);
+    assert.ok(view.cloud.includes(word), `${word} in the cloud ${view.cloud}`);
+  }
+  for (const piece of ['赫拉', '认知']) assert.ok(!view.cloud.includes(piece), `${piece} alone in the cloud ${view.cloud}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('comments, related links and sidebars inside the target are not analyzed', async () => {
   const body = `<div id="content"><div class="bd">${POST}</div>
     <div class="related-news"><h3>相关阅读</h3><ul><li>房价又涨了，房价还会涨吗</li><li>房价调控新政出台</li></ul></div>

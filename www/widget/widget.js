@@ -11,6 +11,8 @@
 // `cargo xtask build` turns this file into dist/widget.js (inlining widget.css below) and
 // copies worker.js to dist/widget-worker.js, next to wenxi.js and the .wasm.
 
+import { cloudTerms } from '../corpus.js';
+
 const WORKER_URL = new URL('./widget-worker.js', import.meta.url);
 /** Where the widget's files are (named when they cannot be downloaded). */
 const WIDGET_BASE = new URL('./', import.meta.url).href;
@@ -795,17 +797,18 @@ export class WenxiAnalyzer extends HTMLElement {
       );
     }
     if (parts.has('cloud') && article.frequencies.length) {
-      sections.push(h('section', { class: 'cloud', part: 'cloud' }, h('h3', null, t.cloud), cloud(article.frequencies, t)));
+      // As in the page: a key phrase or name (赫拉利) is one word, not its pieces (赫拉).
+      sections.push(h('section', { class: 'cloud', part: 'cloud' }, h('h3', null, t.cloud), cloud(cloudTerms(article), t)));
     }
     if (!sections.length || (parts.has('keywords') && !article.keywords.length)) sections.push(h('p', { class: 'note' }, t.nothing));
     return h('div', { class: 'article' }, sections);
   }
 }
 
-/** A keyword-size tag cloud: the most frequent words, larger when more frequent, the
+/** A keyword-size tag cloud: the most frequent terms, larger when more frequent, the
  *  largest in the middle. Pure CSS layout, so it costs the main thread nothing. */
-function cloud(frequencies, t) {
-  const top = frequencies.slice(0, CLOUD_WORDS);
+function cloud(terms, t) {
+  const top = terms.slice(0, CLOUD_WORDS);
   const max = Math.sqrt(top[0].count);
   const min = Math.sqrt(top[top.length - 1].count);
   const ordered = [];

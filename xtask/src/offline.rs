@@ -123,29 +123,8 @@ pub fn service_worker(dist: &Path) -> Result<String, String> {
     Ok(version)
 }
 
-/// Minifies the ES module at `path` in place with esbuild (no bundling: its imports stay).
-pub fn minify(root: &Path, path: &Path) -> Result<(), String> {
-    let status = Command::new(root.join("node_modules/.bin/esbuild"))
-        .arg(path)
-        .args([
-            "--minify",
-            "--target=es2022",
-            "--format=esm",
-            "--log-level=error",
-            "--legal-comments=inline",
-            "--allow-overwrite",
-        ])
-        .arg(format!("--outfile={}", path.display()))
-        .status()
-        .map_err(|e| format!("esbuild: {e} (run `npm ci`)"))?;
-    if !status.success() {
-        return Err(format!("esbuild failed on {}", path.display()));
-    }
-    Ok(())
-}
-
 /// Bundles `entry` with esbuild as an ES module, or as a classic script (`iife`).
-fn esbuild(root: &Path, entry: &Path, out: &Path, format: &str) -> Result<String, String> {
+pub fn esbuild(root: &Path, entry: &Path, out: &Path, format: &str) -> Result<String, String> {
     let status = Command::new(root.join("node_modules/.bin/esbuild"))
         .arg(entry)
         .args([

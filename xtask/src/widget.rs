@@ -2,8 +2,9 @@
 //! inlined), `widget-worker.js`, `embed.html` + `embed.js` (the iframe embed) and
 //! `widget-demo.html`, all built from `www/widget/`.
 //!
-//! No bundler: the element is one module; it gets `widget.css` inlined as a string (so the
-//! widget needs no extra request before its first paint) and is minified by esbuild.
+//! The element is one module plus the pure functions it shares with the page (`corpus.js`);
+//! it gets `widget.css` inlined as a string (so the widget needs no extra request before its
+//! first paint) and is bundled and minified by esbuild.
 
 use flate2::{write::GzEncoder, Compression};
 use std::fs;
@@ -42,11 +43,12 @@ pub fn build(root: &Path, dist: &Path) -> Result<(), String> {
     // A JSON string is a valid JavaScript string literal.
     let literal = serde_json::to_string(&css).map_err(|e| e.to_string())?;
     let widget = module.replacen(CSS_MARKER, &literal, 1);
-    // Minified (every page that embeds the widget downloads it); not bundled, so nothing else
-    // is pulled in.
-    let out = dist.join("widget.js");
-    write(&out, &widget)?;
-    crate::offline::minify(root, &out)?;
+    // Bundled (it shares the cloud's word list with the page, from corpus.js) and minified:
+    // every page that embeds the widget downloads it. The entry is written where the source
+    // was copied, so its relative imports resolve.
+    let entry = dist.join("widget").join("widget.js");
+    write(&entry, &widget)?;
+    crate::offline::esbuild(root, &entry, &dist.join("widget.js"), "esm")?;
     for (from, to) in COPIED {
         write(&dist.join(to), &read(from)?)?;
     }
