@@ -440,6 +440,14 @@ fn opening_len(piece: &str) -> usize {
     if byline > 0 {
         return byline;
     }
+    // Emoji and pictographs a post puts before a sentence ("💰💰💰与往年一样…", "⚠️特别提醒").
+    let decoration = piece
+        .char_indices()
+        .find(|&(_, c)| !is_decoration(c))
+        .map_or(piece.len(), |(i, _)| i);
+    if decoration > 0 && decoration < piece.len() {
+        return decoration;
+    }
     const LABELS: [&str; 8] = [
         "目的",
         "方法",
@@ -472,6 +480,13 @@ fn opening_len(piece: &str) -> usize {
         }
     }
     0
+}
+
+/// Emoji, pictographs, dingbats and their joiners and variation selectors: decoration, not text.
+fn is_decoration(c: char) -> bool {
+    matches!(u32::from(c),
+        0x2190..=0x21FF | 0x2300..=0x23FF | 0x25A0..=0x27BF | 0x2B00..=0x2BFF | 0xFE0F | 0x200D
+        | 0x1F000..=0x1FAFF)
 }
 
 /// Length in bytes of a byline opening a sentence: "株洲日报讯(全媒体记者/胡文洁) ",
@@ -551,6 +566,17 @@ mod tests {
             .map(|s| s.kind)
             .collect();
         assert_eq!(kinds, [Kind::Sentence, Kind::Heading]);
+    }
+
+    #[test]
+    fn emoji_before_a_sentence_are_not_part_of_it() {
+        assert_eq!(
+            parts("💰💰💰与往年一样，税务部门提供预约服务。⚠️特别提醒：要警惕诈骗短信。"),
+            [
+                "与往年一样，税务部门提供预约服务。",
+                "特别提醒：要警惕诈骗短信。"
+            ]
+        );
     }
 
     #[test]
