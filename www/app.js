@@ -320,8 +320,11 @@ function pastedAsOne(ids) {
   // lines inside are section headings (seed 003), not further articles.
   if (articles[0].byline) return false;
   const lines = articles[0].text.split('\n');
-  return lines.some((l, i) => i > 0 && i < lines.length - 1 && isHeadingLine(l));
+  return lines.some((l, i) => i > 0 && i < lines.length - 1 && isHeadingLine(l) && !NUMBERED_SECTION.test(l.trim()));
 }
+
+/** A numbered heading (一、 （二） 3. 第三章) heads a section of the same text, not an article. */
+const NUMBERED_SECTION = /^(?:第[一二三四五六七八九十百零\d]+[章节部分篇]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])/u;
 
 /** True when nothing the inputs `ids` gave has a Chinese character: wenxi reads Chinese. */
 function noChinese(ids) {

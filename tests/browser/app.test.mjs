@@ -214,6 +214,12 @@ test('two articles pasted without a separator: one article, and the status says 
   await paste(page, (await seed('003_')).text);
   await page.waitForFunction(() => /已分析 1 篇/.test(document.querySelector('[data-testid="status"]').textContent));
   assert.doesNotMatch(await page.locator('[data-testid="status"]').textContent(), /加一行/);
+  // Nor does a report chapter whose sections are numbered (一、 （一）).
+  await paste(page, '第三章 城市更新\n\n一、背景\n\n城市更新是推动高质量发展的重要抓手，各地加快推进。\n\n（一）老旧小区改造\n\n各地累计新开工改造城镇老旧小区十六万个。\n\n二、问题\n\n资金来源单一、审批流程复杂等问题仍然存在。');
+  await waitListed(page, 5);
+  await page.waitForFunction(() => document.querySelector('#article-title')?.textContent.includes('城市更新')
+    && /已分析 1 篇/.test(document.querySelector('[data-testid="status"]').textContent));
+  assert.doesNotMatch(await page.locator('[data-testid="status"]').textContent(), /加一行/);
   assert.deepEqual(errors, []);
   await context.close();
 });
