@@ -122,9 +122,9 @@ impl Analyzer {
         let shown = article.body.as_str();
         let simple = simplified(shown);
         let text = simple.as_ref();
-        let tokens = self
-            .segmenter
-            .segment(text, Mode::Default, options.hmm, true);
+        let tokens =
+            self.segmenter
+                .segment_simplified(text, text, Mode::Default, options.hmm, true);
         let sentences = sentences::split(text);
         let stopwords: Vec<String> = options
             .stopwords

@@ -286,13 +286,26 @@ impl Segmenter {
         hmm: bool,
         with_tags: bool,
     ) -> Vec<Token<'a>> {
-        let simple = simplified(text);
+        self.segment_simplified(text, &simplified(text), mode, hmm, with_tags)
+    }
+
+    /// [`Segmenter::segment`] for a caller that already holds `simple`, the simplified form
+    /// of `text` (the analyzer works on it throughout): the text is not scanned again.
+    pub(crate) fn segment_simplified<'a>(
+        &'a self,
+        text: &'a str,
+        simple: &str,
+        mode: Mode,
+        hmm: bool,
+        with_tags: bool,
+    ) -> Vec<Token<'a>> {
+        debug_assert_eq!(simple.len(), text.len());
         let original = |start: usize, end: usize| text.get(start..end).unwrap_or_default();
         let mut map = Utf16Map::new(text);
         let mut out: Vec<Token<'a>> = match (mode, with_tags) {
             (Mode::Default, true) => self
                 .jieba
-                .tag(&simple, hmm)
+                .tag(simple, hmm)
                 .into_iter()
                 .map(|t| Token {
                     word: original(t.byte_start, t.byte_end),
@@ -305,9 +318,9 @@ impl Segmenter {
                 .collect(),
             _ => {
                 let tokens = match mode {
-                    Mode::Default => self.jieba.cut(&simple, hmm),
-                    Mode::Search => self.jieba.cut_for_search(&simple, hmm),
-                    Mode::All => self.jieba.cut_all(&simple),
+                    Mode::Default => self.jieba.cut(simple, hmm),
+                    Mode::Search => self.jieba.cut_for_search(simple, hmm),
+                    Mode::All => self.jieba.cut_all(simple),
                 };
                 tokens
                     .into_iter()

@@ -212,14 +212,15 @@ fn drop_page_ends(items: &mut [Item], ends: &[usize]) {
         if end < done {
             continue;
         }
+        let after = end + 1;
         let next = items
+            .get(after..)
+            .unwrap_or_default()
             .iter()
-            .enumerate()
-            .skip(end + 1)
-            .find(|(_, i)| {
+            .position(|i| {
                 matches!(i, Item::Byline(_)) || matches!(i, Item::Text(t) if t.lead.is_some())
             })
-            .map(|(k, _)| k);
+            .map(|k| after + k);
         let stop = match next {
             Some(k) => {
                 let headline = items
