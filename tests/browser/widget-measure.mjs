@@ -11,6 +11,7 @@ import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { CHROMIUM } from './helpers.mjs';
 
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm' };
@@ -59,10 +60,7 @@ let gzip = 0;
 for (const name of ['widget.js', 'widget-worker.js']) gzip += gzipSync(await readFile(DIST + name), { level: 9 }).length;
 console.log(`widget JS (widget.js + widget-worker.js): ${(gzip / 1024).toFixed(1)} KB gzip (budget 30 KB)`);
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await chromium.launch(CHROMIUM);
 const rows = [];
 for (let i = 0; i < trials; i++) {
   const context = await browser.newContext();
