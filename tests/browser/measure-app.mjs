@@ -102,9 +102,12 @@ export async function measureApp(browser, site, { runs: n = 5 } = {}) {
  * first visit), which would be counted against the page. The first look comes after every
  * start-up seen on this machine class has ended; later ones only if one has not.
  */
-async function settled(page) {
+async function settled(page, timeout = 30_000) {
   await page.waitForTimeout(800);
-  while (!(await page.evaluate(() => performance.getEntriesByName('wenxi:ready').length > 0 || document.body.dataset.analyzer === 'failed'))) {
+  const deadline = Date.now() + timeout;
+  while (!(await page.evaluate(() => performance.getEntriesByName('wenxi:ready').length > 0))) {
+    if (await page.evaluate(() => document.body.dataset.analyzer === 'failed')) throw new Error('the analyzer failed to load');
+    if (Date.now() > deadline) throw new Error(`the analyzer was not ready ${timeout / 1000 + 0.8} s after navigation`);
     await page.waitForTimeout(100);
   }
 }
