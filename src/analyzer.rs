@@ -171,10 +171,10 @@ impl Analyzer {
         if let Cow::Owned(_) = simple {
             let restore = Restore::new(text, shown, &tokens);
             for k in &mut keywords {
-                k.word = restore.word(&k.word);
+                (k.word, k.simplified) = restore.spelled(std::mem::take(&mut k.word));
             }
             for f in &mut frequencies {
-                f.word = restore.word(&f.word);
+                (f.word, f.simplified) = restore.spelled(std::mem::take(&mut f.word));
             }
         }
         let stats = Stats {
@@ -342,6 +342,13 @@ impl<'a> Restore<'a> {
             .unwrap_or(word)
             .to_string()
     }
+
+    /// `word` (simplified) as the original writes it, and the simplified form when it differs.
+    fn spelled(&self, word: String) -> (String, Option<String>) {
+        let original = self.word(&word);
+        let simplified = (original != word).then_some(word);
+        (original, simplified)
+    }
 }
 
 /// A word worth counting: not a stopword, number or punctuation, and long enough.
@@ -379,6 +386,7 @@ fn frequencies(content: &[&Token<'_>], limit: usize) -> (Vec<Frequency>, usize) 
         .map(|(w, (count, _))| Frequency {
             word: w.to_string(),
             count,
+            simplified: None,
         })
         .collect();
     (top, distinct)

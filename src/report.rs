@@ -70,6 +70,9 @@ pub struct Keyword {
     pub count: usize,
     /// `[start, end]` UTF-16 offsets of each occurrence in `text`.
     pub occurrences: Vec<[u32; 2]>,
+    /// See [`Frequency::simplified`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub simplified: Option<String>,
 }
 
 /// A content word and how often it occurs.
@@ -80,6 +83,10 @@ pub struct Frequency {
     pub word: String,
     /// Occurrences in the text.
     pub count: usize,
+    /// The word in simplified characters, present only when the text writes it in traditional
+    /// ones (報告 → 报告): the form by which words of articles in either script are compared.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub simplified: Option<String>,
 }
 
 /// One sentence of the summary.

@@ -868,6 +868,25 @@ fn traditional_text_is_analyzed_as_its_simplified_form_and_keeps_its_characters(
         assert!(words.contains(&expected), "{expected} in {words:?}");
     }
     assert!(t.text.contains("立法會發表施政報告"));
+    // Each word written in traditional characters carries its simplified form, which is the
+    // word of the simplified article; a word the same in both scripts (房屋) carries none.
+    for (k, plain) in t.keywords.iter().zip(&s.keywords) {
+        let expected = (k.word != plain.word).then(|| plain.word.clone());
+        assert_eq!(k.simplified, expected, "{}", k.word);
+        assert_eq!(plain.simplified, None);
+    }
+    for (f, plain) in t.frequencies.iter().zip(&s.frequencies) {
+        let expected = (f.word != plain.word).then(|| plain.word.clone());
+        assert_eq!(f.simplified, expected, "{}", f.word);
+    }
+    assert!(t
+        .frequencies
+        .iter()
+        .any(|f| f.word == "房屋" && f.simplified.is_none()));
+    assert!(t
+        .keywords
+        .iter()
+        .any(|k| k.word == "施政報告" && k.simplified.as_deref() == Some("施政报告")));
     for sentence in &t.summary {
         assert_eq!(
             utf16_slice(&t.text, sentence.start, sentence.end),

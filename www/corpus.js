@@ -3,13 +3,23 @@
 // word too generic to name a subject, such as 服务 or 发展).
 // Pure functions (no DOM), so they are easy to check and reuse.
 
+// Words an article writes in traditional characters, with their simplified form (報告 → 报告,
+// the Report's `simplified` field), so that articles in either script share their words.
+const simplifiedOf = new Map();
+
+/** The form by which words of different articles are compared: in simplified characters. */
+export const wordKey = (word) => simplifiedOf.get(word) ?? word;
+
 // word → count for one article: its frequency list, plus its keyword phrases.
 const termCache = new WeakMap();
 function terms(article) {
   let m = termCache.get(article);
   if (!m) {
-    m = new Map(article.frequencies.map((f) => [f.word, f.count]));
-    for (const k of article.keywords) if (!m.has(k.word)) m.set(k.word, k.count);
+    m = new Map();
+    for (const e of [...article.frequencies, ...article.keywords]) {
+      if (e.simplified) simplifiedOf.set(e.word, e.simplified);
+      if (!m.has(e.word)) m.set(e.word, e.count);
+    }
     termCache.set(article, m);
   }
   return m;
@@ -24,10 +34,12 @@ export function countIn(article, word) {
   return terms(article).get(word) ?? 0;
 }
 
-/** Document frequency: word → number of articles that use it (see `countIn`). */
+/** Document frequency: word (its `wordKey`) → number of articles that use it (see `countIn`). */
 export function documentFrequency(articles) {
   const df = new Map();
-  for (const a of articles) for (const w of terms(a).keys()) df.set(w, (df.get(w) ?? 0) + 1);
+  for (const a of articles) {
+    for (const k of new Set([...terms(a).keys()].map(wordKey))) df.set(k, (df.get(k) ?? 0) + 1);
+  }
   return df;
 }
 
@@ -50,19 +62,30 @@ export function corpusKeywords(articles, limit = 30, df = documentFrequency(arti
   for (const a of articles) {
     for (const [word, c] of terms(a)) if (counts.has(word)) counts.set(word, counts.get(word) + c);
   }
-  // A place named with and without its level (株洲 and 株洲市) is one keyword, under the
-  // shorter name; `words` lists every spelling.
-  const spellings = new Map([...counts.keys()].map((w) => [w, [w]]));
-  for (const word of [...counts.keys()]) {
-    const place = LEVELLED_PLACE.exec(word)?.[1];
-    if (!place || !counts.has(place)) continue;
-    counts.set(place, counts.get(place) + counts.get(word));
-    counts.delete(word);
-    spellings.get(place).push(word);
+  // One keyword however it is written: in either script (報告, 报告), under the spelling used
+  // most; and a place named with and without its level (株洲 and 株洲市), under the shorter
+  // name. `words` lists every spelling.
+  const groups = new Map();
+  for (const [word, count] of counts) {
+    const key = wordKey(word);
+    const group = groups.get(key);
+    if (!group) {
+      groups.set(key, { word, words: [word], count });
+      continue;
+    }
+    group.words.push(word);
+    if (count > counts.get(group.word)) group.word = word;
+    group.count += count;
   }
-  const scored = [...counts].map(([word, count]) => {
-    const all = spellings.get(word);
-    const d = all.length > 1 ? articles.filter((a) => usesOf(a, all) > 0).length : (df.get(word) ?? 1);
+  for (const [key, group] of [...groups]) {
+    const bare = groups.get(LEVELLED_PLACE.exec(key)?.[1]);
+    if (!bare) continue;
+    bare.words.push(...group.words);
+    bare.count += group.count;
+    groups.delete(key);
+  }
+  const scored = [...groups.values()].map(({ word, words: all, count }) => {
+    const d = all.length > 1 ? articles.filter((a) => usesOf(a, all) > 0).length : (df.get(wordKey(word)) ?? 1);
     return { word, words: all, score: (count / words) * (Math.log((1 + n) / (1 + d)) + 1), df: d, count };
   });
   return scored.sort((x, y) => y.score - x.score || y.count - x.count).slice(0, limit);
@@ -84,7 +107,7 @@ export function distinctiveWords(article, df, n, limit = 3) {
   if (n < 2) return [];
   const sum = total(article);
   return article.keywords
-    .map((k) => ({ word: k.word, score: (countIn(article, k.word) / sum) * Math.log(n / (df.get(k.word) ?? n)) }))
+    .map((k) => ({ word: k.word, score: (countIn(article, k.word) / sum) * Math.log(n / (df.get(wordKey(k.word)) ?? n)) }))
     .filter((x) => x.score > 0)
     .sort((x, y) => y.score - x.score)
     .slice(0, limit);

@@ -38,11 +38,15 @@ export interface Keyword {
   count: number;
   /** [start, end] UTF-16 offsets into the article text. */
   occurrences: [number, number][];
+  /** The word in simplified characters, when the text writes it in traditional ones. */
+  simplified?: string;
 }
 
 export interface Frequency {
   word: string;
   count: number;
+  /** The word in simplified characters, when the text writes it in traditional ones. */
+  simplified?: string;
 }
 
 export interface SummarySentence {

@@ -359,6 +359,7 @@ fn select(text: &str, found: &[Candidate<'_>], scores: &[f64], top_k: usize) -> 
             score: readable(scores[k], top),
             count: c.count(),
             occurrences,
+            simplified: None,
         });
     }
     out

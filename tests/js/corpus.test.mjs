@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { load } from '../../dist/wenxi.js';
-import { cloudTerms, corpusKeywords, countIn, distinctiveWords, documentFrequency, usesOf } from '../../www/corpus.js';
+import { cloudTerms, corpusKeywords, countIn, distinctiveWords, documentFrequency, usesOf, wordKey } from '../../www/corpus.js';
 
 const SEEDS = new URL('../../../shared/seeds/', import.meta.url);
 
@@ -81,4 +81,47 @@ test('a place named with and without its level is one corpus keyword', async () 
   assert.ok(city.df > articles.filter((a) => countIn(a, '株洲') > 0).length, 'the articles that only say 株洲市 count too');
   // Other keywords keep their one spelling.
   for (const k of keywords) if (k.word !== '株洲') assert.deepEqual(k.words, [k.word]);
+});
+
+test('a word written in traditional characters in one article and simplified in others is one corpus keyword', async () => {
+  const w = await load();
+  const articles = await seedArticles();
+  // One seed article rewritten in traditional characters with the core's own table
+  // (src/ts_characters.txt, traditional → simplified pairs), read backwards.
+  const toTraditional = new Map();
+  for (const line of readFileSync(new URL('../../src/ts_characters.txt', import.meta.url), 'utf8').split('\n')) {
+    const [traditional, simplified] = [...line];
+    if (!line.startsWith('#') && simplified && !toTraditional.has(simplified)) toTraditional.set(simplified, traditional);
+  }
+  const original = articles.find((a) => a.keywords.some((k) => k.word === '政务服务'));
+  const text = [original.title, original.text].join('\n\n');
+  const rewritten = [...text].map((c) => toTraditional.get(c) ?? c).join('');
+  assert.notEqual(rewritten, text);
+  const [traditional] = w.analyze(rewritten).articles;
+  const key = traditional.keywords.find((k) => k.simplified === '政务服务');
+  assert.ok(key, traditional.keywords.map((k) => k.word).join());
+  assert.equal(key.word, '政務服務');
+  assert.ok(traditional.frequencies.some((f) => f.simplified && f.simplified !== f.word));
+  for (const e of [...traditional.keywords, ...traditional.frequencies]) assert.notEqual(e.simplified, e.word);
+
+  const all = [...articles, traditional];
+  const df = documentFrequency(all);
+  assert.equal(wordKey('政務服務'), '政务服务');
+  assert.equal(df.get('政务服务'), documentFrequency(articles).get('政务服务') + 1);
+  assert.equal(df.has('政務服務'), false);
+  const keywords = corpusKeywords(all, 200, df);
+  const keys = keywords.map((k) => wordKey(k.word));
+  assert.deepEqual(keys, [...new Set(keys)], 'each keyword once');
+  const merged = keywords.find((k) => k.words.includes('政务服务'));
+  assert.ok(merged);
+  // Shown as the simplified articles write it, the spelling used most.
+  assert.equal(merged.word, '政务服务');
+  assert.ok(merged.words.includes('政務服務'), merged.words.join());
+  assert.equal(merged.df, all.filter((a) => usesOf(a, merged.words) > 0).length);
+  assert.ok(usesOf(traditional, merged.words) > 0);
+  // The rewritten article shares every word with the original: none of its distinctive words
+  // counts as its alone.
+  const distinct = distinctiveWords(traditional, df, all.length);
+  assert.ok(distinct.length > 0);
+  for (const d of distinct) assert.ok(df.get(wordKey(d.word)) >= 2, `${d.word}: ${df.get(wordKey(d.word))}`);
 });

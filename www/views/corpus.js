@@ -2,7 +2,7 @@
 // sortable table comparing the articles.
 import { ZH, arrowKeys, h, replace, rove } from '../dom.js';
 import { t, num } from '../i18n.js';
-import { corpusKeywords, distinctiveWords, documentFrequency, usesOf } from '../corpus.js';
+import { corpusKeywords, countIn, distinctiveWords, documentFrequency, usesOf, wordKey } from '../corpus.js';
 import { readingTime, scrollBehavior, titleOf } from './article.js';
 
 export class CorpusView {
@@ -37,8 +37,11 @@ export class CorpusView {
       distinct: distinctiveWords(e.article, df, n).map((d) => d.word).join('、'),
     }));
     const keywords = corpusKeywords(articles, 20, df);
-    if (this.#word && !df.has(this.#word)) this.#word = null;
-    this.#spellings = keywords.find((k) => k.word === this.#word)?.words ?? [this.#word];
+    if (this.#word && !df.has(wordKey(this.#word))) this.#word = null;
+    // The picked keyword may now be shown in another of its spellings.
+    const picked = keywords.find((k) => k.words.includes(this.#word));
+    if (picked) this.#word = picked.word;
+    this.#spellings = picked?.words ?? [this.#word];
     const totalChars = articles.reduce((s, a) => s + a.stats.chars, 0);
 
     const max = keywords[0]?.score || 1;
@@ -92,7 +95,7 @@ export class CorpusView {
       return;
     }
     const using = this.#entries
-      .map((e) => ({ e, n: usesOf(e.article, this.#spellings) }))
+      .map((e) => ({ e, n: usesOf(e.article, this.#spellings), own: ownSpelling(e.article, this.#spellings) }))
       .filter((x) => x.n > 0)
       .sort((x, y) => y.n - x.n);
     // Articles of the same title (one story in two files) are told apart by their file.
@@ -100,9 +103,9 @@ export class CorpusView {
     const repeated = new Set(titles.filter((x, i) => titles.indexOf(x) !== i));
     replace(this.#using,
       h('h3', { id: 'using-h' }, t('corpus.using', { word })),
-      h('ol', { class: 'using' }, using.map(({ e, n }, i) => h('li', {},
+      h('ol', { class: 'using' }, using.map(({ e, n, own }, i) => h('li', {},
         h('span', {},
-          h('button', { type: 'button', class: 'link', lang: ZH, on: { click: () => this.#hooks.open(e.key, word) } }, titles[i]),
+          h('button', { type: 'button', class: 'link', lang: ZH, on: { click: () => this.#hooks.open(e.key, own) } }, titles[i]),
           repeated.has(titles[i]) && e.sourceName && h('span', { class: 'using-file' }, ` · ${e.sourceName}`)),
         h('span', { class: 'count' }, t('corpus.times', { n }))))));
   }
@@ -150,4 +153,9 @@ export class CorpusView {
     fill();
     return h('div', { class: 'table-wrap' }, h('table', { class: 'compare', attrs: { 'aria-label': t('corpus.compare') } }, h('thead', {}, h('tr', {}, heads)), tbody));
   }
+}
+
+/** The spelling of a keyword (報告 or 报告, 株洲 or 株洲市) an article uses most. */
+function ownSpelling(article, spellings) {
+  return spellings.reduce((best, w) => (countIn(article, w) > countIn(article, best) ? w : best));
 }
