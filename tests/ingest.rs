@@ -848,7 +848,7 @@ fn traditional_credits_are_bylines_in_their_own_characters() {
                 "行政長官昨日在立法會發表施政報告，提出多項措施增加房屋供應。"
             ),
             (
-                Some("中央社記者王小明台東5日電"),
+                Some("記者王小明台東5日電"),
                 "中央氣象署今天上午發布海上颱風警報。"
             ),
             (
@@ -861,6 +861,9 @@ fn traditional_credits_are_bylines_in_their_own_characters() {
             ),
         ]
     );
+    // The wire service named in its dispatch is the article's source; 本報 (本报) names none.
+    let sources: Vec<Option<&str>> = list.iter().map(|a| a.source.as_deref()).collect();
+    assert_eq!(sources, [None, None, Some("中央社"), None, None]);
 }
 
 #[test]

@@ -548,9 +548,10 @@ fn bracketed_lead(s: &str) -> Option<Lead> {
     let rest_at = end + close.len_utf8();
     let rest = s.get(rest_at..)?;
     let skipped = rest.len() - rest.trim_start_matches([' ', '：', ':', '—', '-']).len();
+    // A wire dispatch names its outlet before the role ("中央社记者…电"): the source.
     Some(Lead {
-        byline: Some(spaced_credits(inner)).filter(|b| !b.is_empty()),
-        source: None,
+        byline: Some(spaced_credits(without_outlet(inner))).filter(|b| !b.is_empty()),
+        source: outlet_of_byline(inner),
         rest: rest_at + skipped,
     })
 }
