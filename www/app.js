@@ -414,14 +414,15 @@ async function runNext() {
   job.timer = setTimeout(() => showProgress(job, null), 120);
   try {
     const done = await promise;
+    // Counted as listed: an article the user removed is found again but not shown.
+    const analyzed = new Set(ids);
+    const listed = articleItems();
+    const n = listed.filter((x) => analyzed.has(x.sourceId)).length;
     if (done.articles === 0) say('status.nothingFound');
-    else if (noChinese(ids)) say('status.noChinese', { n: num(done.articles), ms: num(done.ms) });
-    else if (pastedAsOne(ids)) say('status.doneOnePaste', { n: num(done.articles), ms: num(done.ms) });
-    else {
-      // The count is this analysis's; with earlier articles listed too, the total says so.
-      const total = articleItems().length;
-      say(total > done.articles ? 'status.doneOf' : 'status.done', { n: num(done.articles), ms: num(done.ms), total: num(total) });
-    }
+    else if (noChinese(ids)) say('status.noChinese', { n: num(n), ms: num(done.ms) });
+    else if (pastedAsOne(ids)) say('status.doneOnePaste', { n: num(n), ms: num(done.ms) });
+    // The count is this analysis's; with earlier articles listed too, the total says so.
+    else say(listed.length > n ? 'status.doneOf' : 'status.done', { n: num(n), ms: num(done.ms), total: num(listed.length) });
   } catch (e) {
     if (e instanceof Crashed) recoverFromCrash(job, e);
     else if (!(e instanceof Cancelled)) setStatus(String(e.message));
@@ -458,11 +459,17 @@ const waiting = (id) => state.queue.has(id) || Boolean(state.job?.keys.includes(
 const unfinishedNotice = {
   el: null,
   count: 0,
+  /** "not analyzed", or "not with the current settings" when some hold results of old ones. */
+  text() {
+    const left = unfinished().filter((id) => !waiting(id));
+    const key = left.some((id) => state.results.has(id)) ? 'status.unfinishedStale' : 'status.unfinished';
+    return t(key, { n: num(left.length) });
+  },
   show() {
     this.hide();
     this.count = unfinished().filter((id) => !waiting(id)).length;
     if (this.count === 0) return;
-    this.el = showAlert(t('status.unfinished', { n: num(this.count) }), {
+    this.el = showAlert(this.text(), {
       label: t('status.finish'),
       run: () => {
         this.hide();
@@ -481,7 +488,7 @@ const unfinishedNotice = {
     if (n === 0) this.hide();
     else if (n !== this.count || force) {
       this.count = n;
-      this.el.firstChild.textContent = t('status.unfinished', { n: num(n) });
+      this.el.firstChild.textContent = this.text();
       this.el.querySelector('[data-testid="alert-action"]').textContent = t('status.finish');
     }
   },

@@ -571,6 +571,23 @@ test('the article list by keyboard: arrows move, Delete removes, undo brings it 
   await context.close();
 });
 
+test('after a reload, the status counts the articles listed, not one removed before', async () => {
+  const { context, page, errors } = await openApp();
+  await page.locator('#file-input').setInputFiles((await seed('001_')).path);
+  await waitListed(page, 8);
+  await page.locator('[data-testid="article-list"] > li').nth(2).locator('button.remove').click();
+  await waitListed(page, 7);
+  // Offered once the removal is saved.
+  await page.locator('[data-testid="undo"]').waitFor();
+  await page.reload();
+  await page.waitForSelector('body[data-analyzer="ready"]');
+  await page.waitForFunction(() => /^已分析/.test(document.querySelector('[data-testid="status"]').textContent));
+  assert.equal(await listCount(page), 7);
+  assert.match(await page.locator('[data-testid="status"]').textContent(), /^已分析 7 篇文章，用时 [\d,]+ 毫秒$/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('clear all asks first and empties the list', async () => {
   const { context, page, errors } = await openApp();
   await page.locator('#demo').click();
@@ -1016,7 +1033,7 @@ test('after a cancel, a notice counts the inputs without current results and fin
     document.querySelector('#cancel').click();
     return true;
   }, null, { polling: 'raf' });
-  const notice = page.locator('.alert', { hasText: '没有按当前设置分析' });
+  const notice = page.locator('.alert', { hasText: /已取消：还有 \d+ 个输入没有/ });
   const noticeCount = async () => Number(/还有 (\d+) 个输入/.exec(await notice.textContent())[1]);
 
   // 1. The first analysis cancelled: the inputs it did not reach say so, and the notice counts them.
@@ -1027,6 +1044,8 @@ test('after a cancel, a notice counts the inputs without current results and fin
   const notAnalyzed = await page.locator('[data-testid="article-list"] > li.pending', { hasText: '未分析（已取消）' }).count();
   assert.ok(notAnalyzed >= 1, 'inputs left by the cancel are marked');
   assert.equal(await noticeCount(), notAnalyzed);
+  // Never analyzed, not analyzed with other settings: the notice says which.
+  assert.match(await notice.textContent(), /个输入没有分析。/);
   // A reload leaves what the cancel stopped stopped: still listed as not analyzed, the
   // notice offered again (it used to start them all over).
   await page.reload();
@@ -1052,6 +1071,7 @@ test('after a cancel, a notice counts the inputs without current results and fin
   await notice.waitFor();
   const stale = await noticeCount();
   assert.ok(stale >= 1 && stale <= 10, `${stale} inputs left`);
+  assert.match(await notice.textContent(), /没有按当前设置分析/);
   await page.locator('[data-testid="article-list"] .art-source', { hasText: '按更改前的设置' }).first().waitFor();
   assert.ok(await listed() > 6, 'the old, split results are still listed');
   // The count follows removals, and the notice follows the language.
