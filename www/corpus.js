@@ -46,8 +46,9 @@ export function documentFrequency(articles) {
 const total = (a) => a.frequencies.reduce((n, f) => n + f.count, 0) || 1;
 
 /**
- * Keywords of the whole set, chosen among the articles' own keywords and ranked by pooled TF ×
- * smoothed IDF over the loaded set (idf = ln((1 + N) / (1 + df)) + 1). TF is the word's share of
+ * Keywords of the whole set, chosen among the articles' own keywords: those used by two
+ * articles or more first (from three articles on), each group ranked by pooled TF × smoothed
+ * IDF over the loaded set (idf = ln((1 + N) / (1 + df)) + 1). TF is the word's share of
  * all words loaded, so a short article counts for what it is (a mean of per-article shares
  * would let a 100-character note outrank the theme of twenty articles), while words concentrated
  * in few articles get the IDF boost and themes shared by all still rank.
@@ -88,7 +89,10 @@ export function corpusKeywords(articles, limit = 30, df = documentFrequency(arti
     const d = all.length > 1 ? articles.filter((a) => usesOf(a, all) > 0).length : (df.get(wordKey(word)) ?? 1);
     return { word, words: all, score: (count / words) * (Math.log((1 + n) / (1 + d)) + 1), df: d, count };
   });
-  return scored.sort((x, y) => y.score - x.score || y.count - x.count).slice(0, limit);
+  // Keywords *of the set*: from three articles on, words several articles share come first,
+  // and a word of one article only (however often it uses it) after them.
+  const shared = (k) => (n >= 3 && k.df >= 2 ? 1 : 0);
+  return scored.sort((x, y) => shared(y) - shared(x) || y.score - x.score || y.count - x.count).slice(0, limit);
 }
 
 /** A Chinese place name followed by its level: 株洲市 (株洲), 茶陵县 (茶陵), 湖南省 (湖南). */

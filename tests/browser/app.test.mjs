@@ -175,7 +175,7 @@ test('corpus view: keywords across articles, who uses them, comparison', async (
   // Each corpus keyword says in how many articles it occurs; clicking lists exactly those.
   const words = await page.locator('.corpus-keywords li .word').allTextContents();
   assert.ok(words.length >= 10, `corpus keywords: ${words}`);
-  const first = page.locator('.corpus-keywords li').first();
+  const first = page.locator('.corpus-keywords li[data-word]').first();
   const word = await first.locator('.word').textContent();
   const inArticles = Number((await first.locator('.count').textContent()).match(/\d+/)[0]);
   await first.locator('.word').click();
@@ -183,11 +183,20 @@ test('corpus view: keywords across articles, who uses them, comparison', async (
   await using.first().waitFor();
   assert.equal(await using.count(), inArticles);
   // The same for the other keywords: a word inside a longer one (服务 in 政务服务) is no use.
-  for (const item of (await page.locator('.corpus-keywords li').all()).slice(1, 12)) {
+  for (const item of (await page.locator('.corpus-keywords li[data-word]').all()).slice(1, 12)) {
     const expected = Number((await item.locator('.count').textContent()).match(/\d+/)[0]);
     await item.locator('.word').click();
     await page.waitForFunction((w) => document.querySelector('#using-h')?.textContent.includes(w), await item.locator('.word').textContent());
     assert.equal(await using.count(), expected, await item.locator('.word').textContent());
+  }
+  // From three articles on, the words several share come first; those of one article follow
+  // under a line of their own.
+  const dfs = await page.locator('.corpus-keywords li[data-word] .count').evaluateAll((cs) => cs.map((c) => Number(c.textContent.match(/\d+/)[0])));
+  const alone = dfs.indexOf(1);
+  if (alone > 0) {
+    assert.ok(dfs.slice(alone).every((d) => d === 1), dfs.join());
+    assert.equal(await page.locator('.corpus-keywords li.kw-group').textContent(), '只在一篇文章里');
+    assert.equal(await page.locator('.corpus-keywords li.kw-group + li .word').textContent(), words[alone]);
   }
   await first.locator('.word').click();
   await page.waitForFunction((w) => document.querySelector('#using-h')?.textContent.includes(w), word);

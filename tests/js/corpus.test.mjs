@@ -34,8 +34,19 @@ test('corpus keywords come from the articles’ keywords: phrases yes, generic w
   assert.equal(countIn(article, '服务'), asWord);
   assert.ok(countIn(article, '政务服务') > 0);
   assert.ok(article.text.split('服务').length - 1 > asWord, '服务 also occurs inside longer words here');
-  // Shared themes rank above words of one article only when they are used more.
+  // Keywords of the set: words several articles share lead, and those of one article follow.
   assert.ok(keywords.some((k) => k.df >= 3), `no shared theme in ${words}`);
+  const firstAlone = keywords.findIndex((k) => k.df === 1);
+  const lastShared = keywords.findLastIndex((k) => k.df >= 2);
+  assert.ok(firstAlone === -1 || lastShared < firstAlone, keywords.map((k) => `${k.word} ${k.df}`).join());
+  assert.ok(keywords.filter((k) => k.df >= 2).length >= 15, keywords.map((k) => `${k.word} ${k.df}`).join());
+  // Within each group, by TF-IDF.
+  for (const group of [keywords.filter((k) => k.df >= 2), keywords.filter((k) => k.df === 1)]) {
+    for (let i = 1; i < group.length; i++) assert.ok(group[i - 1].score >= group[i].score);
+  }
+  // Two articles: TF-IDF alone.
+  const two = corpusKeywords(articles.slice(0, 2), 20);
+  for (let i = 1; i < two.length; i++) assert.ok(two[i - 1].score >= two[i].score);
 });
 
 test('distinctive words of an article are its own keywords, not pieces of them', async () => {

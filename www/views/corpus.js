@@ -33,9 +33,13 @@ export class CorpusView {
       source: e.sourceName ?? '',
       chars: e.article.stats.chars,
       sentences: e.article.stats.sentences,
-      keywords: e.article.keywords.slice(0, 3).map((k) => k.word).join('、'),
-      distinct: distinctiveWords(e.article, df, n).map((d) => d.word).join('、'),
+      keywordList: e.article.keywords.slice(0, 3).map((k) => k.word),
+      distinctList: distinctiveWords(e.article, df, n).map((d) => d.word),
     }));
+    for (const r of rows) {
+      r.keywords = r.keywordList.join('、');
+      r.distinct = r.distinctList.join('、');
+    }
     const keywords = corpusKeywords(articles, 20, df);
     if (this.#word && !df.has(wordKey(this.#word))) this.#word = null;
     // The picked keyword may now be shown in another of its spellings.
@@ -44,12 +48,15 @@ export class CorpusView {
     this.#spellings = picked?.words ?? [this.#word];
     const totalChars = articles.reduce((s, a) => s + a.stats.chars, 0);
 
-    const max = keywords[0]?.score || 1;
+    const max = Math.max(...keywords.map((k) => k.score)) || 1;
+    // The words of one article only follow the shared ones (see corpusKeywords), under a line.
+    const firstAlone = n >= 3 && keywords.some((k) => k.df >= 2) ? keywords.findIndex((k) => k.df < 2) : -1;
     const kwList = h('ol', { class: 'keywords corpus-keywords' },
-      keywords.map((k) => h('li', { dataset: { word: k.word }, class: k.word === this.#word ? 'picked' : null },
+      keywords.flatMap((k, i) => [i === firstAlone && h('li', { class: 'kw-group', attrs: { 'aria-hidden': 'true' } }, t('corpus.alone')),
+        h('li', { dataset: { word: k.word }, class: k.word === this.#word ? 'picked' : null },
         h('button', { type: 'button', class: 'word', lang: ZH, on: { click: () => this.#pick(k) } }, k.word),
         h('span', { class: 'bar', attrs: { 'aria-hidden': 'true' } }, h('span', { style: { '--w': `${Math.max(2, (k.score / max) * 100).toFixed(1)}%` } })),
-        h('span', { class: 'count' }, t('corpus.inArticles', { n: k.df })))));
+        h('span', { class: 'count' }, t('corpus.inArticles', { n: k.df })))]));
     rove([...kwList.querySelectorAll('button.word')], 0);
     arrowKeys(kwList, 'button.word');
     this.#using = h('div', { attrs: { 'aria-live': 'polite' } });
@@ -111,8 +118,10 @@ export class CorpusView {
   }
 
   #table(rows) {
+    // The file goes under the title, not in a column of its own: a table narrow enough for
+    // its word columns to stay in view.
     const cols = [
-      ['title', 'corpus.col.title'], ['source', 'corpus.col.source'], ['chars', 'corpus.col.chars'],
+      ['title', 'corpus.col.title'], ['chars', 'corpus.col.chars'],
       ['sentences', 'corpus.col.sentences'], ['reading', 'corpus.col.reading'],
       ['keywords', 'corpus.col.keywords'], ['distinct', 'corpus.col.distinct'],
     ];
@@ -138,13 +147,14 @@ export class CorpusView {
         return dir * (typeof a === 'number' ? a - b : String(a).localeCompare(String(b), 'zh-CN'));
       });
       replace(tbody, sorted.map((r) => h('tr', {},
-        h('th', { scope: 'row' }, h('button', { type: 'button', class: 'link', lang: ZH, on: { click: () => this.#hooks.open(r.entry.key) } }, r.title)),
-        h('td', {}, r.source),
+        h('th', { scope: 'row' },
+          h('button', { type: 'button', class: 'link', lang: ZH, on: { click: () => this.#hooks.open(r.entry.key) } }, r.title),
+          r.source && h('span', { class: 'row-file' }, r.source)),
         h('td', { class: 'num' }, num(r.chars)),
         h('td', { class: 'num' }, num(r.sentences)),
         h('td', { class: 'num' }, readingTime(r.chars)),
-        h('td', { lang: ZH }, r.keywords),
-        h('td', { lang: ZH }, r.distinct))));
+        h('td', { lang: ZH }, words(r.keywordList)),
+        h('td', { lang: ZH }, words(r.distinctList)))));
       // The titles are one Tab stop that ↑ ↓ move through, like the other lists: with many
       // articles, Tab would otherwise walk every row to reach the exports.
       rove([...tbody.querySelectorAll('button.link')], 0);
@@ -158,4 +168,9 @@ export class CorpusView {
 /** The spelling of a keyword (報告 or 报告, 株洲 or 株洲市) an article uses most. */
 function ownSpelling(article, spellings) {
   return spellings.reduce((best, w) => (countIn(article, w) > countIn(article, best) ? w : best));
+}
+
+/** A list of words that wraps between words, never inside one (动力总|成). */
+function words(list) {
+  return list.flatMap((w, i) => [i > 0 && '、', h('span', { class: 'nowrap' }, w)]);
 }
