@@ -796,7 +796,7 @@ function confirmDialog(text) {
 async function clearAll() {
   // Counted as the list counts them: articles, from how many inputs.
   const articles = [...state.results.values()].reduce((n, r) => n + (r.articles?.length ?? 0), 0);
-  if (!(await confirmDialog(t('confirm.clear', { n: articles, inputs: state.sources.length })))) return;
+  if (!(await confirmDialog(t('confirm.clear', { n: num(articles), inputs: num(state.sources.length) })))) return;
   if (state.job) {
     state.job.superseded = true;
     client.cancel(state.job.id);
@@ -917,7 +917,7 @@ async function openFiles(files) {
   if (empty.length) showAlert(t('status.emptyFiles', { names: empty.map((x) => x.name).join('、') }), null, { input: true });
   const read = decoded.filter((x) => x && x.text.trim());
   // Each failure has its alert; the status must not stay at "reading…".
-  if (read.length === 0) say('status.noneRead');
+  if (read.length === 0) say(empty.length === decoded.length ? 'status.noneAdded' : 'status.noneRead');
   await addSources(read);
 }
 

@@ -597,6 +597,27 @@ test('after a reload, the status counts the articles listed, not one removed bef
   await context.close();
 });
 
+test('long file names too wide for the list lose their middle, so copies stay told apart', async () => {
+  const { context, page, errors } = await openApp({ viewport: { width: 390, height: 900 } });
+  const text = (await seed('003_')).text;
+  const names = [1, 2].map((i) => `000_0466d37a2b31cd75_scan_of_the_printed_page_copy${i}.txt`);
+  await page.locator('#file-input').setInputFiles(names.map((name) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(`${text}\n\n第${name.at(-5)}份`) })));
+  await waitListed(page, 2);
+  const shown = await page.locator('[data-testid="article-list"] .art-source').evaluateAll((els) => els.map((el) => {
+    const head = el.querySelector('.fname-head');
+    const tail = el.querySelector('.fname-tail');
+    const box = el.getBoundingClientRect();
+    return { text: el.textContent, cut: head.scrollWidth > head.clientWidth, tail: tail.textContent, tailInside: tail.getBoundingClientRect().right <= box.right + 0.5 };
+  }));
+  assert.deepEqual(shown.map((x) => x.text).sort(), names);
+  for (const x of shown) {
+    assert.ok(x.cut, `${x.text} is cut`);
+    assert.ok(x.tailInside && /copy\d\.txt$/.test(x.tail), JSON.stringify(x));
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('clear all asks first and empties the list', async () => {
   const { context, page, errors } = await openApp();
   await page.locator('#demo').click();

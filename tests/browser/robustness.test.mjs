@@ -251,6 +251,9 @@ test('page: blank, emoji-only, binary and NUL inputs fail clearly and by name', 
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="article-list"] > li.error').length === 1);
   const notes = await page.locator('[data-testid="article-list"] > li.error').allTextContents();
   assert.ok(notes[0].includes('emoji.txt') && notes[0].includes('没有可分析的文字'), `${notes}`);
+  // Only empty files: the status says so too (not that they could not be read).
+  await page.locator('#file-input').setInputFiles([{ name: 'empty2.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) }]);
+  await page.waitForFunction(() => document.querySelector('[data-testid="status"]').textContent === '没有添加文件：它们是空的。');
   // Binary content: an image named as one is skipped, one named .txt cannot be read; text
   // with NUL bytes in it counts as binary. Each is named in an alert; nothing is added.
   const png = Buffer.from('89504e470d0a1a0a0000000d49484452000001000000010008060000001f15c489', 'hex');
@@ -266,6 +269,7 @@ test('page: blank, emoji-only, binary and NUL inputs fail clearly and by name', 
   assert.ok(shown.some((a) => a.includes('无法读取 photo.txt') && a.includes('不是文本文件')), `${shown}`);
   assert.ok(shown.some((a) => a.includes('无法读取 nul.txt') && a.includes('不是文本文件')), `${shown}`);
   assert.ok(!shown.some((a) => a.includes('文件是空的')), `the alert about the earlier files is gone: ${shown}`);
+  assert.equal(await status(page), '文件没能读取，原因见上方提示。');
   assert.equal(await listItems(page).count(), 1);
   // NUL characters pasted as text are only characters: the text around them is analyzed.
   await page.locator('[data-testid="article-input"]').fill('湖边小镇今年第一次举办风筝节。\u0000孩子们在草地上放风筝，风筝节吸引了很多游客。');

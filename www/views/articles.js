@@ -1,6 +1,6 @@
 // The list of loaded articles: title, source file and top keyword chips; choose or remove.
 import { ZH, h, keyMove, replace, rove } from '../dom.js';
-import { t } from '../i18n.js';
+import { num, t } from '../i18n.js';
 import { titleOf } from './article.js';
 
 /** Longest list rendered (DOM size on huge batches); the rest is counted below the list. */
@@ -36,7 +36,7 @@ export function renderArticleList(list, more, items, selected, hooks) {
     if (item.kind !== 'article') {
       const note = item.kind === 'pending' ? t(item.cancelled ? 'articles.cancelled' : 'articles.pending') : t('articles.failed', { error: item.error });
       return h('li', { class: ['art-item', item.kind], dataset: { key: item.key } },
-        h('div', { class: 'art-open' }, h('span', { class: 'art-title' }, item.sourceName), h('span', { class: 'art-source' }, note)),
+        h('div', { class: 'art-open' }, h('span', { class: 'art-title' }, fileName(item.sourceName)), h('span', { class: 'art-source' }, note)),
         removeButton(item, item.sourceName, hooks));
     }
     const title = titleOf(item.article);
@@ -44,12 +44,12 @@ export function renderArticleList(list, more, items, selected, hooks) {
     return h('li', { class: ['art-item', current && 'selected'], dataset: { key: item.key } },
       h('button', { type: 'button', class: 'art-open', attrs: { 'aria-current': current ? 'true' : null, 'aria-describedby': 'articles-keys', 'aria-keyshortcuts': 'Delete' }, on: { click: () => hooks.open(item.key) } },
         h('span', { class: 'art-title', lang: ZH }, title),
-        h('span', { class: 'art-source' }, item.stale ? `${item.sourceName} · ${t('articles.stale')}` : item.sourceName),
+        h('span', { class: 'art-source' }, fileName(item.sourceName, item.stale ? ` · ${t('articles.stale')}` : '')),
         h('span', { class: 'chips', lang: ZH }, item.article.keywords.slice(0, 3).map((k) => h('span', { class: 'chip' }, k.word)))),
       removeButton(item, title, hooks));
   }));
   more.hidden = items.length === shown.length;
-  more.textContent = items.length > shown.length ? t('articles.more', { n: items.length - shown.length }) : '';
+  more.textContent = items.length > shown.length ? t('articles.more', { n: num(items.length - shown.length) }) : '';
   const keys = shown.map((item) => item.key);
   const at = (key) => (key == null ? -1 : keys.indexOf(key));
   if (focused && shown.length === 0) {
@@ -65,6 +65,18 @@ export function renderArticleList(list, more, items, selected, hooks) {
     list.dataset.keyboard = 'on';
     list.addEventListener('keydown', (e) => onListKey(e, list));
   }
+}
+
+/**
+ * A file name that, when too long for its line, loses its middle rather than its end: a batch
+ * of "report_2024_copy1.txt", "report_2024_copy2.txt"… stays told apart. `after` follows it.
+ */
+function fileName(name, after = '') {
+  const tail = [...name].slice(-12).join('');
+  if (tail.length === name.length) return name + after;
+  return h('span', { class: 'fname' },
+    h('span', { class: 'fname-head' }, name.slice(0, name.length - tail.length)),
+    h('span', { class: 'fname-tail' }, tail + after));
 }
 
 /** The × of an item: for the mouse; the keyboard removes with Delete on the item itself. */
