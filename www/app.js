@@ -1444,7 +1444,11 @@ async function restore(unavailable) {
     // What a cancel stopped stays stopped: listed as not analyzed, with 继续分析 offered.
     const stopped = new Set(Array.isArray(cancelled) ? cancelled : []);
     for (const s of sources) if (stopped.has(s.id)) state.cancelled.add(s.id);
-    analyze(sources.filter((s) => !stopped.has(s.id)).map((s) => s.id));
+    // The input of the article on screen before the reload goes first, so it is back at once
+    // however long the list; the list keeps its order.
+    const shownBefore = String(ui?.selected ?? '').split(':')[0];
+    const again = sources.filter((s) => !stopped.has(s.id)).map((s) => s.id);
+    analyze([...again.filter((id) => id === shownBefore), ...again.filter((id) => id !== shownBefore)]);
     if (state.cancelled.size) {
       invalidate();
       render();

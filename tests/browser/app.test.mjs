@@ -618,6 +618,27 @@ test('long file names too wide for the list lose their middle, so copies stay to
   await context.close();
 });
 
+test('after a reload the article on screen comes back first, before the rest of a long list', async () => {
+  const { context, page, errors } = await openApp();
+  const text = (await seed('001_')).text;
+  const files = Array.from({ length: 50 }, (_, i) => ({ name: `报纸${i + 1}.txt`, mimeType: 'text/plain', buffer: Buffer.from(`${text}\n\n第${i + 1}期`) }));
+  files.push({ name: '最后一篇.txt', mimeType: 'text/plain', buffer: Buffer.from('湖边小镇举办风筝节\n\n湖边小镇今年第一次举办风筝节，孩子们在草地上放风筝，风筝节吸引了很多游客。') });
+  await page.locator('#file-input').setInputFiles(files);
+  await page.waitForFunction(() => /^已分析/.test(document.querySelector('[data-testid="status"]').textContent), null, { timeout: 60_000 });
+  await page.locator('[data-testid="article-list"] > li', { hasText: '湖边小镇举办风筝节' }).locator('.art-open').click();
+  await page.waitForFunction(() => document.querySelector('#article-title')?.textContent === '湖边小镇举办风筝节');
+  await page.waitForTimeout(300); // the choice is saved at once; the inputs were saved before
+  await page.reload();
+  await page.waitForFunction(() => document.querySelector('#article-title')?.textContent === '湖边小镇举办风筝节', null, { polling: 'raf', timeout: 60_000 });
+  const waiting = await page.locator('[data-testid="article-list"] > li.pending').count();
+  assert.ok(waiting > 20, `shown while ${waiting} inputs still wait`);
+  await page.waitForFunction(() => /^已分析/.test(document.querySelector('[data-testid="status"]').textContent), null, { timeout: 60_000 });
+  assert.equal(await page.locator('#article-title').textContent(), '湖边小镇举办风筝节');
+  assert.equal(await page.locator('[data-testid="article-list"] > li').last().locator('.art-title').textContent(), '湖边小镇举办风筝节');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('clear all asks first and empties the list', async () => {
   const { context, page, errors } = await openApp();
   await page.locator('#demo').click();
